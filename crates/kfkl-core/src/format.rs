@@ -1,0 +1,141 @@
+//! Swedish number formats: `34 946`, `12,5 %`, `−3`, `drygt 16 000`.
+//!
+//! Separators are no-break spaces (U+00A0) so that a number never wraps across
+//! lines, and negative numbers use the minus sign (U+2212), as in Swedish print.
+
+use crate::model::{Approx, KeyFigure, Unit};
+
+/// No-break space: thousands separator and the space before `%` and units.
+pub const NBSP: char = '\u{a0}';
+const MINUS: char = '\u{2212}';
+
+/// Formats with as many decimals as the value has (at most two), e.g. `12,5`.
+pub fn format_number(value: f64) -> String {
+    let decimals = if (value * 100.0).round() % 10.0 != 0.0 {
+        2
+    } else if (value * 10.0).round() % 10.0 != 0.0 {
+        1
+    } else {
+        0
+    };
+    format_fixed(value, decimals)
+}
+
+/// Formats with exactly `decimals` decimals, e.g. `format_fixed(3.0, 1) == "3,0"`.
+pub fn format_fixed(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return "..".to_string();
+    }
+    let text = format!("{:.*}", decimals, value.abs());
+    let (int_part, frac_part) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text.as_str(), None),
+    };
+    let mut out = String::new();
+    // `-0` after rounding is shown as 0.
+    if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        out.push(MINUS);
+    }
+    let digits = int_part.len();
+    for (i, c) in int_part.chars().enumerate() {
+        if i > 0 && (digits - i) % 3 == 0 {
+            out.push(NBSP);
+        }
+        out.push(c);
+    }
+    if let Some(frac) = frac_part {
+        out.push(',');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// `12,5 %`
+pub fn format_percent(value: f64) -> String {
+    format!("{}{NBSP}%", format_number(value))
+}
+
+/// A value in its unit, without qualifier: `16 000`, `33 %`.
+pub fn format_in_unit(value: f64, unit: Unit) -> String {
+    match unit {
+        Unit::Count => format_number(value),
+        Unit::Percent => format_percent(value),
+    }
+}
+
+/// A key figure as the source states it: `drygt 16 000`, `1 500–2 000`, `cirka 33 %`.
+pub fn format_figure(figure: &KeyFigure) -> String {
+    let mut out = String::new();
+    if let Some(approx) = figure.approx {
+        out.push_str(approx.word());
+        out.push(' ');
+    }
+    match figure.value_high {
+        Some(high) => {
+            out.push_str(&format_number(figure.value));
+            out.push('–');
+            out.push_str(&format_in_unit(high, figure.unit));
+        }
+        None => out.push_str(&format_in_unit(figure.value, figure.unit)),
+    }
+    out
+}
+
+/// Signed change with the Swedish plus/minus signs: `+24`, `−3,4 %`.
+pub fn format_change(delta: f64, unit: Unit) -> String {
+    let sign = if delta > 0.0 { "+" } else { "" };
+    format!("{sign}{}", format_in_unit(delta, unit))
+}
+
+impl Approx {
+    /// The word the source uses, in lower case.
+    pub fn word(self) -> &'static str {
+        match self {
+            Approx::Ca => "ca",
+            Approx::Cirka => "cirka",
+            Approx::Drygt => "drygt",
+            Approx::Nara => "nära",
+            Approx::Ungefar => "ungefär",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(value: f64, expected: &str) {
+        assert_eq!(format_number(value), expected.replace(' ', "\u{a0}"), "{value}");
+    }
+
+    #[test]
+    fn numbers_in_swedish_format() {
+        check(0.0, "0");
+        check(7.0, "7");
+        check(999.0, "999");
+        check(1000.0, "1 000");
+        check(34946.0, "34 946");
+        check(270000.0, "270 000");
+        check(1234567.0, "1 234 567");
+        check(12.5, "12,5");
+        check(0.9, "0,9");
+        check(37.55, "37,55");
+        check(-34946.0, "\u{2212}34 946");
+        check(-0.001, "0");
+    }
+
+    #[test]
+    fn fixed_decimals_and_non_finite() {
+        assert_eq!(format_fixed(3.0, 1), "3,0");
+        assert_eq!(format_fixed(2.456, 1), "2,5");
+        assert_eq!(format_fixed(f64::NAN, 1), "..");
+    }
+
+    #[test]
+    fn percent_and_change() {
+        assert_eq!(format_percent(12.5), "12,5\u{a0}%");
+        assert_eq!(format_change(24.0, Unit::Count), "+24");
+        assert_eq!(format_change(-3.4, Unit::Percent), "\u{2212}3,4\u{a0}%");
+        assert_eq!(format_change(0.0, Unit::Count), "0");
+    }
+}

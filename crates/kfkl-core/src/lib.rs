@@ -1,0 +1,13 @@
+//! Pure logic of the site: the published data model, Swedish number formats,
+//! chart series, text summaries and SVG. No web dependencies: everything here
+//! runs and is tested natively, and the site only wires it to the DOM.
+//!
+//! ```
+//! use kfkl_core::format::format_number;
+//! assert_eq!(format_number(34946.0), "34\u{a0}946");
+//! ```
+
+pub mod chart;
+pub mod format;
+pub mod model;
+pub mod palette;

@@ -1,0 +1,137 @@
+//! The published data model: what the data build writes as JSON and the site
+//! reads. Both sides use these types, so the two can never drift apart.
+//!
+//! Every number carries its source (document, section and the quoted sentence),
+//! and every dataset says whether it is `official` or `exempeldata`.
+
+use serde::{Deserialize, Serialize};
+
+/// Bumped whenever a published file changes shape; the site refuses other versions.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Dataset {
+    pub schema_version: u32,
+    pub id: String,
+    pub title: String,
+    pub status: Status,
+    pub sources: Vec<SourceDoc>,
+    pub figures: Vec<KeyFigure>,
+    pub charts: Vec<ChartDef>,
+}
+
+/// Real figures, or example data generated to show the site's shape.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Official,
+    Exempeldata,
+}
+
+/// A source document, cited by `SourceRef::doc`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct SourceDoc {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+}
+
+/// Where one number comes from: document, section and the sentence that states it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct SourceRef {
+    pub doc: String,
+    pub section: String,
+    pub quote: String,
+}
+
+/// One number as a source states it, approximation included.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct KeyFigure {
+    pub id: String,
+    pub label: String,
+    pub value: f64,
+    /// Upper end where the source gives a range ("mellan 1 500 och 2 000").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_high: Option<f64>,
+    pub unit: Unit,
+    pub year: u16,
+    /// The source's own hedge word ("drygt", "cirka" …); `None` for an exact figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approx: Option<Approx>,
+    pub source: SourceRef,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    /// A count of things; the label names them.
+    Count,
+    Percent,
+}
+
+/// The hedge words the documents use. Kept so that "drygt 100" is never shown as "100".
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Approx {
+    #[serde(rename = "ca")]
+    Ca,
+    #[serde(rename = "cirka")]
+    Cirka,
+    #[serde(rename = "drygt")]
+    Drygt,
+    #[serde(rename = "nära")]
+    Nara,
+    #[serde(rename = "ungefär")]
+    Ungefar,
+}
+
+impl Approx {
+    pub const ALL: [Approx; 5] = [Approx::Ca, Approx::Cirka, Approx::Drygt, Approx::Nara, Approx::Ungefar];
+}
+
+/// A chart over key figures: which figures, in which order, read how.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct ChartDef {
+    /// Stable id, used in `/embed/:chart` links.
+    pub id: String,
+    pub title: String,
+    pub kind: ChartKind,
+    pub bars: Vec<BarDef>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ChartKind {
+    /// The same measure at two points in time: first bar before, second after.
+    Change,
+    /// A target and its outcome: first bar the goal, second the outcome.
+    GoalOutcome,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct BarDef {
+    pub label: String,
+    /// `KeyFigure::id` of the number this bar shows.
+    pub figure: String,
+}
+
+impl Dataset {
+    pub fn figure(&self, id: &str) -> Option<&KeyFigure> {
+        self.figures.iter().find(|f| f.id == id)
+    }
+
+    pub fn source_doc(&self, id: &str) -> Option<&SourceDoc> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn chart(&self, id: &str) -> Option<&ChartDef> {
+        self.charts.iter().find(|c| c.id == id)
+    }
+
+    /// "Kommunförbundet Kalmar län, Verksamhetsberättelse 2023, avsnitt …" for one figure.
+    pub fn cite(&self, source: &SourceRef) -> String {
+        match self.source_doc(&source.doc) {
+            Some(doc) => format!("{}, {}, avsnitt {}", doc.publisher, doc.title, source.section),
+            None => format!("avsnitt {}", source.section),
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! Writes the published JSON: compact, deterministic, and only when the bytes
+//! change, so that `trunk serve` does not see a change and rebuild in a loop.
+
+use std::path::Path;
+
+use kfkl_core::model::Dataset;
+
+/// One published file: its name under the output folder and its bytes.
+pub fn render(dataset: &Dataset) -> (String, String) {
+    // serde_json keeps struct field order and Vec order: the same input gives the same bytes.
+    let json = serde_json::to_string(dataset).expect("the model serializes");
+    (format!("{}.json", dataset.id), json + "\n")
+}
+
+/// Returns whether the file was (re)written.
+pub fn write_if_changed(path: &Path, bytes: &str) -> std::io::Result<bool> {
+    if std::fs::read(path).is_ok_and(|old| old == bytes.as_bytes()) {
+        return Ok(false);
+    }
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::write(path, bytes)?;
+    Ok(true)
+}

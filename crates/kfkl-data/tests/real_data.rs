@@ -1,0 +1,65 @@
+//! The repository's own data: it builds, deterministically, and holds the
+//! AV-Media figures of Verksamhetsberättelse 2023 exactly as the report states them.
+
+use std::path::Path;
+
+use kfkl_core::format::format_figure;
+use kfkl_core::model::{Dataset, Status};
+
+fn data_dir() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data"))
+}
+
+fn av_media() -> Dataset {
+    let build = kfkl_data::build(data_dir()).unwrap_or_else(|e| panic!("{e:?}"));
+    build.datasets.into_iter().find(|d| d.id == "av-media-2023").expect("av-media-2023")
+}
+
+#[test]
+fn every_av_media_figure_is_as_the_report_states_it() {
+    let ds = av_media();
+    assert_eq!(ds.status, Status::Official);
+    let expected: &[(&str, &str)] = &[
+        ("avplay-filmer", "drygt 16 000"),
+        ("avplay-poddar", "5 000"),
+        ("avplay-anvandare", "cirka 16 000"),
+        ("avplay-strommar", "nära 270 000"),
+        ("avplay-strommar-per-dag", "1 500–2 000"),
+        ("utlan-2022", "698"),
+        ("utlan-2023", "722"),
+        ("nya-filmer", "drygt 100"),
+        ("nya-kunskapsklipp", "90"),
+        ("uppskjutna-titlar", "ca 100"),
+        ("nya-ipads", "50"),
+        ("aktiviteter-mal", "110"),
+        ("aktiviteter-utfall", "115"),
+        ("kommuner-med-aktiviteter", "12"),
+        ("nadda-pedagoger", "cirka 1 000"),
+        ("nadda-elever", "cirka 1 800"),
+        ("skolriksdagen-deltagare", "84"),
+        ("nyhetsbrev-utskick", "9"),
+        ("nyhetsbrev-prenumeranter", "3 529"),
+        ("nyhetsbrev-oppningsgrad", "cirka 33 %"),
+        ("facebook-foljare", "ungefär 5 000"),
+    ];
+    for (id, shown) in expected {
+        let figure = ds.figure(id).unwrap_or_else(|| panic!("missing {id}"));
+        assert_eq!(format_figure(figure).replace('\u{a0}', " "), *shown, "{id}");
+        assert!(figure.source.section.contains("AV-Media"), "{id}");
+    }
+    assert_eq!(ds.figures.len(), expected.len(), "a figure was added: list it here");
+    assert!(ds.chart("av-media-utlan").is_some() && ds.chart("av-media-aktiviteter").is_some());
+}
+
+#[test]
+fn the_build_is_deterministic() {
+    let render = || kfkl_data::publish::render(&av_media());
+    assert_eq!(render(), render());
+}
+
+#[test]
+fn published_json_reads_back_as_the_model() {
+    let (_, json) = kfkl_data::publish::render(&av_media());
+    let back: Dataset = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, av_media());
+}
