@@ -5,7 +5,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::format::{format_change, format_figure, format_in_unit, format_number, format_percent};
+use crate::format::{format_change, format_figure, format_in_unit, format_percent};
 use crate::model::{ChartDef, ChartKind, Dataset, KeyFigure, Unit};
 use crate::palette::{INK, SERIES};
 
@@ -99,8 +99,8 @@ fn format_change_percent(pct: f64) -> String {
     format!("{sign}{}", format_percent(rounded))
 }
 
-/// Draws the chart as a standalone SVG document. Each bar carries its value as
-/// a direct label and its category on the axis, so colour is never the only
+/// Draws the chart as a standalone SVG document. Each bar carries its value, as
+/// the source states it, as a direct label and its category on the axis, so colour is never the only
 /// cue; in a goal/outcome chart the goal is drawn hollow.
 pub fn render_svg(chart: &BarChart, width: u32, height: u32) -> String {
     let mut svg = String::new();
@@ -122,8 +122,8 @@ fn draw(chart: &BarChart, out: &mut String, size: (u32, u32)) -> Result<(), Box<
 
     let mut ctx = ChartBuilder::on(&root)
         .margin(12)
-        .x_label_area_size(36)
-        .y_label_area_size(64)
+        .x_label_area_size(40)
+        .y_label_area_size(72)
         .build_cartesian_2d((0..n - 1).into_segmented(), 0.0..top)?;
     let unit = chart.unit;
     let labels: Vec<&str> = chart.bars.iter().map(|b| b.label.as_str()).collect();
@@ -132,9 +132,9 @@ fn draw(chart: &BarChart, out: &mut String, size: (u32, u32)) -> Result<(), Box<
         .bold_line_style(RGBColor(0xdd, 0xdd, 0xdd))
         .light_line_style(TRANSPARENT)
         .axis_style(ink)
-        .y_labels(5)
-        .x_label_style(font(15))
-        .y_label_style(font(13))
+        .y_labels(4)
+        .x_label_style(font(21))
+        .y_label_style(font(19))
         .x_label_formatter(&|v| match v {
             SegmentValue::CenterOf(i) => labels.get(*i).map_or(String::new(), |s| s.to_string()),
             _ => String::new(),
@@ -151,12 +151,12 @@ fn draw(chart: &BarChart, out: &mut String, size: (u32, u32)) -> Result<(), Box<
             colour.filled()
         };
         let mut rect = Rectangle::new([(SegmentValue::Exact(i), 0.0), (SegmentValue::Exact(i + 1), bar.value)], style);
-        rect.set_margin(0, 0, 18, 18);
+        rect.set_margin(0, 0, 14, 14);
         rect
     }))?;
-    let label_style = font(15).pos(Pos::new(HPos::Center, VPos::Bottom));
+    let label_style = font(21).pos(Pos::new(HPos::Center, VPos::Bottom));
     ctx.draw_series(chart.bars.iter().enumerate().map(|(i, bar)| {
-        Text::new(format_number(bar.value), (SegmentValue::CenterOf(i), bar.value + top * 0.02), label_style.clone())
+        Text::new(bar.display.clone(), (SegmentValue::CenterOf(i), bar.value + top * 0.02), label_style.clone())
     }))?;
     root.present()?;
     Ok(())
@@ -234,6 +234,8 @@ mod tests {
         assert!(!svg.contains("<img"), "unescaped label in {svg}");
         assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt;"));
         assert!(svg.contains("fill=\"none\""), "goal bar should be hollow");
+        let hedged = dataset(vec![figure("a", 100.0, Some(Approx::Drygt)), figure("b", 90.0, None)], ChartKind::Change, ["x", "y"]);
+        assert!(render_svg(&bar_chart(&hedged, &hedged.charts[0]), 480, 300).contains("drygt 100"), "bar labels keep the hedge word");
     }
 
     #[test]

@@ -135,3 +135,69 @@ impl Dataset {
         }
     }
 }
+
+/// The areas the statistics cover: the county's 12 municipalities by official code.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Areas {
+    pub schema_version: u32,
+    pub source: String,
+    pub municipalities: Vec<Municipality>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Municipality {
+    /// SCB's four-digit municipality code, e.g. "0880".
+    pub code: String,
+    pub name: String,
+    /// ASCII slug for URLs, e.g. "morbylanga".
+    pub slug: String,
+}
+
+impl Areas {
+    /// Finds a municipality by code ("0880") or slug ("kalmar"), case-insensitively.
+    pub fn find(&self, key: &str) -> Option<&Municipality> {
+        let key = key.trim().to_lowercase();
+        self.municipalities.iter().find(|m| m.code == key || m.slug == key)
+    }
+}
+
+/// "Mörbylånga" → "morbylanga": lower case, å/ä → a, ö → o, other non-letters → "-".
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.to_lowercase().chars() {
+        match c {
+            'å' | 'ä' | 'á' | 'à' => out.push('a'),
+            'ö' | 'ø' => out.push('o'),
+            'é' | 'è' => out.push('e'),
+            'ü' => out.push('u'),
+            c if c.is_ascii_alphanumeric() => out.push(c),
+            _ if !out.ends_with('-') && !out.is_empty() => out.push('-'),
+            _ => {}
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_fold_swedish_letters() {
+        for (name, expected) in [("Mörbylånga", "morbylanga"), ("Torsås", "torsas"), ("Västervik", "vastervik"), ("Kalmar län", "kalmar-lan")] {
+            assert_eq!(slug(name), expected);
+        }
+    }
+
+    #[test]
+    fn municipalities_are_found_by_code_or_slug() {
+        let areas = Areas {
+            schema_version: SCHEMA_VERSION,
+            source: "SCB".into(),
+            municipalities: vec![Municipality { code: "0880".into(), name: "Kalmar".into(), slug: "kalmar".into() }],
+        };
+        assert_eq!(areas.find("0880").map(|m| m.name.as_str()), Some("Kalmar"));
+        assert_eq!(areas.find(" Kalmar ").map(|m| m.code.as_str()), Some("0880"));
+        assert!(areas.find("0881").is_none());
+    }
+}

@@ -2,6 +2,7 @@
 //! `data/`. It validates them, fails with `file:line: reason` on bad input and
 //! writes the published JSON the site fetches. Output is deterministic.
 
+pub mod areas;
 pub mod diag;
 pub mod figures;
 pub mod publish;
@@ -10,10 +11,11 @@ pub mod quote;
 use std::path::{Path, PathBuf};
 
 use diag::Diagnostic;
-use kfkl_core::model::Dataset;
+use kfkl_core::model::{Areas, Dataset};
 
 /// Everything the build publishes, before it is written.
 pub struct Build {
+    pub areas: Areas,
     pub datasets: Vec<Dataset>,
 }
 
@@ -21,6 +23,14 @@ pub struct Build {
 pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut datasets = Vec::new();
+    let areas_path = data_dir.join("sources/municipalities.csv");
+    let areas = match std::fs::read_to_string(&areas_path) {
+        Ok(text) => areas::load(&areas_path, &text).map_err(|mut e| errors.append(&mut e)).ok(),
+        Err(e) => {
+            errors.push(Diagnostic { file: areas_path, line: 1, reason: format!("cannot read: {e}") });
+            None
+        }
+    };
     let read_doc = |rel: &str| -> Result<String, String> {
         std::fs::read_to_string(data_dir.join(rel)).map_err(|e| e.to_string())
     };
@@ -38,10 +48,9 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
             errors.push(Diagnostic { file: data_dir.join("figures"), line: 1, reason: format!("dataset id '{}' is used twice", pair[0].id) });
         }
     }
-    if errors.is_empty() {
-        Ok(Build { datasets })
-    } else {
-        Err(errors)
+    match areas {
+        Some(areas) if errors.is_empty() => Ok(Build { areas, datasets }),
+        _ => Err(errors),
     }
 }
 

@@ -18,8 +18,7 @@ fn main() -> ExitCode {
         }
     };
     let (mut written, mut unchanged) = (0, 0);
-    for dataset in &build.datasets {
-        let (name, bytes) = kfkl_data::publish::render(dataset);
+    for (name, bytes) in kfkl_data::publish::files(&build) {
         match kfkl_data::publish::write_if_changed(&out_dir.join(&name), &bytes) {
             Ok(true) => written += 1,
             Ok(false) => unchanged += 1,
@@ -29,6 +28,6 @@ fn main() -> ExitCode {
             }
         }
     }
-    println!("data build: {} dataset(s), {written} written, {unchanged} unchanged, in {}", build.datasets.len(), out_dir.display());
+    println!("data build: {} file(s), {written} written, {unchanged} unchanged, in {}", written + unchanged, out_dir.display());
     ExitCode::SUCCESS
 }

@@ -5,11 +5,23 @@ use std::path::Path;
 
 use kfkl_core::model::Dataset;
 
+use crate::Build;
+
 /// One published file: its name under the output folder and its bytes.
 pub fn render(dataset: &Dataset) -> (String, String) {
+    (format!("{}.json", dataset.id), to_json(dataset))
+}
+
+/// Every file the build publishes, in a fixed order.
+pub fn files(build: &Build) -> Vec<(String, String)> {
+    let mut files = vec![("areas.json".to_string(), to_json(&build.areas))];
+    files.extend(build.datasets.iter().map(render));
+    files
+}
+
+fn to_json(value: &impl serde::Serialize) -> String {
     // serde_json keeps struct field order and Vec order: the same input gives the same bytes.
-    let json = serde_json::to_string(dataset).expect("the model serializes");
-    (format!("{}.json", dataset.id), json + "\n")
+    serde_json::to_string(value).expect("the model serializes") + "\n"
 }
 
 /// Returns whether the file was (re)written.

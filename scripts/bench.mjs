@@ -1,0 +1,67 @@
+// Measures the built site in dist/: sizes with the compression a static host
+// would apply, and timings in headless Chromium. Prints a table; asserts nothing.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { serve, launch, ROOT } from '../tests/browser/lib.mjs';
+
+const BUDGET_KB = 200;
+const kb = n => (n / 1024).toFixed(1);
+const brotli = buf => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+const dist = join(ROOT, 'dist');
+const wasm = readdirSync(dist).find(f => f.endsWith('.wasm'));
+const wasmBytes = readFileSync(join(dist, wasm));
+console.log(`wasm ${wasm}: ${kb(wasmBytes.length)} KB raw, ${kb(gzipSync(wasmBytes, { level: 9 }).length)} KB gzip, ${kb(brotli(wasmBytes))} KB brotli`);
+
+const ROUTES = ['/', '/plan/2025', '/rapport/2023', '/uppfoljning', '/statistik/andts', '/statistik/lupp',
+  '/statistik/av-play', '/kommun/0880', '/embed/av-media-utlan', '/sok', '/om-data', '/tillganglighet'];
+
+const site = await serve('dist');
+const browser = await launch();
+
+// First view: every response a cold load of the route fetches, by its file in dist/.
+console.log(`\nfirst-view transfer per route (brotli, budget ${BUDGET_KB} KB):`);
+console.log('route'.padEnd(26) + 'files  raw KB  brotli KB  html+js+wasm+css+data');
+for (const route of ROUTES) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const files = new Set();
+  page.on('response', r => files.add(new URL(r.url()).pathname));
+  await page.goto(site.origin + route, { waitUntil: 'networkidle' });
+  let raw = 0, compressed = 0;
+  for (const path of files) {
+    let file = join(dist, path);
+    try { readFileSync(file); } catch { file = join(dist, 'index.html'); }
+    const bytes = readFileSync(file);
+    raw += bytes.length;
+    compressed += brotli(bytes);
+  }
+  const flag = compressed / 1024 > BUDGET_KB ? '  OVER BUDGET' : '';
+  console.log(route.padEnd(26) + String(files.size).padStart(5) + kb(raw).padStart(8) + kb(compressed).padStart(11) + '  ' + [...files].map(f => f.split('/').pop() || 'index.html').join(', ') + flag);
+  await context.close();
+}
+
+// Time to first chart: navigation start → the first chart SVG in the DOM, cold cache.
+const times = [];
+for (let i = 0; i < 5; i++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // Records the moment the first chart SVG enters the DOM (ms since navigation start).
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('.chart svg')) {
+        globalThis.__firstChart = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(site.origin + '/statistik/av-play');
+  await page.locator('.chart svg').first().waitFor();
+  times.push(await page.evaluate(() => globalThis.__firstChart));
+  await context.close();
+}
+times.sort((a, b) => a - b);
+console.log(`\ntime to first chart on /statistik/av-play: median ${times[2].toFixed(0)} ms (runs: ${times.map(t => t.toFixed(0)).join(', ')} ms)`);
+await browser.close();
+site.close();

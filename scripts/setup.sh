@@ -1,0 +1,74 @@
+# Sourced by scripts/serve, scripts/test and scripts/bench: installs what is
+# missing, idempotently, and says what it does. Versions are pinned here,
+# in Trunk.toml, Cargo.lock and package-lock.json.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+
+TRUNK_VERSION="0.21.14"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+apt_install() {
+  say "installing Debian packages: $*"
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
+}
+
+# The wasm-bindgen version the lockfile resolved; the CLI must match it exactly.
+lockfile_wasm_bindgen() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+setup_build_tools() {
+  command -v cargo >/dev/null || { echo "cargo is missing: install Rust with rustup first" >&2; exit 1; }
+  if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "wasm32 target: installed"
+  else
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+
+  if [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ]; then
+    say "trunk $TRUNK_VERSION: installed"
+  else
+    say "installing trunk $TRUNK_VERSION (takes about 12 minutes on 2 cores)"
+    cargo install --locked trunk --version "$TRUNK_VERSION"
+  fi
+
+  local wb
+  wb="$(lockfile_wasm_bindgen)"
+  if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $wb" ]; then
+    say "wasm-bindgen-cli $wb: installed"
+  else
+    say "installing wasm-bindgen-cli $wb (the version in Cargo.lock)"
+    # --locked fails here on a yanked transitive crate version; the = pin is what matters.
+    cargo install wasm-bindgen-cli --version "=$wb"
+  fi
+
+  command -v npm >/dev/null || apt_install nodejs npm
+  if [ -f node_modules/.package-lock.json ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
+    say "npm tools (binaryen's wasm-opt, playwright-core, axe-core): installed"
+  else
+    say "installing npm tools from package-lock.json (binaryen's wasm-opt 132, playwright-core, axe-core)"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+setup_browser() {
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
+    say "chromium and chromedriver: installed"
+  else
+    apt_install chromium chromium-driver
+  fi
+}
+
+# Release build into $1 (default dist) with public URL $2 (default /).
+build_site() {
+  local dist="${1:-dist}" public_url="${2:-/}"
+  say "building the site (release, public URL $public_url) into $dist"
+  trunk build --release --dist "$dist" --public-url "$public_url"
+}

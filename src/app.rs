@@ -1,0 +1,99 @@
+//! The shell (skip link, header, navigation, footer) and the route map.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+use crate::base::router_base;
+use crate::pages::{about, accessibility, av_play, coming_soon, embed, home, kommun, not_found};
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router base=router_base()>
+            <Shell/>
+        </Router>
+    }
+}
+
+/// Header and footer around every page except embeds, which show only the chart.
+#[component]
+fn Shell() -> impl IntoView {
+    let location = use_location();
+    let embedded = move || location.pathname.get().contains("/embed/");
+    view! {
+        <Show when=move || !embedded()>
+            <a class="skip-link" href="#main" on:click=skip_to_main>"Hoppa till innehållet"</a>
+            <Header/>
+        </Show>
+        <main id="main" tabindex="-1" class:embedded=embedded>
+            <Routes fallback=not_found::NotFound>
+                <Route path=path!("/") view=home::Home/>
+                <Route path=path!("/plan/2025") view=coming_soon::Plan/>
+                <Route path=path!("/rapport/2023") view=coming_soon::Report/>
+                <Route path=path!("/uppfoljning") view=coming_soon::FollowUp/>
+                <Route path=path!("/statistik/andts") view=coming_soon::Andts/>
+                <Route path=path!("/statistik/lupp") view=coming_soon::Lupp/>
+                <Route path=path!("/statistik/av-play") view=av_play::AvPlay/>
+                <Route path=path!("/kommun/:kommun") view=kommun::Kommun/>
+                <Route path=path!("/embed/:chart") view=embed::Embed/>
+                <Route path=path!("/sok") view=coming_soon::Search/>
+                <Route path=path!("/om-data") view=about::About/>
+                <Route path=path!("/tillganglighet") view=accessibility::Accessibility/>
+            </Routes>
+        </main>
+        <Show when=move || !embedded()>
+            <Footer/>
+        </Show>
+    }
+}
+
+/// The `<base>` element would send "#main" to the site root, so the skip link
+/// moves focus itself.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        use wasm_bindgen::JsCast;
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = main.focus();
+        }
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <div class="wrap">
+                <A href="/" attr:class="site-name">"Kommunförbundet Kalmar län"</A>
+                <nav aria-label="Huvudmeny">
+                    <ul>
+                        <li><A href="/plan/2025">"Verksamhetsplan 2025"</A></li>
+                        <li><A href="/rapport/2023">"Verksamhetsberättelse 2023"</A></li>
+                        <li><A href="/uppfoljning">"Uppföljning"</A></li>
+                        <li><A href="/statistik/andts">"ANDTS"</A></li>
+                        <li><A href="/statistik/lupp">"LUPP"</A></li>
+                        <li><A href="/statistik/av-play">"AV-Play"</A></li>
+                        <li><A href="/sok">"Sök"</A></li>
+                    </ul>
+                </nav>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <div class="wrap">
+                <p>"Kommunförbundet Kalmar län – ett samarbete mellan länets 12 kommuner."</p>
+                <ul>
+                    <li><A href="/tillganglighet">"Tillgänglighet"</A></li>
+                    <li><A href="/om-data">"Om data och källor"</A></li>
+                </ul>
+            </div>
+        </footer>
+    }
+}

@@ -1,0 +1,41 @@
+//! `/om-data`: where the numbers come from and how they are published.
+
+use leptos::prelude::*;
+
+use crate::base::set_title;
+
+#[component]
+pub fn About() -> impl IntoView {
+    set_title("Om data och källor");
+    view! {
+        <div class="wrap prose">
+            <h1>"Om data och källor"</h1>
+            <p class="lead">"Varje siffra på webbplatsen har en källa: dokument och avsnitt, eller utgivare. Källan visas under varje diagram och vid varje nyckeltal."</p>
+
+            <h2>"Källor"</h2>
+            <dl>
+                <dt>"Verksamhetsberättelse 2023"</dt>
+                <dd>"Kommunförbundet Kalmar län. Nyckeltalen för AV-Media och AV-Play kommer ur avsnittet Unga, utbildning och etablering, Fokusområde 1: AV-Media."</dd>
+                <dt>"Verksamhetsplan och budget 2025"</dt>
+                <dd>"Kommunförbundet Kalmar län."</dd>
+                <dt>"CAN:s nationella skolundersökning"</dt>
+                <dd>"Centralförbundet för alkohol- och narkotikaupplysning (CAN): publicerade resultat för riket och Kalmar län."</dd>
+                <dt>"LUPP"</dt>
+                <dd>"Myndigheten för ungdoms- och civilsamhällesfrågor (MUCF): enkäten Lokal uppföljning av ungdomspolitiken."</dd>
+                <dt>"Kommunkoder"</dt>
+                <dd>"Statistiska centralbyrån (SCB): länets 12 kommuner med sina officiella kommunkoder."</dd>
+            </dl>
+
+            <h2>"Så tas siffrorna fram"</h2>
+            <p>"Källorna förs in i redigerbara filer. När webbplatsen byggs kontrolleras varje nyckeltal mot källdokumentets text: meningen som anges som källa måste finnas i dokumentet, och talet måste stå i meningen. Ord som ”drygt”, ”cirka” och ”nära” behålls. Om något inte stämmer stoppas bygget med fil, rad och orsak."</p>
+            <p>"Där verkliga kommunresultat ännu inte finns kan webbplatsen visa exempeldata för att visa hur sidorna fungerar. Exempeldata är alltid märkt med en tydlig banderoll: ”Exempeldata – inte verkliga resultat”."</p>
+
+            <h2>"Öppna data"</h2>
+            <p>"Uppgifterna publiceras som JSON-filer. Varje fil anger sin formatversion (schema_version) och sina källor."</p>
+            <ul>
+                <li><a href="data/av-media-2023.json" rel="external">"av-media-2023.json"</a>" – nyckeltal för AV-Media och AV-Play 2023"</li>
+                <li><a href="data/areas.json" rel="external">"areas.json"</a>" – länets kommuner och kommunkoder"</li>
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,58 @@
+//! Routes whose content is not built yet: a clear "Kommer snart" page, never a blank screen.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::base::set_title;
+
+#[component]
+fn ComingSoon(title: &'static str, lead: &'static str) -> impl IntoView {
+    set_title(title);
+    view! {
+        <div class="wrap">
+            <h1>{title}</h1>
+            <p class="lead">{lead}</p>
+            <div class="notice">
+                <h2>"Kommer snart"</h2>
+                <p>"Den här delen av webbplatsen byggs just nu. Under tiden finns nyckeltalen för AV-Play och AV-Media."</p>
+                <p><A href="/statistik/av-play">"Till AV-Play och AV-Media"</A></p>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn Plan() -> impl IntoView {
+    view! { <ComingSoon title="Verksamhetsplan och budget 2025"
+        lead="Kommunförbundets plan för 2025: verksamhetsområden, fokusområden, åtaganden och budget, sökbar och med länk till varje avsnitt."/> }
+}
+
+#[component]
+pub fn Report() -> impl IntoView {
+    view! { <ComingSoon title="Verksamhetsberättelse 2023"
+        lead="Vad Kommunförbundet lovade och vad som blev gjort under 2023, med nyckeltal för varje fokusområde."/> }
+}
+
+#[component]
+pub fn FollowUp() -> impl IntoView {
+    view! { <ComingSoon title="Uppföljning"
+        lead="Åtaganden och resultat 2023 bredvid åtagandena för 2025, ämne för ämne."/> }
+}
+
+#[component]
+pub fn Andts() -> impl IntoView {
+    view! { <ComingSoon title="ANDTS – CAN:s skolundersökning"
+        lead="Elevers vanor kring alkohol, narkotika, dopning, tobak och spel, i årskurs 9 och gymnasiet år 2: kommunen jämförd med länet och riket."/> }
+}
+
+#[component]
+pub fn Lupp() -> impl IntoView {
+    view! { <ComingSoon title="LUPP – ungas levnadsvillkor"
+        lead="Ungdomsenkäten LUPP i årskurs 8 och gymnasiet år 2: fritid, skola, inflytande, trygghet, hälsa, arbete och framtid."/> }
+}
+
+#[component]
+pub fn Search() -> impl IntoView {
+    view! { <ComingSoon title="Sök"
+        lead="Sök i verksamhetsplanen, verksamhetsberättelsen, nyckeltalen och statistiken."/> }
+}

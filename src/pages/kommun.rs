@@ -1,0 +1,57 @@
+//! `/kommun/:kommun`: a municipality's page, by code ("0880") or name ("kalmar").
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::api;
+use crate::base::set_title;
+use crate::components::status::{LoadFailed, Loading};
+
+#[component]
+pub fn Kommun() -> impl IntoView {
+    let params = use_params_map();
+    let key = move || params.read().get("kommun").unwrap_or_default();
+    let areas = LocalResource::new(api::areas);
+    view! {
+        <div class="wrap">
+            <Suspense fallback=|| view! { <Loading what="kommunlistan"/> }>
+                {move || Suspend::new(async move {
+                    let key = key();
+                    match areas.await {
+                        Ok(areas) => {
+                            let links = areas.municipalities.iter().map(|m| {
+                                let (href, name) = (format!("/kommun/{}", m.slug), m.name.clone());
+                                view! { <li><A href=href>{name}</A></li> }
+                            }).collect::<Vec<_>>();
+                            match areas.find(&key) {
+                                Some(m) => {
+                                    set_title(&m.name);
+                                    view! {
+                                        <h1>{format!("{} kommun", m.name)}</h1>
+                                        <p class="lead">{format!("Kommunkod {}.", m.code)}</p>
+                                        <div class="notice">
+                                            <h2>"Kommer snart"</h2>
+                                            <p>{format!("Här kommer resultaten för {} i LUPP och CAN:s skolundersökning (ANDTS) att visas, jämförda med länet och riket.", m.name)}</p>
+                                        </div>
+                                        <h2>"Länets kommuner"</h2>
+                                        <ul class="columns">{links}</ul>
+                                    }.into_any()
+                                }
+                                None => {
+                                    set_title("Okänd kommun");
+                                    view! {
+                                        <h1>"Okänd kommun"</h1>
+                                        <p>{format!("”{key}” är inte en av Kalmar läns kommuner. Välj en kommun:")}</p>
+                                        <ul class="columns">{links}</ul>
+                                    }.into_any()
+                                }
+                            }
+                        }
+                        Err(error) => view! { <h1>"Kommun"</h1><LoadFailed error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}

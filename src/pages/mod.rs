@@ -1,0 +1,10 @@
+//! One module per route.
+
+pub mod about;
+pub mod accessibility;
+pub mod av_play;
+pub mod coming_soon;
+pub mod embed;
+pub mod home;
+pub mod kommun;
+pub mod not_found;

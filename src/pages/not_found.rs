@@ -1,0 +1,22 @@
+//! The 404 page.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::base::set_title;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    set_title("Sidan finns inte");
+    view! {
+        <div class="wrap">
+            <h1>"Sidan finns inte"</h1>
+            <p class="lead">"Adressen kan vara felstavad, eller så har sidan flyttats."</p>
+            <ul>
+                <li><A href="/">"Till startsidan"</A></li>
+                <li><A href="/statistik/av-play">"AV-Play och AV-Media"</A></li>
+                <li><A href="/om-data">"Om data och källor"</A></li>
+            </ul>
+        </div>
+    }
+}

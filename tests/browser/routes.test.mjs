@@ -1,0 +1,89 @@
+// Every route of the route map opens with real content, logs no error,
+// passes axe-core (WCAG 2.1 A and AA) and is photographed at 1280 and 360 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, axeViolations, screenshot, h1 } from './lib.mjs';
+
+// [path, screenshot name, the h1 it must show, a selector that proves the content has loaded]
+const ROUTES = [
+  ['/', 'hem', 'Plan, rapport och statistik', '.sections'],
+  ['/plan/2025', 'plan-2025', 'Verksamhetsplan och budget 2025', '.notice'],
+  ['/rapport/2023', 'rapport-2023', 'Verksamhetsberättelse 2023', '.notice'],
+  ['/uppfoljning', 'uppfoljning', 'Uppföljning', '.notice'],
+  ['/statistik/andts', 'statistik-andts', 'ANDTS – CAN:s skolundersökning', '.notice'],
+  ['/statistik/lupp', 'statistik-lupp', 'LUPP – ungas levnadsvillkor', '.notice'],
+  ['/statistik/av-play', 'statistik-av-play', 'AV-Play och AV-Media 2023', '.chart svg'],
+  ['/kommun/0880', 'kommun-0880', 'Kalmar kommun', '.columns'],
+  ['/embed/av-media-utlan', 'embed-av-media-utlan', 'Utlån av utrustning', '.chart svg'],
+  ['/sok', 'sok', 'Sök', '.notice'],
+  ['/om-data', 'om-data', 'Om data och källor', 'dl'],
+  ['/tillganglighet', 'tillganglighet', 'Tillgänglighetsredogörelse', 'h2'],
+  ['/sidan-finns-inte', '404', 'Sidan finns inte', 'ul'],
+];
+
+let site, browser;
+before(async () => { site = await serve('dist'); browser = await launch(); });
+after(async () => { await browser?.close(); site?.close(); });
+
+for (const [path, name, heading, ready] of ROUTES) {
+  test(`${path} shows "${heading}", logs no error and has no axe violations`, async () => {
+    const page = await openPage(browser);
+    await page.goto(site.origin + path);
+    await page.locator(ready).first().waitFor();
+    assert.equal((await h1(page).textContent()).trim(), heading);
+    assert.equal(await page.getAttribute('html', 'lang'), 'sv');
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(page.errors, []);
+    await screenshot(page, `${name}-1280`);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await screenshot(page, `${name}-360`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px at 360 px`);
+    await page.close();
+  });
+}
+
+test('the shell has a skip link, a labelled navigation and a footer to the statements', async () => {
+  const page = await openPage(browser);
+  await page.goto(site.origin + '/om-data');
+  await page.keyboard.press('Tab');
+  const skip = page.locator('.skip-link');
+  assert.equal(await skip.evaluate(el => el === document.activeElement), true, 'first Tab reaches the skip link');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  assert.equal(new URL(page.url()).pathname, '/om-data', 'the skip link stays on the page');
+  assert.equal(await page.locator('nav[aria-label="Huvudmeny"] a').count(), 7);
+  assert.equal(await page.locator('footer a[href="/tillganglighet"]').count(), 1);
+  assert.equal(await page.locator('footer a[href="/om-data"]').count(), 1);
+  await page.close();
+});
+
+test('links navigate inside the app and deep links survive a reload', async () => {
+  const page = await openPage(browser);
+  await page.goto(site.origin + '/');
+  await page.getByRole('link', { name: 'AV-Play', exact: true }).click();
+  await page.locator('.chart svg').first().waitFor();
+  assert.equal(new URL(page.url()).pathname, '/statistik/av-play');
+  assert.equal(await page.title(), 'AV-Play och AV-Media – Kommunförbundet Kalmar län');
+  assert.equal(await page.locator('nav a[aria-current="page"]').textContent(), 'AV-Play');
+  await page.reload();
+  await page.locator('.chart svg').first().waitFor();
+  assert.equal((await h1(page).textContent()).trim(), 'AV-Play och AV-Media 2023');
+  await page.goBack();
+  await page.locator('.sections').waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a municipality is found by name too, and an unknown one lists the real ones', async () => {
+  const page = await openPage(browser);
+  await page.goto(site.origin + '/kommun/morbylanga');
+  await page.locator('.columns').waitFor();
+  assert.equal((await h1(page).textContent()).trim(), 'Mörbylånga kommun');
+  await page.goto(site.origin + '/kommun/9999');
+  await page.locator('.columns').waitFor();
+  assert.equal((await h1(page).textContent()).trim(), 'Okänd kommun');
+  assert.equal(await page.locator('.columns li').count(), 12);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
