@@ -50,11 +50,13 @@ setup_build_tools() {
   fi
 
   command -v npm >/dev/null || apt_install nodejs npm
-  if [ -f node_modules/.package-lock.json ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
+  # The stamp is the lockfile npm ci last installed from.
+  if cmp -s package-lock.json node_modules/.installed-from-lock; then
     say "npm tools (binaryen's wasm-opt, playwright-core, axe-core): installed"
   else
     say "installing npm tools from package-lock.json (binaryen's wasm-opt 132, playwright-core, axe-core)"
     npm ci --no-audit --no-fund --loglevel=error
+    cp package-lock.json node_modules/.installed-from-lock
   fi
 }
 

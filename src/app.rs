@@ -5,7 +5,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-use crate::base::router_base;
+use crate::base::{href, router_base};
 use crate::pages::{about, accessibility, av_play, coming_soon, embed, home, kommun, not_found};
 
 #[component]
@@ -22,6 +22,14 @@ pub fn App() -> impl IntoView {
 fn Shell() -> impl IntoView {
     let location = use_location();
     let embedded = move || location.pathname.get().contains("/embed/");
+    // After a client-side navigation the clicked link is gone and focus with it:
+    // move focus to the new content, as a page load would put the reader at its top.
+    Effect::new(move |first_run: Option<()>| {
+        location.pathname.track();
+        if first_run.is_some() {
+            focus_main();
+        }
+    });
     view! {
         <Show when=move || !embedded()>
             <a class="skip-link" href="#main" on:click=skip_to_main>"Hoppa till innehållet"</a>
@@ -53,11 +61,16 @@ fn Shell() -> impl IntoView {
 /// moves focus itself.
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
-    if let Some(main) = document().get_element_by_id("main") {
-        use wasm_bindgen::JsCast;
-        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-            let _ = main.focus();
-        }
+    focus_main();
+}
+
+fn focus_main() {
+    use wasm_bindgen::JsCast;
+    let main = document().get_element_by_id("main").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(main) = main {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = main.focus_with_options(&options);
     }
 }
 
@@ -66,16 +79,16 @@ fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="wrap">
-                <A href="/" attr:class="site-name">"Kommunförbundet Kalmar län"</A>
+                <A href=href("/") attr:class="site-name">"Kommunförbundet Kalmar län"</A>
                 <nav aria-label="Huvudmeny">
                     <ul>
-                        <li><A href="/plan/2025">"Verksamhetsplan 2025"</A></li>
-                        <li><A href="/rapport/2023">"Verksamhetsberättelse 2023"</A></li>
-                        <li><A href="/uppfoljning">"Uppföljning"</A></li>
-                        <li><A href="/statistik/andts">"ANDTS"</A></li>
-                        <li><A href="/statistik/lupp">"LUPP"</A></li>
-                        <li><A href="/statistik/av-play">"AV-Play"</A></li>
-                        <li><A href="/sok">"Sök"</A></li>
+                        <li><A href=href("/plan/2025")>"Verksamhetsplan 2025"</A></li>
+                        <li><A href=href("/rapport/2023")>"Verksamhetsberättelse 2023"</A></li>
+                        <li><A href=href("/uppfoljning")>"Uppföljning"</A></li>
+                        <li><A href=href("/statistik/andts")>"ANDTS"</A></li>
+                        <li><A href=href("/statistik/lupp")>"LUPP"</A></li>
+                        <li><A href=href("/statistik/av-play")>"AV-Play"</A></li>
+                        <li><A href=href("/sok")>"Sök"</A></li>
                     </ul>
                 </nav>
             </div>
@@ -90,8 +103,8 @@ fn Footer() -> impl IntoView {
             <div class="wrap">
                 <p>"Kommunförbundet Kalmar län – ett samarbete mellan länets 12 kommuner."</p>
                 <ul>
-                    <li><A href="/tillganglighet">"Tillgänglighet"</A></li>
-                    <li><A href="/om-data">"Om data och källor"</A></li>
+                    <li><A href=href("/tillganglighet")>"Tillgänglighet"</A></li>
+                    <li><A href=href("/om-data")>"Om data och källor"</A></li>
                 </ul>
             </div>
         </footer>

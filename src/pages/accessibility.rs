@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::base::set_title;
+use crate::base::{href, set_title};
 
 #[component]
 pub fn Accessibility() -> impl IntoView {
@@ -37,7 +37,7 @@ pub fn Accessibility() -> impl IntoView {
             <h2>"Tillsyn"</h2>
             <p>"Myndigheten för digital förvaltning (Digg) har ansvaret för tillsyn över lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du kontakta Digg."</p>
 
-            <p><A href="/om-data">"Om data och källor"</A></p>
+            <p><A href=href("/om-data")>"Om data och källor"</A></p>
         </div>
     }
 }

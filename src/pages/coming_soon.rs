@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::base::set_title;
+use crate::base::{href, set_title};
 
 #[component]
 fn ComingSoon(title: &'static str, lead: &'static str) -> impl IntoView {
@@ -15,7 +15,7 @@ fn ComingSoon(title: &'static str, lead: &'static str) -> impl IntoView {
             <div class="notice">
                 <h2>"Kommer snart"</h2>
                 <p>"Den här delen av webbplatsen byggs just nu. Under tiden finns nyckeltalen för AV-Play och AV-Media."</p>
-                <p><A href="/statistik/av-play">"Till AV-Play och AV-Media"</A></p>
+                <p><A href=href("/statistik/av-play")>"Till AV-Play och AV-Media"</A></p>
             </div>
         </div>
     }

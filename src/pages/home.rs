@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::base::set_title;
+use crate::base::{href, set_title};
 
 /// (link, title, what the reader finds there)
 const SECTIONS: &[(&str, &str, &str)] = &[
@@ -20,10 +20,10 @@ pub fn Home() -> impl IntoView {
     set_title("Plan, rapport och statistik");
     let cards = SECTIONS
         .iter()
-        .map(|(href, title, text)| {
+        .map(|(path, title, text)| {
             view! {
                 <li class="card">
-                    <h2><A href=*href>{*title}</A></h2>
+                    <h2><A href=href(path)>{*title}</A></h2>
                     <p>{*text}</p>
                 </li>
             }

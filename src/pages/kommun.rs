@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api;
-use crate::base::set_title;
+use crate::base::{href, set_title};
 use crate::components::status::{LoadFailed, Loading};
 
 #[component]
@@ -21,8 +21,8 @@ pub fn Kommun() -> impl IntoView {
                     match areas.await {
                         Ok(areas) => {
                             let links = areas.municipalities.iter().map(|m| {
-                                let (href, name) = (format!("/kommun/{}", m.slug), m.name.clone());
-                                view! { <li><A href=href>{name}</A></li> }
+                                let (link, name) = (href(&format!("/kommun/{}", m.slug)), m.name.clone());
+                                view! { <li><A href=link>{name}</A></li> }
                             }).collect::<Vec<_>>();
                             match areas.find(&key) {
                                 Some(m) => {

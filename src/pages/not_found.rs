@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::base::set_title;
+use crate::base::{href, set_title};
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -13,9 +13,9 @@ pub fn NotFound() -> impl IntoView {
             <h1>"Sidan finns inte"</h1>
             <p class="lead">"Adressen kan vara felstavad, eller så har sidan flyttats."</p>
             <ul>
-                <li><A href="/">"Till startsidan"</A></li>
-                <li><A href="/statistik/av-play">"AV-Play och AV-Media"</A></li>
-                <li><A href="/om-data">"Om data och källor"</A></li>
+                <li><A href=href("/")>"Till startsidan"</A></li>
+                <li><A href=href("/statistik/av-play")>"AV-Play och AV-Media"</A></li>
+                <li><A href=href("/om-data")>"Om data och källor"</A></li>
             </ul>
         </div>
     }

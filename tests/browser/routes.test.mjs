@@ -46,6 +46,7 @@ for (const [path, name, heading, ready] of ROUTES) {
 test('the shell has a skip link, a labelled navigation and a footer to the statements', async () => {
   const page = await openPage(browser);
   await page.goto(site.origin + '/om-data');
+  await page.locator('dl').waitFor();
   await page.keyboard.press('Tab');
   const skip = page.locator('.skip-link');
   assert.equal(await skip.evaluate(el => el === document.activeElement), true, 'first Tab reaches the skip link');
@@ -64,6 +65,7 @@ test('links navigate inside the app and deep links survive a reload', async () =
   await page.getByRole('link', { name: 'AV-Play', exact: true }).click();
   await page.locator('.chart svg').first().waitFor();
   assert.equal(new URL(page.url()).pathname, '/statistik/av-play');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main', 'focus moves to the new content');
   assert.equal(await page.title(), 'AV-Play och AV-Media – Kommunförbundet Kalmar län');
   assert.equal(await page.locator('nav a[aria-current="page"]').textContent(), 'AV-Play');
   await page.reload();
