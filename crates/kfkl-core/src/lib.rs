@@ -8,6 +8,7 @@
 //! ```
 
 pub mod chart;
+pub mod document;
 pub mod format;
 pub mod model;
 pub mod palette;

@@ -4,6 +4,7 @@
 
 pub mod areas;
 pub mod diag;
+pub mod document;
 pub mod figures;
 pub mod publish;
 pub mod quote;
@@ -11,12 +12,14 @@ pub mod quote;
 use std::path::{Path, PathBuf};
 
 use diag::Diagnostic;
+use kfkl_core::document::Document;
 use kfkl_core::model::{Areas, Dataset};
 
 /// Everything the build publishes, before it is written.
 pub struct Build {
     pub areas: Areas,
     pub datasets: Vec<Dataset>,
+    pub documents: Vec<Document>,
 }
 
 /// Reads every source under `data_dir`; all problems are returned together.
@@ -43,13 +46,23 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
             Err(e) => errors.push(Diagnostic { file: path, line: 1, reason: format!("cannot read: {e}") }),
         }
     }
+    let mut documents = Vec::new();
+    for path in files_with_extension(&data_dir.join("documents"), "md", &mut errors) {
+        match std::fs::read_to_string(&path) {
+            Ok(text) => match document::load(&path, &text, &read_doc) {
+                Ok(doc) => documents.push(doc),
+                Err(mut e) => errors.append(&mut e),
+            },
+            Err(e) => errors.push(Diagnostic { file: path, line: 1, reason: format!("cannot read: {e}") }),
+        }
+    }
     for pair in datasets.windows(2) {
         if pair[0].id == pair[1].id {
             errors.push(Diagnostic { file: data_dir.join("figures"), line: 1, reason: format!("dataset id '{}' is used twice", pair[0].id) });
         }
     }
     match areas {
-        Some(areas) if errors.is_empty() => Ok(Build { areas, datasets }),
+        Some(areas) if errors.is_empty() => Ok(Build { areas, datasets, documents }),
         _ => Err(errors),
     }
 }

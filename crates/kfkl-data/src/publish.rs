@@ -16,6 +16,7 @@ pub fn render(dataset: &Dataset) -> (String, String) {
 pub fn files(build: &Build) -> Vec<(String, String)> {
     let mut files = vec![("areas.json".to_string(), to_json(&build.areas))];
     files.extend(build.datasets.iter().map(render));
+    files.extend(build.documents.iter().map(|d| (format!("{}.json", d.id), to_json(d))));
     files
 }
 

@@ -1,0 +1,148 @@
+//! Published documents (the plan, later the report): headings, paragraphs,
+//! lists, commitments and tables in reading order, with the mends made to the
+//! source text and the discrepancies found in its tables.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::SourceDoc;
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Document {
+    pub schema_version: u32,
+    pub id: String,
+    pub title: String,
+    pub source: SourceDoc,
+    /// Target groups, in the order the filter offers them.
+    pub tags: Vec<Tag>,
+    /// Every change made to the source text, so that readers can see them.
+    pub mends: Vec<Mend>,
+    pub blocks: Vec<Block>,
+    pub discrepancies: Vec<Discrepancy>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Tag {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Mend {
+    pub from: String,
+    pub to: String,
+    pub count: u32,
+    pub why: String,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    Heading(Heading),
+    Paragraph { runs: Vec<Run> },
+    Quote { runs: Vec<Run> },
+    List { items: Vec<Vec<Run>> },
+    Commitment(Commitment),
+    Table(Table),
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Heading {
+    /// 2 for a verksamhetsområde or top section, down to 5.
+    pub level: u8,
+    /// Stable anchor, unique in the document.
+    pub id: String,
+    pub text: String,
+}
+
+/// A stretch of text; `em` where the source sets it in italics.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Run {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub em: bool,
+}
+
+/// One "… genom att" promise with its explanation.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Commitment {
+    pub id: String,
+    pub text: String,
+    pub tags: Vec<String>,
+    /// Id of the level-2 heading above it (the verksamhetsområde).
+    pub area: String,
+    /// Id of the nearest heading above it (the fokusområde or sub-section).
+    pub focus: String,
+    pub body: Vec<Block>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Table {
+    pub id: String,
+    pub caption: String,
+    /// Names of the value columns; one empty name for a single unnamed column.
+    pub columns: Vec<String>,
+    pub rows: Vec<TableRow>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct TableRow {
+    pub label: String,
+    /// In thousands of kronor (tkr), costs negative, as the source has them.
+    pub values: Vec<f64>,
+}
+
+/// A total in the source that its parts do not add up to.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Discrepancy {
+    pub table: String,
+    pub row: String,
+    pub column: String,
+    pub stated: f64,
+    pub computed: f64,
+    pub note: String,
+}
+
+impl Run {
+    pub fn plain(text: impl Into<String>) -> Run {
+        Run { text: text.into(), em: false }
+    }
+}
+
+/// The plain text of runs, as the source has it (emphasis marks dropped).
+pub fn runs_text(runs: &[Run]) -> String {
+    runs.iter().map(|r| r.text.as_str()).collect()
+}
+
+impl Document {
+    /// Every commitment, in reading order.
+    pub fn commitments(&self) -> impl Iterator<Item = &Commitment> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Commitment(c) => Some(c),
+            _ => None,
+        })
+    }
+
+    pub fn headings(&self) -> impl Iterator<Item = &Heading> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Heading(h) => Some(h),
+            _ => None,
+        })
+    }
+
+    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+    }
+
+    pub fn heading(&self, id: &str) -> Option<&Heading> {
+        self.headings().find(|h| h.id == id)
+    }
+
+    pub fn tag_label(&self, id: &str) -> Option<&str> {
+        self.tags.iter().find(|t| t.id == id).map(|t| t.label.as_str())
+    }
+}
