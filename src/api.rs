@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+use kfkl_core::document::Document;
 use kfkl_core::model::{Areas, Dataset, SCHEMA_VERSION};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -62,4 +63,8 @@ pub async fn dataset(id: &str) -> Result<Dataset, LoadError> {
 
 pub async fn areas() -> Result<Areas, LoadError> {
     fetch_json("areas.json").await
+}
+
+pub async fn document(id: &str) -> Result<Document, LoadError> {
+    fetch_json(&format!("{id}.json")).await
 }

@@ -1,5 +1,6 @@
 //! Components shared by pages: loading and error states, charts, figure cards.
 
 pub mod chart;
+pub mod document;
 pub mod figures;
 pub mod status;

@@ -22,12 +22,6 @@ fn ComingSoon(title: &'static str, lead: &'static str) -> impl IntoView {
 }
 
 #[component]
-pub fn Plan() -> impl IntoView {
-    view! { <ComingSoon title="Verksamhetsplan och budget 2025"
-        lead="Kommunförbundets plan för 2025: verksamhetsområden, fokusområden, åtaganden och budget, sökbar och med länk till varje avsnitt."/> }
-}
-
-#[component]
 pub fn Report() -> impl IntoView {
     view! { <ComingSoon title="Verksamhetsberättelse 2023"
         lead="Vad Kommunförbundet lovade och vad som blev gjort under 2023, med nyckeltal för varje fokusområde."/> }

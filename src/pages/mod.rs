@@ -8,3 +8,4 @@ pub mod embed;
 pub mod home;
 pub mod kommun;
 pub mod not_found;
+pub mod plan;

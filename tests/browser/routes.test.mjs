@@ -7,7 +7,7 @@ import { serve, launch, openPage, axeViolations, screenshot, h1 } from './lib.mj
 // [path, screenshot name, the h1 it must show, a selector that proves the content has loaded]
 const ROUTES = [
   ['/', 'hem', 'Plan, rapport och statistik', '.sections'],
-  ['/plan/2025', 'plan-2025', 'Verksamhetsplan och budget 2025', '.notice'],
+  ['/plan/2025', 'plan-2025', 'Verksamhetsplan och budget 2025', '.document .commitment'],
   ['/rapport/2023', 'rapport-2023', 'Verksamhetsberättelse 2023', '.notice'],
   ['/uppfoljning', 'uppfoljning', 'Uppföljning', '.notice'],
   ['/statistik/andts', 'statistik-andts', 'ANDTS – CAN:s skolundersökning', '.notice'],

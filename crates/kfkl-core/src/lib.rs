@@ -12,3 +12,4 @@ pub mod document;
 pub mod format;
 pub mod model;
 pub mod palette;
+pub mod plan;

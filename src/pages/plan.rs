@@ -1,0 +1,225 @@
+//! `/plan/2025`: the plan as a readable document with a table of contents,
+//! deep links to every section and commitment, and commitments filtered by
+//! verksamhetsområde and target group through the URL.
+
+use std::sync::Arc;
+
+use kfkl_core::document::{Block, Document};
+use kfkl_core::plan::{area_options, count_text, tag_options, PlanFilter};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::api;
+use crate::base::{href, set_title};
+use crate::components::document::{blocks_view, CommitmentView, DocContext};
+use crate::components::status::{LoadFailed, Loading};
+
+const PATH: &str = "/plan/2025";
+
+#[component]
+pub fn Plan() -> impl IntoView {
+    set_title("Verksamhetsplan och budget 2025");
+    let data = LocalResource::new(|| api::document("plan-2025"));
+    view! {
+        <div class="wrap">
+            <h1>"Verksamhetsplan och budget 2025"</h1>
+            <Suspense fallback=|| view! { <Loading what="verksamhetsplanen"/> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(doc) => view! { <PlanContent doc=Arc::new(doc)/> }.into_any(),
+                        Err(error) => view! { <LoadFailed error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn PlanContent(doc: Arc<Document>) -> impl IntoView {
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let cx = DocContext { path: href(PATH), doc: doc.clone() };
+
+    let parsed = {
+        let doc = doc.clone();
+        Memo::new(move |_| {
+            let pairs: Vec<(String, String)> = query.get().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+            PlanFilter::parse(&pairs, &doc)
+        })
+    };
+    let filter = Memo::new(move |_| parsed.read().filter.clone());
+    // An unknown or misordered query is rewritten to its canonical form, quietly.
+    let (rewritten, set_rewritten) = signal(false);
+    {
+        let navigate = navigate.clone();
+        Effect::new(move |_| {
+            let p = parsed.get();
+            if !p.canonical {
+                set_rewritten.set(true);
+                let url = format!("{}{}{}", href(PATH), p.filter.to_query(), current_hash());
+                navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+            }
+        });
+    }
+    // A deep link's target exists only once the data has arrived and rendered.
+    Effect::new(move |_| request_animation_frame(scroll_to_hash));
+
+    let set_filter = move |next: PlanFilter| {
+        let url = format!("{}{}", href(PATH), next.to_query());
+        navigate(&url, NavigateOptions { scroll: false, ..Default::default() });
+    };
+
+    let areas = area_options(&doc);
+    let total = doc.commitments().count();
+    let tags_doc = doc.clone();
+    let tag_choices = move || tag_options(&tags_doc, filter.read().area.as_deref());
+    let list_doc = doc.clone();
+    let list_cx = cx.clone();
+    let count_doc = doc.clone();
+    let shown = move || filter.read().apply(&count_doc).len();
+
+    let on_area = {
+        let set_filter = set_filter.clone();
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            set_filter(PlanFilter { area: (!value.is_empty()).then_some(value), tag: filter.get_untracked().tag });
+        }
+    };
+    let on_tag = {
+        let set_filter = set_filter.clone();
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            set_filter(PlanFilter { area: filter.get_untracked().area, tag: (!value.is_empty()).then_some(value) });
+        }
+    };
+    let area_options_view = areas
+        .iter()
+        .map(|o| {
+            let id = o.id.clone();
+            let selected = move || filter.read().area.as_deref() == Some(id.as_str());
+            view! { <option value=o.id.clone() selected=selected>{format!("{} ({})", o.label, o.count)}</option> }
+        })
+        .collect_view();
+
+    let toc = toc_view(&doc, &cx);
+    let body_cx = cx.clone();
+    let body = move || {
+        let f = filter.get();
+        if !f.is_active() {
+            return view! { <div class="document">{blocks_view(&body_cx.doc.blocks, &body_cx)}</div> }.into_any();
+        }
+        let matches: Vec<_> = f.apply(&list_doc).into_iter().cloned().collect();
+        if matches.is_empty() {
+            return view! {
+                <div class="empty-state">
+                    <h2>"Inga åtaganden matchar"</h2>
+                    <p>"Inget åtagande i planen har den kombinationen av verksamhetsområde och målgrupp. Välj ett annat område eller en annan målgrupp, eller visa hela planen."</p>
+                    <p><a href=href(PATH)>"Visa hela planen"</a></p>
+                </div>
+            }
+            .into_any();
+        }
+        let items = matches.into_iter().map(|c| view! { <CommitmentView commitment=c cx=list_cx.clone() crumbs=true/> }).collect_view();
+        view! { <div class="commitment-list"><h2>"Åtaganden som matchar"</h2>{items}</div> }.into_any()
+    };
+
+    view! {
+        <p class="source">"Källa: " {format!("{}, {}.", doc.source.publisher, doc.source.title)}</p>
+        <div class="doc-layout">
+            <aside class="toc-wide" aria-label="Innehåll">{toc.clone()}</aside>
+            <div class="doc-main">
+                <details class="toc-narrow">
+                    <summary>"Innehåll"</summary>
+                    {toc}
+                </details>
+                <form class="filters" aria-labelledby="filter-rubrik" on:submit=|ev| ev.prevent_default()>
+                    <h2 id="filter-rubrik">"Filtrera åtaganden"</h2>
+                    <div class="filter-fields">
+                        <div>
+                            <label for="filter-omrade">"Verksamhetsområde"</label>
+                            <select id="filter-omrade" on:change=on_area>
+                                <option value="" selected=move || filter.read().area.is_none()>"Alla områden"</option>
+                                {area_options_view}
+                            </select>
+                        </div>
+                        <div>
+                            <label for="filter-malgrupp">"Målgrupp"</label>
+                            <select id="filter-malgrupp" on:change=on_tag>
+                                <option value="" selected=move || filter.read().tag.is_none()>"Alla målgrupper"</option>
+                                {move || tag_choices().into_iter().map(|o| {
+                                    let selected = filter.read().tag.as_deref() == Some(o.id.as_str());
+                                    view! { <option value=o.id selected=selected>{format!("{} ({})", o.label, o.count)}</option> }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                    </div>
+                    <p class="filter-count" role="status">
+                        {move || count_text(shown(), total)}
+                        {move || filter.read().is_active().then(|| view! { " · " <a href=href(PATH)>"Visa hela planen"</a> })}
+                    </p>
+                    <Show when=move || rewritten.get()>
+                        <p class="quiet-notice">"Adressen innehöll filterval som inte finns. De har tagits bort."</p>
+                    </Show>
+                </form>
+                {body}
+                <MendsNote doc=doc.clone()/>
+            </div>
+        </div>
+    }
+}
+
+/// The table of contents: sections down to fokusområde level.
+fn toc_view(doc: &Document, cx: &DocContext) -> impl IntoView + Clone {
+    let items: Vec<(u8, String, String)> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading(h) if h.level <= 4 => Some((h.level, h.text.clone(), cx.anchor(&h.id))),
+            _ => None,
+        })
+        .collect();
+    view! {
+        <nav class="toc" aria-label="Innehåll i planen">
+            <ul>
+                {items.into_iter().map(|(level, text, link)| view! {
+                    <li class=format!("toc-{level}")><a href=link>{text}</a></li>
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// Says what was changed in the source text, so nothing is mended silently.
+#[component]
+fn MendsNote(doc: Arc<Document>) -> impl IntoView {
+    let mends = doc
+        .mends
+        .iter()
+        .map(|m| view! { <li>{format!("”{}” har ändrats till ”{}” ({} ställen). {}", m.from, m.to, m.count, m.why)}</li> })
+        .collect_view();
+    view! {
+        <section class="about-text" aria-labelledby="om-texten">
+            <h2 id="om-texten">"Om texten"</h2>
+            <p>"Texten är planens text ord för ord, hämtad ur PDF:en. Stycken som delades av sidbrytningar har fogats ihop. Dessutom har följande rättats:"</p>
+            <ul>{mends}</ul>
+        </section>
+    }
+}
+
+fn current_hash() -> String {
+    use_location().hash.get_untracked()
+}
+
+fn scroll_to_hash() {
+    let Some(window) = web_sys::window() else { return };
+    let hash = window.location().hash().unwrap_or_default();
+    let id = hash.trim_start_matches('#');
+    if id.is_empty() {
+        return;
+    }
+    if let Some(el) = window.document().and_then(|d| d.get_element_by_id(id)) {
+        el.scroll_into_view();
+    }
+}

@@ -1,0 +1,154 @@
+// The plan 2025: deep links, contents, commitment filters in the URL, budget
+// tables, print and accessibility.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, launch, openPage, axeViolations, ROOT } from './lib.mjs';
+
+const NBSP = '\u00a0';
+const plan = JSON.parse(readFileSync(join(ROOT, 'dist/data/plan-2025.json'), 'utf8'));
+const commitments = plan.blocks.filter(b => b.type === 'commitment');
+let site, browser;
+before(async () => { site = await serve('dist'); browser = await launch(); });
+after(async () => { await browser?.close(); site?.close(); });
+
+const inViewport = (page, id) => page.evaluate(id => {
+  const r = document.getElementById(id).getBoundingClientRect();
+  return r.top >= -1 && r.top < window.innerHeight;
+}, id);
+const text = async locator => (await locator.textContent()).replaceAll(NBSP, ' ').trim();
+
+test('a deep link to a section and to a commitment scrolls there, also after reload', async () => {
+  const page = await openPage(browser);
+  const target = commitments.find(c => c.focus === 'aldre').id;
+  for (const id of ['aldre', target]) {
+    await page.goto(`${site.origin}/plan/2025#${id}`);
+    await page.locator(`[id="${id}"]`).waitFor();
+    await page.waitForFunction(id => document.getElementById(id).getBoundingClientRect().top < window.innerHeight, id);
+    assert.ok(await inViewport(page, id), `${id} in view`);
+    await page.reload();
+    await page.locator(`[id="${id}"]`).waitFor();
+    await page.waitForFunction(id => document.getElementById(id).getBoundingClientRect().top < window.innerHeight, id);
+    assert.ok(await inViewport(page, id), `${id} in view after reload`);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the contents list navigates to its sections', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${site.origin}/plan/2025`);
+  await page.locator('.document').waitFor();
+  assert.equal(await page.locator('.toc-wide a').count(), plan.blocks.filter(b => b.type === 'heading' && b.level <= 4).length);
+  await page.locator('.toc-wide a', { hasText: 'Stöd och service LSS' }).click();
+  await page.waitForFunction(() => location.hash === '#stod-och-service-lss');
+  await page.waitForFunction(() => document.getElementById('stod-och-service-lss').getBoundingClientRect().top < window.innerHeight);
+  assert.ok(await inViewport(page, 'stod-och-service-lss'));
+  assert.equal(new URL(page.url()).pathname, '/plan/2025');
+  await page.close();
+});
+
+test('a target group in the URL filters the commitments, and the controls show it', async () => {
+  const page = await openPage(browser);
+  const aldre = commitments.filter(c => c.tags.includes('aldre'));
+  await page.goto(`${site.origin}/plan/2025?malgrupp=aldre`);
+  await page.locator('.commitment-list').waitFor();
+  assert.equal(await text(page.locator('.filter-count')), `${aldre.length} av ${commitments.length} åtaganden · Visa hela planen`);
+  assert.equal(await page.locator('.commitment-list .commitment').count(), aldre.length);
+  for (const tags of await page.locator('.commitment-list .tags').allTextContents()) assert.match(tags, /Äldre/);
+  assert.equal(await page.locator('#filter-malgrupp').inputValue(), 'aldre');
+  assert.deepEqual(await axeViolations(page), []);
+  // "Visa i planen" leads to the commitment in the whole plan.
+  await page.locator('.commitment-list .commitment-link a').first().click();
+  await page.locator('.document').waitFor();
+  assert.equal(new URL(page.url()).hash, `#${aldre[0].id}`);
+  await page.close();
+});
+
+test('the controls write the filter to the URL, with a count and an empty state', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${site.origin}/plan/2025`);
+  await page.locator('.document').waitFor();
+  assert.equal(await text(page.locator('.filter-count')), `${commitments.length} åtaganden`);
+  await page.selectOption('#filter-omrade', 'unga-utbildning-och-etablering');
+  await page.waitForURL(/omrade=unga-utbildning-och-etablering/);
+  const uue = commitments.filter(c => c.area === 'unga-utbildning-och-etablering').length;
+  assert.match(await text(page.locator('.filter-count')), new RegExp(`^${uue} av ${commitments.length} åtaganden`));
+  await page.selectOption('#filter-malgrupp', 'miljo-och-livsmedel');
+  await page.waitForURL(/malgrupp=miljo-och-livsmedel/);
+  assert.equal(new URL(page.url()).search, '?omrade=unga-utbildning-och-etablering&malgrupp=miljo-och-livsmedel');
+  await page.locator('.empty-state').waitFor();
+  assert.match(await text(page.locator('.empty-state h2')), /Inga åtaganden matchar/);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.goBack();
+  await page.waitForURL(u => !u.search.includes('malgrupp'));
+  await page.locator('.commitment-list').waitFor();
+  await page.locator('.empty-state a').count();
+  await page.locator('.filter-count a').click();
+  await page.locator('.document').waitFor();
+  assert.equal(new URL(page.url()).search, '');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('unknown filter values fall back to the whole plan and the URL is rewritten', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${site.origin}/plan/2025?malgrupp=okand&utm_source=x#aldre`);
+  await page.locator('.document').waitFor();
+  await page.waitForURL(u => u.search === '');
+  assert.equal(new URL(page.url()).hash, '#aldre');
+  assert.match(await page.locator('.quiet-notice').textContent(), /filterval som inte finns/);
+  await page.goto(`${site.origin}/plan/2025?malgrupp=skola&omrade=unga-utbildning-och-etablering`);
+  await page.waitForURL(u => u.search === '?omrade=unga-utbildning-och-etablering&malgrupp=skola');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('budget tables show the source\'s figures in Swedish format, with the discrepancies noted', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${site.origin}/plan/2025#budget-2025`);
+  const table = page.locator('#budget-kfkl-2025 table');
+  await table.waitFor();
+  assert.equal(await text(table.locator('caption')), 'Budget KFKL 2025');
+  const rows = await table.locator('tbody tr').evaluateAll(trs => trs.map(tr => [...tr.cells].map(c => c.textContent.replaceAll('\u00a0', ' '))));
+  assert.deepEqual(rows, [
+    ['Avtalade intäkter', '21 701 tkr'], ['Övriga intäkter', '13 245 tkr'], ['SUMMA INTÄKTER', '34 946 tkr'],
+    ['Övriga kostnader', '\u221216 758 tkr'], ['Personalkostnader', '\u221218 188 tkr'], ['SUMMA KOSTNADER', '\u221234 946 tkr'], ['TOTALT', '0 tkr'],
+  ]);
+  assert.equal(await table.locator('th[scope="row"]').count(), 7);
+  assert.equal(await page.locator('.data-table.budget').count(), 6);
+  assert.match(await text(page.locator('#budget-exklusive-transfereringar .table-note')), /1 320 tkr, men källan anger −500 tkr/);
+  assert.match(await text(page.locator('#budget-miljo-och-livsmedel .table-note')), /årtalet 2024/);
+  assert.equal(await page.locator('#budget-kfkl-2025 td.num').first().evaluate(td => getComputedStyle(td).textAlign), 'right');
+  await page.close();
+});
+
+test('the plan prints without navigation and with its deep links', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${site.origin}/plan/2025`);
+  await page.locator('.document').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['.site-header', '.toc-wide', '.filters', '.site-footer']) {
+    assert.equal(await page.locator(hidden).first().evaluate(el => getComputedStyle(el).display), 'none', hidden);
+  }
+  const printed = await page.locator('#aldre').evaluate(el => getComputedStyle(el, '::after').content);
+  assert.equal(printed, `"${site.origin}/plan/2025#aldre"`);
+  mkdirSync(join(ROOT, 'target/screenshots'), { recursive: true });
+  await page.pdf({ path: join(ROOT, 'target/screenshots/plan-2025.pdf'), format: 'A4' });
+  await page.close();
+});
+
+test('the plan is readable on a phone, with the contents folded away', async () => {
+  const page = await openPage(browser, { width: 360, height: 740 });
+  await page.goto(`${site.origin}/plan/2025`);
+  await page.locator('.document').waitFor();
+  assert.equal(await page.locator('.toc-wide').evaluate(el => getComputedStyle(el).display), 'none');
+  await page.locator('.toc-narrow summary').click();
+  await page.locator('.toc-narrow a', { hasText: 'Äldre' }).click();
+  await page.waitForFunction(() => location.hash === '#aldre');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
