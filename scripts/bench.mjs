@@ -14,7 +14,7 @@ const wasm = readdirSync(dist).find(f => f.endsWith('.wasm'));
 const wasmBytes = readFileSync(join(dist, wasm));
 console.log(`wasm ${wasm}: ${kb(wasmBytes.length)} KB raw, ${kb(gzipSync(wasmBytes, { level: 9 }).length)} KB gzip, ${kb(brotli(wasmBytes))} KB brotli`);
 
-const ROUTES = ['/', '/plan/2025', '/rapport/2023', '/uppfoljning', '/statistik/andts', '/statistik/lupp',
+const ROUTES = ['/', '/plan/2025', '/plan/2025?malgrupp=aldre', '/plan/2025/budget', '/rapport/2023', '/uppfoljning', '/statistik/andts', '/statistik/lupp',
   '/statistik/av-play', '/kommun/0880', '/embed/av-media-utlan', '/sok', '/om-data', '/tillganglighet'];
 
 const site = await serve('dist');

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::base::{href, router_base};
-use crate::pages::{about, accessibility, av_play, coming_soon, embed, home, kommun, not_found, plan};
+use crate::pages::{about, accessibility, av_play, budget, coming_soon, embed, home, kommun, not_found, plan};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -39,6 +39,7 @@ fn Shell() -> impl IntoView {
             <Routes fallback=not_found::NotFound>
                 <Route path=path!("/") view=home::Home/>
                 <Route path=path!("/plan/2025") view=plan::Plan/>
+                <Route path=path!("/plan/2025/budget") view=budget::Budget/>
                 <Route path=path!("/rapport/2023") view=coming_soon::Report/>
                 <Route path=path!("/uppfoljning") view=coming_soon::FollowUp/>
                 <Route path=path!("/statistik/andts") view=coming_soon::Andts/>

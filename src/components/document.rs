@@ -100,7 +100,7 @@ pub fn CommitmentView(commitment: Commitment, cx: DocContext, crumbs: bool) -> i
     }
 }
 
-fn table_view(t: &Table, cx: &DocContext) -> impl IntoView {
+pub fn table_view(t: &Table, cx: &DocContext) -> impl IntoView {
     let single = t.columns.len() == 1 && t.columns[0].is_empty();
     let heads = t
         .columns

@@ -3,6 +3,7 @@
 pub mod about;
 pub mod accessibility;
 pub mod av_play;
+pub mod budget;
 pub mod coming_soon;
 pub mod embed;
 pub mod home;

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use kfkl_core::document::{Block, Document};
 use kfkl_core::plan::{area_options, count_text, tag_options, PlanFilter};
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
@@ -127,6 +128,7 @@ fn PlanContent(doc: Arc<Document>) -> impl IntoView {
 
     view! {
         <p class="source">"Källa: " {format!("{}, {}.", doc.source.publisher, doc.source.title)}</p>
+        <p><A href=href("/plan/2025/budget")>"Budget 2025 i diagram och tabeller"</A></p>
         <div class="doc-layout">
             <aside class="toc-wide" aria-label="Innehåll">{toc.clone()}</aside>
             <div class="doc-main">

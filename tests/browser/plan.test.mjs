@@ -152,3 +152,29 @@ test('the plan is readable on a phone, with the contents folded away', async () 
   assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });
+
+test('the budget page shows each chart with its summary, table and source', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${site.origin}/plan/2025/budget`);
+  await page.locator('.chart svg').first().waitFor();
+  const titles = await page.locator('figure.chart h2').allTextContents();
+  assert.deepEqual(titles.map(t => t.trim()), [
+    'Intäkter och kostnader per verksamhetsområde 2025 (tkr)', 'Budget exklusive transfereringar, 2024 och 2025 (tkr)',
+    'Intäkternas fördelning 2025 (tkr)', 'Personal per verksamhetsområde 2025',
+  ]);
+  const split = page.locator('figure.chart', { has: page.locator('h2', { hasText: 'Intäkternas fördelning' }) });
+  assert.equal(await text(split.locator('.chart-summary')), 'Av intäkterna på 34 946 tkr är 21 701 tkr avtalade (62,1 %) och 13 245 tkr övriga (37,9 %).');
+  const years = page.locator('figure.chart', { has: page.locator('h2', { hasText: 'exklusive transfereringar' }) });
+  const rows = await years.locator('tbody tr').evaluateAll(trs => trs.map(tr => [...tr.cells].map(c => c.textContent.replaceAll('\u00a0', ' '))));
+  assert.deepEqual(rows, [['Intäkter', '29 443', '27 946'], ['Övriga kostnader', '\u221210 706', '\u22129 758'], ['Personalkostnader', '\u221217 417', '\u221218 188']]);
+  assert.match(await text(years.locator('.legend')), /2024 \(fylld stapel\), 2025 \(ofylld stapel\)/);
+  const staff = page.locator('figure.chart', { has: page.locator('h2', { hasText: 'Personal' }) });
+  assert.match(await text(staff.locator('.chart-summary')), /Unga, utbildning och etablering 10 medarbetare.*Hela förbundet: 20 årsarbetare\./);
+  for (const source of await page.locator('figure.chart .source').allTextContents()) {
+    assert.match(source, /Verksamhetsplan och budget 2025, avsnitt Budget 2025/);
+  }
+  assert.equal(await page.locator('.budget-tables .data-table.budget').count(), 6);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

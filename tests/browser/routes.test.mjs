@@ -8,6 +8,7 @@ import { serve, launch, openPage, axeViolations, screenshot, h1 } from './lib.mj
 const ROUTES = [
   ['/', 'hem', 'Plan, rapport och statistik', '.sections'],
   ['/plan/2025', 'plan-2025', 'Verksamhetsplan och budget 2025', '.document .commitment'],
+  ['/plan/2025/budget', 'plan-2025-budget', 'Budget 2025', '.chart svg'],
   ['/rapport/2023', 'rapport-2023', 'Verksamhetsberättelse 2023', '.notice'],
   ['/uppfoljning', 'uppfoljning', 'Uppföljning', '.notice'],
   ['/statistik/andts', 'statistik-andts', 'ANDTS – CAN:s skolundersökning', '.notice'],

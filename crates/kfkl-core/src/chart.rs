@@ -16,7 +16,16 @@ pub struct BarChart {
     pub title: String,
     pub kind: ChartKind,
     pub unit: Unit,
-    pub bars: Vec<Bar>,
+    /// Bar groups along the axis (years, areas …), as the table names them.
+    pub categories: Vec<String>,
+    /// Shorter names for the axis, where the table's are too long to fit.
+    pub axis_labels: Vec<String>,
+    /// The table's heading over the categories ("År", "Verksamhetsområde" …).
+    pub category_heading: String,
+    /// Said under the chart where a number needs it (e.g. how it was computed).
+    pub notes: Vec<String>,
+    /// One value per category each; a single series has an empty name.
+    pub series: Vec<Series>,
     /// One sentence that says what the chart shows, for screen readers and print.
     pub summary: String,
     /// "Källa: …", shown under the chart.
@@ -24,14 +33,19 @@ pub struct BarChart {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct Bar {
-    pub label: String,
-    pub value: f64,
-    /// The value as the source states it ("drygt 100").
-    pub display: String,
+pub struct Series {
+    pub name: String,
+    pub values: Vec<f64>,
+    /// Each value as the source states it ("drygt 100", "−16 758").
+    pub displays: Vec<String>,
 }
 
-/// Resolves a chart's figures. Bars whose figure is missing are left out
+/// A single series of bars, as key-figure charts have.
+pub fn single_series(labels: Vec<String>, values: Vec<f64>, displays: Vec<String>) -> (Vec<String>, Vec<Series>) {
+    (labels, vec![Series { name: String::new(), values, displays }])
+}
+
+/// Resolves a key-figure chart. Bars whose figure is missing are left out
 /// (the data build rejects such charts, so this only guards the renderer).
 pub fn bar_chart(dataset: &Dataset, def: &ChartDef) -> BarChart {
     let figures: Vec<(&str, &KeyFigure)> = def
@@ -40,10 +54,11 @@ pub fn bar_chart(dataset: &Dataset, def: &ChartDef) -> BarChart {
         .filter_map(|b| dataset.figure(&b.figure).map(|f| (b.label.as_str(), f)))
         .collect();
     let unit = figures.first().map_or(Unit::Count, |(_, f)| f.unit);
-    let bars: Vec<Bar> = figures
-        .iter()
-        .map(|(label, f)| Bar { label: label.to_string(), value: f.value, display: format_figure(f) })
-        .collect();
+    let (categories, series) = single_series(
+        figures.iter().map(|(l, _)| l.to_string()).collect(),
+        figures.iter().map(|(_, f)| f.value).collect(),
+        figures.iter().map(|(_, f)| format_figure(f)).collect(),
+    );
     let mut cited: Vec<String> = Vec::new();
     for (_, f) in &figures {
         let cite = dataset.cite(&f.source);
@@ -56,40 +71,47 @@ pub fn bar_chart(dataset: &Dataset, def: &ChartDef) -> BarChart {
         title: def.title.clone(),
         kind: def.kind,
         unit,
-        summary: summary(&def.title, def.kind, unit, &bars),
+        summary: summary(&def.title, def.kind, unit, &categories, &series[0]),
         source_line: format!("Källa: {}.", cited.join("; ")),
-        bars,
+        axis_labels: categories.clone(),
+        category_heading: match def.kind {
+            ChartKind::Change => "År",
+            ChartKind::GoalOutcome | ChartKind::Compare => "Avser",
+        }
+        .to_string(),
+        notes: Vec::new(),
+        categories,
+        series,
     }
 }
 
 /// "Utlån av utrustning ökade från 698 år 2022 till 722 år 2023 (+24, +3,4 %)."
-pub fn summary(title: &str, kind: ChartKind, unit: Unit, bars: &[Bar]) -> String {
-    let [first, second] = bars else {
-        let listed: Vec<String> = bars.iter().map(|b| format!("{} {}", b.label, b.display)).collect();
+pub fn summary(title: &str, kind: ChartKind, unit: Unit, labels: &[String], series: &Series) -> String {
+    let ([a, b], [va, vb], [da, db]) = (labels, series.values.as_slice(), series.displays.as_slice()) else {
+        let listed: Vec<String> = labels.iter().zip(&series.displays).map(|(l, d)| format!("{l} {d}")).collect();
         return format!("{}: {}.", title, listed.join(", "));
     };
-    let delta = second.value - first.value;
-    let relative = if first.value != 0.0 {
-        format!(", {}", format_change_percent(100.0 * delta / first.value))
-    } else {
-        String::new()
-    };
-    let change = format!("({}{relative})", format_change(delta, unit));
+    let change = format!("({})", change_text(*va, *vb, unit));
     match kind {
-        ChartKind::Change => {
-            let verb = match delta.partial_cmp(&0.0) {
-                Some(std::cmp::Ordering::Greater) => "ökade",
-                Some(std::cmp::Ordering::Less) => "minskade",
-                _ => "var oförändrat",
-            };
-            format!(
-                "{title} {verb} från {} år {} till {} år {} {change}.",
-                first.display, first.label, second.display, second.label
-            )
-        }
-        ChartKind::GoalOutcome => {
-            format!("{title}: utfallet blev {} mot målet {} {change}.", second.display, first.display)
-        }
+        ChartKind::Change => format!("{title} {} från {da} år {a} till {db} år {b} {change}.", direction(*va, *vb, "ökade", "minskade", "var oförändrat")),
+        ChartKind::GoalOutcome => format!("{title}: utfallet blev {db} mot målet {da} {change}."),
+        ChartKind::Compare => format!("{title}: {a} {da}, {b} {db}."),
+    }
+}
+
+/// "+24, +3,4 %": the change and, where defined, the relative change.
+pub fn change_text(from: f64, to: f64, unit: Unit) -> String {
+    let delta = to - from;
+    let relative = if from != 0.0 { format!(", {}", format_change_percent(100.0 * delta / from.abs())) } else { String::new() };
+    format!("{}{relative}", format_change(delta, unit))
+}
+
+/// Picks the verb for a change from `from` to `to`.
+pub fn direction(from: f64, to: f64, up: &'static str, down: &'static str, same: &'static str) -> &'static str {
+    match to.partial_cmp(&from) {
+        Some(std::cmp::Ordering::Greater) => up,
+        Some(std::cmp::Ordering::Less) => down,
+        _ => same,
     }
 }
 
@@ -100,8 +122,8 @@ fn format_change_percent(pct: f64) -> String {
 }
 
 /// Draws the chart as a standalone SVG document. Each bar carries its value, as
-/// the source states it, as a direct label and its category on the axis, so colour is never the only
-/// cue; in a goal/outcome chart the goal is drawn hollow.
+/// the source states it, as a direct label, and its category on the axis; a
+/// second series (and a goal) is drawn hollow, so colour is never the only cue.
 pub fn render_svg(chart: &BarChart, width: u32, height: u32) -> String {
     let mut svg = String::new();
     // Drawing into a String cannot fail for I/O reasons; a plotting error
@@ -113,20 +135,23 @@ pub fn render_svg(chart: &BarChart, width: u32, height: u32) -> String {
 fn draw(chart: &BarChart, out: &mut String, size: (u32, u32)) -> Result<(), Box<dyn std::error::Error>> {
     let root = SVGBackend::with_string(out, size).into_drawing_area();
     root.fill(&WHITE)?;
-    let max = chart.bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
-    // Head room for the value labels above the bars.
-    let top = if max > 0.0 { max * 1.18 } else { 1.0 };
-    let n = chart.bars.len().max(1);
+    let values = chart.series.iter().flat_map(|s| s.values.iter().copied());
+    let (lo, hi) = values.fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    // Head room for the value labels beyond the bars (two rows when staggered).
+    let span = if hi - lo > 0.0 { hi - lo } else { 1.0 };
+    let room = if chart.series.len() > 1 { 0.26 } else { 0.16 };
+    let (bottom, top) = (if lo < 0.0 { lo - span * room } else { 0.0 }, if hi > 0.0 || lo == 0.0 { hi + span * room } else { 0.0 });
+    let n = chart.categories.len().max(1);
     let ink = rgb(INK);
     let font = |px: u32| ("sans-serif", px).into_font().color(&ink);
 
     let mut ctx = ChartBuilder::on(&root)
         .margin(12)
         .x_label_area_size(40)
-        .y_label_area_size(72)
-        .build_cartesian_2d((0..n - 1).into_segmented(), 0.0..top)?;
+        .y_label_area_size(84)
+        .build_cartesian_2d((0..n - 1).into_segmented(), bottom..top)?;
     let unit = chart.unit;
-    let labels: Vec<&str> = chart.bars.iter().map(|b| b.label.as_str()).collect();
+    let labels: Vec<&str> = chart.axis_labels.iter().map(String::as_str).collect();
     ctx.configure_mesh()
         .disable_x_mesh()
         .bold_line_style(RGBColor(0xdd, 0xdd, 0xdd))
@@ -141,23 +166,42 @@ fn draw(chart: &BarChart, out: &mut String, size: (u32, u32)) -> Result<(), Box<
         })
         .y_label_formatter(&|v| format_in_unit(*v, unit))
         .draw()?;
+    if bottom < 0.0 {
+        ctx.draw_series(std::iter::once(PathElement::new(vec![(SegmentValue::Exact(0), 0.0), (SegmentValue::Exact(n), 0.0)], ink)))?;
+    }
 
+    // Pixel geometry of one category, to place the series side by side in it.
+    let plot_width = ctx.plotting_area().dim_in_pixel().0 as f64;
+    let segment = plot_width / n as f64;
+    let k = chart.series.len().max(1) as f64;
+    let gap = segment * 0.12;
+    let bar = (segment - 2.0 * gap) / k;
     let colour = rgb(SERIES[0]);
-    let hollow_first = chart.kind == ChartKind::GoalOutcome;
-    ctx.draw_series(chart.bars.iter().enumerate().map(|(i, bar)| {
-        let style = if hollow_first && i == 0 {
-            ShapeStyle { color: colour.to_rgba(), filled: false, stroke_width: 3 }
-        } else {
-            colour.filled()
-        };
-        let mut rect = Rectangle::new([(SegmentValue::Exact(i), 0.0), (SegmentValue::Exact(i + 1), bar.value)], style);
-        rect.set_margin(0, 0, 14, 14);
-        rect
-    }))?;
-    let label_style = font(21).pos(Pos::new(HPos::Center, VPos::Bottom));
-    ctx.draw_series(chart.bars.iter().enumerate().map(|(i, bar)| {
-        Text::new(bar.display.clone(), (SegmentValue::CenterOf(i), bar.value + top * 0.02), label_style.clone())
-    }))?;
+    let label_style = font(19);
+    for (j, series) in chart.series.iter().enumerate() {
+        let hollow = j % 2 == 1 || chart.kind == ChartKind::GoalOutcome && chart.series.len() == 1;
+        let left = gap + bar * j as f64;
+        ctx.draw_series(series.values.iter().enumerate().map(|(i, &v)| {
+            let style = if hollow && (chart.series.len() > 1 || i == 0) {
+                ShapeStyle { color: colour.to_rgba(), filled: false, stroke_width: 3 }
+            } else {
+                colour.filled()
+            };
+            let mut rect = Rectangle::new([(SegmentValue::Exact(i), 0.0), (SegmentValue::Exact(i + 1), v)], style);
+            let (l, r) = (left + 2.0, segment - left - bar + 2.0);
+            rect.set_margin(0, 0, l.max(0.0) as u32, r.max(0.0) as u32);
+            rect
+        }))?;
+        // The label sits beyond the bar's end, centred on it; each further
+        // series one line further out, so that neighbouring labels never collide.
+        let centre_offset = (left + bar / 2.0 - segment / 2.0) as i32;
+        let stagger = 22 * j as i32;
+        ctx.draw_series(series.values.iter().zip(&series.displays).enumerate().map(|(i, (&v, text))| {
+            let (dy, vpos) = if v < 0.0 { (4 + stagger, VPos::Top) } else { (-4 - stagger, VPos::Bottom) };
+            EmptyElement::at((SegmentValue::CenterOf(i), v))
+                + Text::new(text.clone(), (centre_offset, dy), label_style.clone().pos(Pos::new(HPos::Center, vpos)))
+        }))?;
+    }
     root.present()?;
     Ok(())
 }

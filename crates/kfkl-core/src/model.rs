@@ -105,6 +105,8 @@ pub enum ChartKind {
     Change,
     /// A target and its outcome: first bar the goal, second the outcome.
     GoalOutcome,
+    /// Categories side by side (areas, budget rows).
+    Compare,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]

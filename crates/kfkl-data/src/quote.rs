@@ -14,7 +14,12 @@ pub fn normalize(text: &str) -> String {
 fn spellings(value: f64) -> Vec<String> {
     let plain = kfkl_core::format::format_number(value).replace('\u{a0}', " ").replace('\u{2212}', "-");
     let tight = plain.replace(' ', "");
-    if plain == tight { vec![plain] } else { vec![plain, tight] }
+    let mut out = if plain == tight { vec![plain] } else { vec![plain, tight] };
+    // Whole numbers may be written with one decimal: "5,0 årsarbetare".
+    if value.fract() == 0.0 {
+        out.push(kfkl_core::format::format_fixed(value, 1).replace('\u{a0}', " ").replace('\u{2212}', "-"));
+    }
+    out
 }
 
 /// Byte offsets where `value` stands in `text` as a whole number (not as part of a larger one).
@@ -67,6 +72,8 @@ mod tests {
             ("mellan 1 500 och 2 000", 1500.0, 1),
             ("21 500", 1500.0, 0),
             ("16000 filmer", 16000.0, 1),
+            ("arbetar 5,0 årsarbetare", 5.0, 1),
+            ("arbetar 5,5 årsarbetare", 5.0, 0),
         ];
         for (text, value, count) in cases {
             assert_eq!(find_number(text, *value).len(), *count, "{value} in {text:?}");

@@ -1,0 +1,59 @@
+//! `/plan/2025/budget`: the plan's budget as charts and as the source's tables.
+
+use std::sync::Arc;
+
+use kfkl_core::budget;
+use kfkl_core::document::Document;
+use kfkl_core::model::Dataset;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api::{self, LoadError};
+use crate::base::{href, set_title};
+use crate::components::chart::ChartFigure;
+use crate::components::document::{table_view, DocContext};
+use crate::components::status::{LoadFailed, Loading};
+
+#[component]
+pub fn Budget() -> impl IntoView {
+    set_title("Budget 2025");
+    let data = LocalResource::new(|| async {
+        let plan = api::document("plan-2025").await?;
+        let staff = api::dataset("plan-2025-personal").await?;
+        Ok::<_, LoadError>((plan, staff))
+    });
+    view! {
+        <div class="wrap">
+            <h1>"Budget 2025"</h1>
+            <p class="lead">"Kommunförbundets budget för 2025 enligt verksamhetsplanen, i diagram och i planens egna tabeller. Belopp i tusentals kronor (tkr); kostnader har minustecken, som i planen."</p>
+            <p><A href=href("/plan/2025#budget-2025")>"Budgetavsnittet i verksamhetsplanen"</A></p>
+            <Suspense fallback=|| view! { <Loading what="budgeten"/> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok((plan, staff)) => view! { <BudgetContent plan=Arc::new(plan) staff/> }.into_any(),
+                        Err(error) => view! { <LoadFailed error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn BudgetContent(plan: Arc<Document>, staff: Dataset) -> impl IntoView {
+    let charts = [
+        budget::income_and_costs(&plan),
+        budget::excluding_transfers(&plan),
+        budget::income_split(&plan),
+        budget::staff(&plan, &staff),
+    ];
+    let charts = charts.into_iter().flatten().map(|chart| view! { <ChartFigure chart heading_level=2/> }).collect_view();
+    let cx = DocContext { path: href("/plan/2025"), doc: plan.clone() };
+    let tables = plan.tables().map(|t| table_view(t, &cx)).collect_view();
+    view! {
+        <div class="charts">{charts}</div>
+        <h2>"Budgettabellerna"</h2>
+        <p>"Tabellerna som de står i planen. Där delarna inte summerar till planens totaler står det under tabellen."</p>
+        <div class="budget-tables">{tables}</div>
+    }
+}
