@@ -104,7 +104,6 @@ fn PlanContent(doc: Arc<Document>) -> impl IntoView {
         })
         .collect_view();
 
-    let toc = toc_view(&doc, &cx);
     let body_cx = cx.clone();
     let body = move || {
         let f = filter.get();
@@ -130,11 +129,11 @@ fn PlanContent(doc: Arc<Document>) -> impl IntoView {
         <p class="source">"Källa: " {format!("{}, {}.", doc.source.publisher, doc.source.title)}</p>
         <p><A href=href("/plan/2025/budget")>"Budget 2025 i diagram och tabeller"</A></p>
         <div class="doc-layout">
-            <aside class="toc-wide" aria-label="Innehåll">{toc.clone()}</aside>
+            <aside class="toc-wide" aria-label="Innehåll">{toc_view(&doc, &cx)}</aside>
             <div class="doc-main">
                 <details class="toc-narrow">
                     <summary>"Innehåll"</summary>
-                    {toc}
+                    {toc_view(&doc, &cx)}
                 </details>
                 <form class="filters" aria-labelledby="filter-rubrik" on:submit=|ev| ev.prevent_default()>
                     <h2 id="filter-rubrik">"Filtrera åtaganden"</h2>
@@ -173,7 +172,7 @@ fn PlanContent(doc: Arc<Document>) -> impl IntoView {
 }
 
 /// The table of contents: sections down to fokusområde level.
-fn toc_view(doc: &Document, cx: &DocContext) -> impl IntoView + Clone {
+fn toc_view(doc: &Document, cx: &DocContext) -> impl IntoView {
     let items: Vec<(u8, String, String)> = doc
         .blocks
         .iter()
