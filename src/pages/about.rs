@@ -17,7 +17,7 @@ pub fn About() -> impl IntoView {
                 <dt>"Verksamhetsberättelse 2023"</dt>
                 <dd>"Kommunförbundet Kalmar län. Nyckeltalen för AV-Media och AV-Play kommer ur avsnittet Unga, utbildning och etablering, Fokusområde 1: AV-Media."</dd>
                 <dt>"Verksamhetsplan och budget 2025"</dt>
-                <dd>"Kommunförbundet Kalmar län."</dd>
+                <dd>"Kommunförbundet Kalmar län. Planen visas ord för ord; de få rättelser som gjorts av fel i PDF-utdraget står längst ned i planen. Där planens budgettabeller inte summerar står det under tabellen."</dd>
                 <dt>"CAN:s nationella skolundersökning"</dt>
                 <dd>"Centralförbundet för alkohol- och narkotikaupplysning (CAN): publicerade resultat för riket och Kalmar län."</dd>
                 <dt>"LUPP"</dt>
@@ -34,6 +34,8 @@ pub fn About() -> impl IntoView {
             <p>"Uppgifterna publiceras som JSON-filer. Varje fil anger sin formatversion (schema_version) och sina källor."</p>
             <ul>
                 <li><a href="data/av-media-2023.json" rel="external">"av-media-2023.json"</a>" – nyckeltal för AV-Media och AV-Play 2023"</li>
+                <li><a href="data/plan-2025.json" rel="external">"plan-2025.json"</a>" – verksamhetsplanen 2025 med åtaganden och budgettabeller"</li>
+                <li><a href="data/plan-2025-personal.json" rel="external">"plan-2025-personal.json"</a>" – personal per verksamhetsområde 2025 enligt planen"</li>
                 <li><a href="data/areas.json" rel="external">"areas.json"</a>" – länets kommuner och kommunkoder"</li>
             </ul>
         </div>
