@@ -25,45 +25,42 @@ pub struct Build {
 /// Reads every source under `data_dir`; all problems are returned together.
 pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
     let mut errors = Vec::new();
-    let mut datasets = Vec::new();
     let areas_path = data_dir.join("sources/municipalities.csv");
-    let areas = match std::fs::read_to_string(&areas_path) {
-        Ok(text) => areas::load(&areas_path, &text).map_err(|mut e| errors.append(&mut e)).ok(),
-        Err(e) => {
-            errors.push(Diagnostic { file: areas_path, line: 1, reason: format!("cannot read: {e}") });
-            None
-        }
-    };
+    let areas = load_file(&areas_path, &mut errors, |text| areas::load(&areas_path, text));
     let read_doc = |rel: &str| -> Result<String, String> {
         std::fs::read_to_string(data_dir.join(rel)).map_err(|e| e.to_string())
     };
-    for path in files_with_extension(&data_dir.join("figures"), "toml", &mut errors) {
-        match std::fs::read_to_string(&path) {
-            Ok(text) => match figures::load(&path, &text, &read_doc) {
-                Ok(ds) => datasets.push(ds),
-                Err(mut e) => errors.append(&mut e),
-            },
-            Err(e) => errors.push(Diagnostic { file: path, line: 1, reason: format!("cannot read: {e}") }),
-        }
-    }
-    let mut documents = Vec::new();
-    for path in files_with_extension(&data_dir.join("documents"), "md", &mut errors) {
-        match std::fs::read_to_string(&path) {
-            Ok(text) => match document::load(&path, &text, &read_doc) {
-                Ok(doc) => documents.push(doc),
-                Err(mut e) => errors.append(&mut e),
-            },
-            Err(e) => errors.push(Diagnostic { file: path, line: 1, reason: format!("cannot read: {e}") }),
-        }
-    }
-    for pair in datasets.windows(2) {
-        if pair[0].id == pair[1].id {
-            errors.push(Diagnostic { file: data_dir.join("figures"), line: 1, reason: format!("dataset id '{}' is used twice", pair[0].id) });
+    let datasets: Vec<Dataset> = files_with_extension(&data_dir.join("figures"), "toml", &mut errors)
+        .into_iter()
+        .filter_map(|path| load_file(&path, &mut errors, |text| figures::load(&path, text, &read_doc)))
+        .collect();
+    let documents: Vec<Document> = files_with_extension(&data_dir.join("documents"), "md", &mut errors)
+        .into_iter()
+        .filter_map(|path| load_file(&path, &mut errors, |text| document::load(&path, text, &read_doc)))
+        .collect();
+    // Everything is published into one folder under its id: a clash would overwrite a file.
+    let mut ids = vec!["areas"];
+    ids.extend(datasets.iter().map(|d| d.id.as_str()));
+    ids.extend(documents.iter().map(|d| d.id.as_str()));
+    for (i, id) in ids.iter().enumerate() {
+        if ids[..i].contains(id) {
+            errors.push(Diagnostic { file: data_dir.to_path_buf(), line: 1, reason: format!("id '{id}' is used by two published files") });
         }
     }
     match areas {
         Some(areas) if errors.is_empty() => Ok(Build { areas, datasets, documents }),
         _ => Err(errors),
+    }
+}
+
+/// Reads one file and hands its text to `load`; every problem goes to `errors`.
+fn load_file<T>(path: &Path, errors: &mut Vec<Diagnostic>, load: impl FnOnce(&str) -> Result<T, Vec<Diagnostic>>) -> Option<T> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => load(&text).map_err(|mut e| errors.append(&mut e)).ok(),
+        Err(e) => {
+            errors.push(Diagnostic { file: path.to_path_buf(), line: 1, reason: format!("cannot read: {e}") });
+            None
+        }
     }
 }
 

@@ -63,3 +63,23 @@ fn published_json_reads_back_as_the_model() {
     let back: Dataset = serde_json::from_str(&json).unwrap();
     assert_eq!(back, av_media());
 }
+
+/// Regression: ids were compared only between neighbouring datasets, and not
+/// with documents, though all are published into one folder.
+#[test]
+fn a_dataset_whose_id_clashes_with_a_document_fails_the_build() {
+    let dir = std::env::temp_dir().join(format!("kfkl-clash-{}", std::process::id()));
+    for sub in ["figures", "documents", "sources"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+    }
+    for entry in std::fs::read_dir(data_dir().join("sources")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.join("sources").join(entry.file_name())).unwrap();
+    }
+    std::fs::copy(data_dir().join("documents/plan-2025.md"), dir.join("documents/plan-2025.md")).unwrap();
+    let figures = std::fs::read_to_string(data_dir().join("figures/plan-2025-personal.toml")).unwrap();
+    std::fs::write(dir.join("figures/clash.toml"), figures.replace("id = \"plan-2025-personal\"", "id = \"plan-2025\"")).unwrap();
+    let errors: Vec<String> = kfkl_data::build(&dir).err().unwrap_or_default().iter().map(|e| e.reason.clone()).collect();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(errors, ["id 'plan-2025' is used by two published files"]);
+}
