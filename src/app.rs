@@ -1,7 +1,7 @@
 //! The shell (skip link, header, navigation, footer) and the route map.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{FlatRoutes, Route, Router, A};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
@@ -36,7 +36,7 @@ fn Shell() -> impl IntoView {
             <Header/>
         </Show>
         <main id="main" tabindex="-1" class:embedded=embedded>
-            <Routes fallback=not_found::NotFound>
+            <FlatRoutes fallback=not_found::NotFound>
                 <Route path=path!("/") view=home::Home/>
                 <Route path=path!("/plan/2025") view=plan::Plan/>
                 <Route path=path!("/plan/2025/budget") view=budget::Budget/>
@@ -50,7 +50,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/sok") view=coming_soon::Search/>
                 <Route path=path!("/om-data") view=about::About/>
                 <Route path=path!("/tillganglighet") view=accessibility::Accessibility/>
-            </Routes>
+            </FlatRoutes>
         </main>
         <Show when=move || !embedded()>
             <Footer/>

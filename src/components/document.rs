@@ -2,7 +2,7 @@
 //! paragraphs, quotes, lists, commitments and budget tables. The plan uses it
 //! now; the report will use the same renderer.
 
-use kfkl_core::document::{Block, Commitment, Document, Heading, Run, Table};
+use kfkl_core::document::{is_total, Block, Commitment, Document, Heading, Run, Table};
 use kfkl_core::format::format_number;
 use leptos::prelude::*;
 
@@ -114,7 +114,7 @@ pub fn table_view(t: &Table, cx: &DocContext) -> impl IntoView {
         .rows
         .iter()
         .map(|r| {
-            let total = r.label.to_lowercase().starts_with("summa") || r.label.eq_ignore_ascii_case("totalt");
+            let total = is_total(&r.label);
             let cells = r.values.iter().map(|v| view! { <td class="num">{format!("{}\u{a0}tkr", format_number(*v))}</td> }).collect_view();
             view! { <tr class:total=total><th scope="row">{r.label.clone()}</th>{cells}</tr> }
         })

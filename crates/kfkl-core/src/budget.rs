@@ -94,18 +94,19 @@ pub fn excluding_transfers(doc: &Document) -> Option<BarChart> {
     let t = table(doc, "budget-exklusive-transfereringar")?;
     let rows: Vec<&str> = ["INTÄKTER", "ÖVRIGA KOSTNADER", "PERSONALKOSTNADER"].to_vec();
     let names = ["Intäkter", "Övriga kostnader", "Personalkostnader"];
+    let in_sentence = ["intäkter", "övriga kostnader", "personalkostnader"];
     let years: Vec<(usize, &String)> = t.columns.iter().enumerate().collect();
     let mut all = Vec::new();
     for (col, year) in &years {
         let values: Option<Vec<f64>> = rows.iter().map(|r| row(t, r, *col)).collect();
         all.push(series(year, values?));
     }
-    let parts: Vec<String> = names
+    let parts: Vec<String> = in_sentence
         .iter()
         .enumerate()
         .map(|(i, name)| {
             let per_year: Vec<String> = years.iter().zip(&all).map(|((_, y), s)| format!("{} år {y}", tkr(s.values[i]))).collect();
-            format!("{} {}", name.to_lowercase(), per_year.join(" och "))
+            format!("{name} {}", per_year.join(" och "))
         })
         .collect();
     Some(chart(

@@ -20,6 +20,16 @@ pub struct Document {
     pub discrepancies: Vec<Discrepancy>,
 }
 
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn totals_are_told_from_parts() {
+        for (label, total) in [("SUMMA INTÄKTER", true), ("Summa", true), ("TOTALT", true), ("Övriga intäkter", false), ("Sum", false), ("Ö", false)] {
+            assert_eq!(super::is_total(label), total, "{label}");
+        }
+    }
+}
+
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Tag {
     pub id: String,
@@ -108,6 +118,12 @@ impl Run {
     pub fn plain(text: impl Into<String>) -> Run {
         Run { text: text.into(), em: false }
     }
+}
+
+/// Whether a budget row is a total ("SUMMA …", "TOTALT") rather than a part.
+/// ASCII-only comparison: no Unicode case tables in the wasm.
+pub fn is_total(label: &str) -> bool {
+    label.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("summa")) || label.eq_ignore_ascii_case("totalt")
 }
 
 /// The plain text of runs, as the source has it (emphasis marks dropped).

@@ -26,7 +26,13 @@ pub fn format_fixed(value: f64, decimals: usize) -> String {
     if !value.is_finite() {
         return "..".to_string();
     }
-    let text = format!("{:.*}", decimals, value.abs());
+    // Integer arithmetic rather than `{:.*}`: it keeps the float formatter out of the wasm.
+    let scale = 10u64.pow(decimals as u32);
+    let scaled = (value.abs() * scale as f64).round() as u64;
+    let text = match decimals {
+        0 => scaled.to_string(),
+        d => format!("{}.{:0d$}", scaled / scale, scaled % scale),
+    };
     let (int_part, frac_part) = match text.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (text.as_str(), None),

@@ -157,8 +157,9 @@ pub struct Municipality {
 
 impl Areas {
     /// Finds a municipality by code ("0880") or slug ("kalmar"), case-insensitively.
+    /// Codes and slugs are ASCII, so no Unicode case tables are needed.
     pub fn find(&self, key: &str) -> Option<&Municipality> {
-        let key = key.trim().to_lowercase();
+        let key = key.trim().to_ascii_lowercase();
         self.municipalities.iter().find(|m| m.code == key || m.slug == key)
     }
 }

@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
-use kfkl_core::document::{Block, Commitment, Discrepancy, Document, Heading, Mend, Run, Table, TableRow, Tag};
+use kfkl_core::document::{is_total, Block, Commitment, Discrepancy, Document, Heading, Mend, Run, Table, TableRow, Tag};
 use kfkl_core::model::{slug, SourceDoc, SCHEMA_VERSION};
 use serde::Deserialize;
 
@@ -451,10 +451,7 @@ fn check_tables(
 /// SUMMA = every row that is not a total.
 pub fn totals(table: &Table, col: usize) -> Vec<(usize, f64)> {
     let value = |r: &TableRow| r.values.get(col).copied().unwrap_or(0.0);
-    let is_total = |r: &TableRow| {
-        let l = r.label.to_lowercase();
-        l.starts_with("summa") || l == "totalt"
-    };
+    let is_total = |r: &TableRow| is_total(&r.label);
     let parts = |word: &str| -> f64 {
         table.rows.iter().filter(|r| !is_total(r) && r.label.to_lowercase().contains(word)).map(value).sum()
     };
