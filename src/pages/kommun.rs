@@ -30,6 +30,7 @@ pub fn Kommun() -> impl IntoView {
                                     view! {
                                         <h1>{format!("{} kommun", m.name)}</h1>
                                         <p class="lead">{format!("Kommunkod {}.", m.code)}</p>
+                                        <p class="source">{format!("Källa: {}.", areas.source)}</p>
                                         <div class="notice">
                                             <h2>"Kommer snart"</h2>
                                             <p>{format!("Här kommer resultaten för {} i LUPP och CAN:s skolundersökning (ANDTS) att visas, jämförda med länet och riket.", m.name)}</p>

@@ -83,6 +83,7 @@ test('a municipality is found by name too, and an unknown one lists the real one
   await page.goto(site.origin + '/kommun/morbylanga');
   await page.locator('.columns').waitFor();
   assert.equal((await h1(page).textContent()).trim(), 'Mörbylånga kommun');
+  assert.match(await page.locator('.source').textContent(), /Källa: SCB:s kommunkoder/);
   await page.goto(site.origin + '/kommun/9999');
   await page.locator('.columns').waitFor();
   assert.equal((await h1(page).textContent()).trim(), 'Okänd kommun');
