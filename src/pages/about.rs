@@ -35,6 +35,7 @@ pub fn About() -> impl IntoView {
             <ul>
                 <li><a href="data/av-media-2023.json" rel="external">"av-media-2023.json"</a>" – nyckeltal för AV-Media och AV-Play 2023"</li>
                 <li><a href="data/plan-2025.json" rel="external">"plan-2025.json"</a>" – verksamhetsplanen 2025 med åtaganden och budgettabeller"</li>
+                <li><a href="data/plan-2025-tabeller.json" rel="external">"plan-2025-tabeller.json"</a>" – planens budgettabeller för sig"</li>
                 <li><a href="data/plan-2025-personal.json" rel="external">"plan-2025-personal.json"</a>" – personal per verksamhetsområde 2025 enligt planen"</li>
                 <li><a href="data/areas.json" rel="external">"areas.json"</a>" – länets kommuner och kommunkoder"</li>
             </ul>

@@ -18,7 +18,8 @@ use crate::components::status::{LoadFailed, Loading};
 pub fn Budget() -> impl IntoView {
     set_title("Budget 2025");
     let data = LocalResource::new(|| async {
-        let plan = api::document("plan-2025").await?;
+        // Only the plan's tables (a file the data build derives), not its whole text.
+        let plan = api::document("plan-2025-tabeller").await?;
         let staff = api::dataset("plan-2025-personal").await?;
         Ok::<_, LoadError>((plan, staff))
     });

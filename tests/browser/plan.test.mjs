@@ -174,6 +174,7 @@ test('the budget page shows each chart with its summary, table and source', asyn
     assert.match(source, /Verksamhetsplan och budget 2025, avsnitt Budget 2025/);
   }
   assert.equal(await page.locator('.budget-tables .data-table.budget').count(), 6);
+  assert.match(await text(page.locator('#budget-exklusive-transfereringar .table-note')), /1 320 tkr, men källan anger −500 tkr/);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(page.errors, []);
   await page.close();

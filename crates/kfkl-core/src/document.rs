@@ -1,6 +1,7 @@
 //! Published documents (the plan, later the report): headings, paragraphs,
 //! lists, commitments and tables in reading order, with the mends made to the
-//! source text and the discrepancies found in its tables.
+//! source text and the discrepancies found in its tables. `from_json` reads
+//! them in the browser (see `model.rs` on serde and miniserde).
 
 use serde::{Deserialize, Serialize};
 
@@ -30,13 +31,13 @@ mod tests {
     }
 }
 
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Debug, PartialEq)]
 pub struct Tag {
     pub id: String,
     pub label: String,
 }
 
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Debug, PartialEq)]
 pub struct Mend {
     pub from: String,
     pub to: String,
@@ -96,7 +97,7 @@ pub struct Table {
     pub note: Option<String>,
 }
 
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Debug, PartialEq)]
 pub struct TableRow {
     pub label: String,
     /// In thousands of kronor (tkr), costs negative, as the source has them.
@@ -104,7 +105,7 @@ pub struct TableRow {
 }
 
 /// A total in the source that its parts do not add up to.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Debug, PartialEq)]
 pub struct Discrepancy {
     pub table: String,
     pub row: String,
@@ -160,5 +161,91 @@ impl Document {
 
     pub fn tag_label(&self, id: &str) -> Option<&str> {
         self.tags.iter().find(|t| t.id == id).map(|t| t.label.as_str())
+    }
+}
+
+/// Reads a published document in the browser. `Block` is an internally tagged
+/// enum, which miniserde cannot derive, so blocks are read as one flat record
+/// with optional fields (`RawBlock`) and converted. `None` for malformed JSON.
+pub fn from_json(text: &str) -> Option<Document> {
+    let raw: RawDocument = miniserde::json::from_str(text).ok()?;
+    Some(Document {
+        schema_version: raw.schema_version,
+        id: raw.id,
+        title: raw.title,
+        source: raw.source,
+        tags: raw.tags,
+        mends: raw.mends,
+        blocks: raw.blocks.into_iter().map(RawBlock::into_block).collect::<Option<_>>()?,
+        discrepancies: raw.discrepancies,
+    })
+}
+
+#[derive(miniserde::Deserialize)]
+struct RawDocument {
+    schema_version: u32,
+    id: String,
+    title: String,
+    source: SourceDoc,
+    tags: Vec<Tag>,
+    mends: Vec<Mend>,
+    blocks: Vec<RawBlock>,
+    discrepancies: Vec<Discrepancy>,
+}
+
+#[derive(miniserde::Deserialize)]
+struct RawRun {
+    text: String,
+    em: Option<bool>,
+}
+
+/// Every field any block kind has; `type` says which are present.
+#[derive(miniserde::Deserialize)]
+struct RawBlock {
+    #[serde(rename = "type")]
+    kind: String,
+    level: Option<u8>,
+    id: Option<String>,
+    text: Option<String>,
+    runs: Option<Vec<RawRun>>,
+    items: Option<Vec<Vec<RawRun>>>,
+    tags: Option<Vec<String>>,
+    area: Option<String>,
+    focus: Option<String>,
+    body: Option<Vec<RawBlock>>,
+    caption: Option<String>,
+    columns: Option<Vec<String>>,
+    rows: Option<Vec<TableRow>>,
+    note: Option<String>,
+}
+
+fn runs_of(raw: Vec<RawRun>) -> Vec<Run> {
+    raw.into_iter().map(|r| Run { text: r.text, em: r.em.unwrap_or(false) }).collect()
+}
+
+impl RawBlock {
+    fn into_block(self) -> Option<Block> {
+        Some(match self.kind.as_str() {
+            "heading" => Block::Heading(Heading { level: self.level?, id: self.id?, text: self.text? }),
+            "paragraph" => Block::Paragraph { runs: runs_of(self.runs?) },
+            "quote" => Block::Quote { runs: runs_of(self.runs?) },
+            "list" => Block::List { items: self.items?.into_iter().map(runs_of).collect() },
+            "commitment" => Block::Commitment(Commitment {
+                id: self.id?,
+                text: self.text?,
+                tags: self.tags?,
+                area: self.area?,
+                focus: self.focus?,
+                body: self.body?.into_iter().map(RawBlock::into_block).collect::<Option<_>>()?,
+            }),
+            "table" => Block::Table(Table {
+                id: self.id?,
+                caption: self.caption?,
+                columns: self.columns?,
+                rows: self.rows?,
+                note: self.note,
+            }),
+            _ => return None,
+        })
     }
 }

@@ -3,13 +3,23 @@
 //!
 //! Every number carries its source (document, section and the quoted sentence),
 //! and every dataset says whether it is `official` or `exempeldata`.
+//!
+//! serde writes the JSON (data build) and reads it in tests; miniserde reads it
+//! in the browser, for a much smaller wasm. miniserde's derive accepts only
+//! `#[serde(rename = …)]`, so names are spelled per variant and absent options
+//! are written as `null`.
 
 use serde::{Deserialize, Serialize};
+
+/// Reads a published file (dataset, areas) as the browser does. `None` if malformed.
+pub fn from_json<T: miniserde::Deserialize>(text: &str) -> Option<T> {
+    miniserde::json::from_str(text).ok()
+}
 
 /// Bumped whenever a published file changes shape; the site refuses other versions.
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Debug, PartialEq)]
 pub struct Dataset {
     pub schema_version: u32,
     pub id: String,
@@ -21,15 +31,16 @@ pub struct Dataset {
 }
 
 /// Real figures, or example data generated to show the site's shape.
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
+#[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
+    #[serde(rename = "official")]
     Official,
+    #[serde(rename = "exempeldata")]
     Exempeldata,
 }
 
 /// A source document, cited by `SourceRef::doc`.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Debug, PartialEq)]
 pub struct SourceDoc {
     pub id: String,
     pub title: String,
@@ -37,7 +48,7 @@ pub struct SourceDoc {
 }
 
 /// Where one number comes from: document, section and the sentence that states it.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Debug, PartialEq)]
 pub struct SourceRef {
     pub doc: String,
     pub section: String,
@@ -45,32 +56,31 @@ pub struct SourceRef {
 }
 
 /// One number as a source states it, approximation included.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Debug, PartialEq)]
 pub struct KeyFigure {
     pub id: String,
     pub label: String,
     pub value: f64,
     /// Upper end where the source gives a range ("mellan 1 500 och 2 000").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_high: Option<f64>,
     pub unit: Unit,
     pub year: u16,
     /// The source's own hedge word ("drygt", "cirka" …); `None` for an exact figure.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approx: Option<Approx>,
     pub source: SourceRef,
 }
 
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
+#[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unit {
     /// A count of things; the label names them.
+    #[serde(rename = "count")]
     Count,
+    #[serde(rename = "percent")]
     Percent,
 }
 
 /// The hedge words the documents use. Kept so that "drygt 100" is never shown as "100".
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Approx {
     #[serde(rename = "ca")]
     Ca,
@@ -89,7 +99,7 @@ impl Approx {
 }
 
 /// A chart over key figures: which figures, in which order, read how.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Debug, PartialEq)]
 pub struct ChartDef {
     /// Stable id, used in `/embed/:chart` links.
     pub id: String,
@@ -98,18 +108,20 @@ pub struct ChartDef {
     pub bars: Vec<BarDef>,
 }
 
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
+#[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChartKind {
     /// The same measure at two points in time: first bar before, second after.
+    #[serde(rename = "change")]
     Change,
     /// A target and its outcome: first bar the goal, second the outcome.
+    #[serde(rename = "goal_outcome")]
     GoalOutcome,
     /// Categories side by side (areas, budget rows).
+    #[serde(rename = "compare")]
     Compare,
 }
 
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Debug, PartialEq)]
 pub struct BarDef {
     pub label: String,
     /// `KeyFigure::id` of the number this bar shows.
@@ -139,14 +151,14 @@ impl Dataset {
 }
 
 /// The areas the statistics cover: the county's 12 municipalities by official code.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Debug, PartialEq)]
 pub struct Areas {
     pub schema_version: u32,
     pub source: String,
     pub municipalities: Vec<Municipality>,
 }
 
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Debug, PartialEq)]
 pub struct Municipality {
     /// SCB's four-digit municipality code, e.g. "0880".
     pub code: String,

@@ -39,9 +39,10 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
         .filter_map(|path| load_file(&path, &mut errors, |text| document::load(&path, text, &read_doc)))
         .collect();
     // Everything is published into one folder under its id: a clash would overwrite a file.
-    let mut ids = vec!["areas"];
-    ids.extend(datasets.iter().map(|d| d.id.as_str()));
-    ids.extend(documents.iter().map(|d| d.id.as_str()));
+    let mut ids = vec!["areas".to_string()];
+    ids.extend(datasets.iter().map(|d| d.id.clone()));
+    ids.extend(documents.iter().map(|d| d.id.clone()));
+    ids.extend(documents.iter().map(|d| format!("{}{}", d.id, publish::TABLES_SUFFIX)));
     for (i, id) in ids.iter().enumerate() {
         if ids[..i].contains(id) {
             errors.push(Diagnostic { file: data_dir.to_path_buf(), line: 1, reason: format!("id '{id}' is used by two published files") });

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use kfkl_core::document::{Block, Document};
 use kfkl_core::model::Dataset;
 
 use crate::Build;
@@ -17,7 +18,24 @@ pub fn files(build: &Build) -> Vec<(String, String)> {
     let mut files = vec![("areas.json".to_string(), to_json(&build.areas))];
     files.extend(build.datasets.iter().map(render));
     files.extend(build.documents.iter().map(|d| (format!("{}.json", d.id), to_json(d))));
+    files.extend(build.documents.iter().filter_map(tables_only).map(|d| (format!("{}.json", d.id), to_json(&d))));
     files
+}
+
+/// Suffix of the derived file that holds only a document's tables.
+pub const TABLES_SUFFIX: &str = "-tabeller";
+
+/// A document's tables (with its source and discrepancies) as a file of their
+/// own, so that a page showing only the budget does not load the whole text.
+fn tables_only(doc: &Document) -> Option<Document> {
+    let blocks: Vec<Block> = doc.blocks.iter().filter(|b| matches!(b, Block::Table(_))).cloned().collect();
+    (!blocks.is_empty()).then(|| Document {
+        id: format!("{}{TABLES_SUFFIX}", doc.id),
+        tags: Vec::new(),
+        mends: Vec::new(),
+        blocks,
+        ..doc.clone()
+    })
 }
 
 fn to_json(value: &impl serde::Serialize) -> String {

@@ -64,6 +64,25 @@ fn published_json_reads_back_as_the_model() {
     assert_eq!(back, av_media());
 }
 
+/// The browser reads with miniserde, not serde: every published file must
+/// come back unchanged through the browser's decoders.
+#[test]
+fn every_published_file_reads_back_through_the_browsers_decoder() {
+    let build = kfkl_data::build(data_dir()).unwrap();
+    for ds in &build.datasets {
+        let (_, json) = kfkl_data::publish::render(ds);
+        assert_eq!(kfkl_core::model::from_json::<Dataset>(&json).as_ref(), Some(ds), "{}", ds.id);
+    }
+    let areas = serde_json::to_string(&build.areas).unwrap();
+    assert_eq!(kfkl_core::model::from_json(&areas), Some(build.areas.clone()));
+    for doc in &build.documents {
+        let json = serde_json::to_string(doc).unwrap();
+        assert_eq!(kfkl_core::document::from_json(&json).as_ref(), Some(doc), "{}", doc.id);
+    }
+    assert_eq!(kfkl_core::document::from_json(r#"{"schema_version":1}"#), None);
+    assert_eq!(kfkl_core::model::from_json::<Dataset>("{"), None);
+}
+
 /// Regression: ids were compared only between neighbouring datasets, and not
 /// with documents, though all are published into one folder.
 #[test]
