@@ -8,7 +8,7 @@ use crate::api;
 use crate::base::set_title;
 use crate::components::chart::ChartFigure;
 use crate::components::figures::FigureCards;
-use crate::components::status::{LoadFailed, Loading};
+use crate::components::status::Loaded;
 
 pub const DATASET: &str = "av-media-2023";
 
@@ -32,14 +32,7 @@ pub fn AvPlay() -> impl IntoView {
                 "Här visas nyckeltalen ur Verksamhetsberättelse 2023, med källa till varje siffra. "
                 "Ord som ”drygt” och ”cirka” står kvar så som källan skriver."
             </p>
-            <Suspense fallback=|| view! { <Loading what="nyckeltal för AV-Media"/> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(dataset) => view! { <AvPlayContent dataset/> }.into_any(),
-                        Err(error) => view! { <LoadFailed error/> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded data what="nyckeltal för AV-Media" render=|dataset| view! { <AvPlayContent dataset/> }.into_any()/>
         </div>
     }
 }

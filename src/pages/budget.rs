@@ -12,7 +12,7 @@ use crate::api::{self, LoadError};
 use crate::base::{href, set_title};
 use crate::components::chart::ChartFigure;
 use crate::components::document::{table_view, DocContext};
-use crate::components::status::{LoadFailed, Loading};
+use crate::components::status::Loaded;
 
 #[component]
 pub fn Budget() -> impl IntoView {
@@ -28,14 +28,7 @@ pub fn Budget() -> impl IntoView {
             <h1>"Budget 2025"</h1>
             <p class="lead">"Kommunförbundets budget för 2025 enligt verksamhetsplanen, i diagram och i planens egna tabeller. Belopp i tusentals kronor (tkr); kostnader har minustecken, som i planen."</p>
             <p><A href=href("/plan/2025#budget-2025")>"Budgetavsnittet i verksamhetsplanen"</A></p>
-            <Suspense fallback=|| view! { <Loading what="budgeten"/> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok((plan, staff)) => view! { <BudgetContent plan=Arc::new(plan) staff/> }.into_any(),
-                        Err(error) => view! { <LoadFailed error/> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded data what="budgeten" render=|(plan, staff)| view! { <BudgetContent plan=Arc::new(plan) staff/> }.into_any()/>
         </div>
     }
 }

@@ -14,7 +14,7 @@ use leptos_router::NavigateOptions;
 use crate::api;
 use crate::base::{href, set_title};
 use crate::components::document::{blocks_view, CommitmentView, DocContext};
-use crate::components::status::{LoadFailed, Loading};
+use crate::components::status::Loaded;
 
 const PATH: &str = "/plan/2025";
 
@@ -25,14 +25,7 @@ pub fn Plan() -> impl IntoView {
     view! {
         <div class="wrap">
             <h1>"Verksamhetsplan och budget 2025"</h1>
-            <Suspense fallback=|| view! { <Loading what="verksamhetsplanen"/> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(doc) => view! { <PlanContent doc=Arc::new(doc)/> }.into_any(),
-                        Err(error) => view! { <LoadFailed error/> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded data what="verksamhetsplanen" render=|doc| view! { <PlanContent doc=Arc::new(doc)/> }.into_any()/>
         </div>
     }
 }
