@@ -69,10 +69,12 @@ fn PlanContent(doc: Arc<Document>) -> impl IntoView {
     let total = doc.commitments().count();
     let tags_doc = doc.clone();
     let tag_choices = move || tag_options(&tags_doc, filter.read().area.as_deref());
-    let list_doc = doc.clone();
+    // Applied once per filter change; the count and the list both read it.
+    let matches = {
+        let doc = doc.clone();
+        Memo::new(move |_| filter.read().apply(&doc).into_iter().cloned().collect::<Vec<_>>())
+    };
     let list_cx = cx.clone();
-    let count_doc = doc.clone();
-    let shown = move || filter.read().apply(&count_doc).len();
 
     let on_area = {
         let set_filter = set_filter.clone();
@@ -103,7 +105,7 @@ fn PlanContent(doc: Arc<Document>) -> impl IntoView {
         if !f.is_active() {
             return view! { <div class="document">{blocks_view(&body_cx.doc.blocks, &body_cx)}</div> }.into_any();
         }
-        let matches: Vec<_> = f.apply(&list_doc).into_iter().cloned().collect();
+        let matches = matches.get();
         if matches.is_empty() {
             return view! {
                 <div class="empty-state">
@@ -150,7 +152,7 @@ fn PlanContent(doc: Arc<Document>) -> impl IntoView {
                         </div>
                     </div>
                     <p class="filter-count" role="status">
-                        {move || count_text(shown(), total)}
+                        {move || count_text(matches.read().len(), total)}
                         {move || filter.read().is_active().then(|| view! { " · " <a href=href(PATH)>"Visa hela planen"</a> })}
                     </p>
                     <Show when=move || rewritten.get()>

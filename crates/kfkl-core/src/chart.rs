@@ -40,11 +40,6 @@ pub struct Series {
     pub displays: Vec<String>,
 }
 
-/// A single series of bars, as key-figure charts have.
-pub fn single_series(labels: Vec<String>, values: Vec<f64>, displays: Vec<String>) -> (Vec<String>, Vec<Series>) {
-    (labels, vec![Series { name: String::new(), values, displays }])
-}
-
 /// Resolves a key-figure chart. Bars whose figure is missing are left out
 /// (the data build rejects such charts, so this only guards the renderer).
 pub fn bar_chart(dataset: &Dataset, def: &ChartDef) -> BarChart {
@@ -54,11 +49,12 @@ pub fn bar_chart(dataset: &Dataset, def: &ChartDef) -> BarChart {
         .filter_map(|b| dataset.figure(&b.figure).map(|f| (b.label.as_str(), f)))
         .collect();
     let unit = figures.first().map_or(Unit::Count, |(_, f)| f.unit);
-    let (categories, series) = single_series(
-        figures.iter().map(|(l, _)| l.to_string()).collect(),
-        figures.iter().map(|(_, f)| f.value).collect(),
-        figures.iter().map(|(_, f)| format_figure(f)).collect(),
-    );
+    let categories: Vec<String> = figures.iter().map(|(l, _)| l.to_string()).collect();
+    let series = vec![Series {
+        name: String::new(),
+        values: figures.iter().map(|(_, f)| f.value).collect(),
+        displays: figures.iter().map(|(_, f)| format_figure(f)).collect(),
+    }];
     let mut cited: Vec<String> = Vec::new();
     for (_, f) in &figures {
         let cite = dataset.cite(&f.source);
@@ -179,10 +175,9 @@ fn draw(chart: &BarChart, out: &mut String, size: (u32, u32)) -> Result<(), Box<
     let colour = rgb(SERIES[0]);
     let label_style = font(19);
     for (j, series) in chart.series.iter().enumerate() {
-        let hollow = j % 2 == 1 || chart.kind == ChartKind::GoalOutcome && chart.series.len() == 1;
         let left = gap + bar * j as f64;
         ctx.draw_series(series.values.iter().enumerate().map(|(i, &v)| {
-            let style = if hollow && (chart.series.len() > 1 || i == 0) {
+            let style = if is_hollow(chart, j, i) {
                 ShapeStyle { color: colour.to_rgba(), filled: false, stroke_width: 3 }
             } else {
                 colour.filled()
@@ -204,6 +199,15 @@ fn draw(chart: &BarChart, out: &mut String, size: (u32, u32)) -> Result<(), Box<
     }
     root.present()?;
     Ok(())
+}
+
+/// Every second series is drawn hollow; in a single goal/outcome series, the goal.
+fn is_hollow(chart: &BarChart, series: usize, bar: usize) -> bool {
+    if chart.series.len() > 1 {
+        series % 2 == 1
+    } else {
+        chart.kind == ChartKind::GoalOutcome && bar == 0
+    }
 }
 
 fn rgb(c: crate::palette::Rgb) -> RGBColor {

@@ -127,11 +127,6 @@ pub fn is_total(label: &str) -> bool {
     label.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("summa")) || label.eq_ignore_ascii_case("totalt")
 }
 
-/// The plain text of runs, as the source has it (emphasis marks dropped).
-pub fn runs_text(runs: &[Run]) -> String {
-    runs.iter().map(|r| r.text.as_str()).collect()
-}
-
 impl Document {
     /// Every commitment, in reading order.
     pub fn commitments(&self) -> impl Iterator<Item = &Commitment> {
