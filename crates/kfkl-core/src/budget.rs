@@ -192,6 +192,7 @@ mod tests {
             tags: vec![],
             mends: vec![],
             discrepancies: vec![],
+            see_also: vec![],
             blocks: vec![
                 t("budget-kfkl-2025", &[""], &[("Avtalade intäkter", &[75.0]), ("Övriga intäkter", &[25.0]), ("SUMMA INTÄKTER", &[100.0])]),
                 t("budget-exklusive-transfereringar", &["2024", "2025"], &[("INTÄKTER", &[10.0, 12.0]), ("ÖVRIGA KOSTNADER", &[-4.0, -5.0]), ("PERSONALKOSTNADER", &[-6.0, -7.0])]),

@@ -228,7 +228,7 @@ mod tests {
             unit: Unit::Count,
             year: 2023,
             approx,
-            source: SourceRef { doc: "vb".into(), section: "AV-Media".into(), quote: "…".into() },
+            source: SourceRef { doc: "vb".into(), section: "AV-Media".into(), quote: "…".into(), anchor: None },
         }
     }
 

@@ -19,6 +19,15 @@ pub struct Document {
     pub mends: Vec<Mend>,
     pub blocks: Vec<Block>,
     pub discrepancies: Vec<Discrepancy>,
+    /// Headings that have a follow-up topic (`/uppfoljning/<topic>`).
+    pub see_also: Vec<SeeAlso>,
+}
+
+#[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Debug, PartialEq)]
+pub struct SeeAlso {
+    pub heading: String,
+    pub topic: String,
+    pub title: String,
 }
 
 #[cfg(test)]
@@ -173,6 +182,7 @@ pub fn from_json(text: &str) -> Option<Document> {
         mends: raw.mends,
         blocks: raw.blocks.into_iter().map(RawBlock::into_block).collect::<Option<_>>()?,
         discrepancies: raw.discrepancies,
+        see_also: raw.see_also,
     })
 }
 
@@ -186,6 +196,7 @@ struct RawDocument {
     mends: Vec<Mend>,
     blocks: Vec<RawBlock>,
     discrepancies: Vec<Discrepancy>,
+    see_also: Vec<SeeAlso>,
 }
 
 #[derive(miniserde::Deserialize)]
@@ -196,7 +207,7 @@ struct RawRun {
 
 /// Every field any block kind has; `type` says which are present.
 #[derive(miniserde::Deserialize)]
-struct RawBlock {
+pub(crate) struct RawBlock {
     #[serde(rename = "type")]
     kind: String,
     level: Option<u8>,
@@ -219,7 +230,7 @@ fn runs_of(raw: Vec<RawRun>) -> Vec<Run> {
 }
 
 impl RawBlock {
-    fn into_block(self) -> Option<Block> {
+    pub(crate) fn into_block(self) -> Option<Block> {
         Some(match self.kind.as_str() {
             "heading" => Block::Heading(Heading { level: self.level?, id: self.id?, text: self.text? }),
             "paragraph" => Block::Paragraph { runs: runs_of(self.runs?) },

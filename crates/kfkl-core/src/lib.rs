@@ -10,7 +10,9 @@
 pub mod budget;
 pub mod chart;
 pub mod document;
+pub mod followup;
 pub mod format;
 pub mod model;
 pub mod palette;
 pub mod plan;
+pub mod search;

@@ -53,6 +53,9 @@ pub struct SourceRef {
     pub doc: String,
     pub section: String,
     pub quote: String,
+    /// Id of the heading the quote stands under, where the document is published
+    /// structured (the report page links there and shows the figure there).
+    pub anchor: Option<String>,
 }
 
 /// One number as a source states it, approximation included.

@@ -152,6 +152,7 @@ mod tests {
                 commitment("c", "unga", &["unga"]),
             ],
             discrepancies: vec![],
+            see_also: vec![],
         }
     }
 

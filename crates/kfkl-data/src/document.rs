@@ -40,6 +40,9 @@ struct FrontSource {
     publisher: String,
     file: String,
     from_line: usize,
+    /// Source lines that are page furniture (a page number left in the text).
+    #[serde(default)]
+    skip_lines: Vec<usize>,
 }
 
 #[derive(Deserialize)]
@@ -94,7 +97,7 @@ pub fn load(path: &Path, text: &str, read_doc: &dyn Fn(&str) -> Result<String, S
 
     match read_doc(&front.source.file) {
         Ok(source) => {
-            if let Some(e) = check_fidelity(&source, front.source.from_line, &front.mends, &parser.plain, &front.source.file) {
+            if let Some(e) = check_fidelity(&source, &front.source, &front.mends, &parser.plain) {
                 errors.push(err(e.0, e.1));
             }
         }
@@ -113,6 +116,7 @@ pub fn load(path: &Path, text: &str, read_doc: &dyn Fn(&str) -> Result<String, S
         mends: front.mends,
         blocks,
         discrepancies,
+        see_also: Vec::new(),
     })
 }
 
@@ -261,7 +265,14 @@ impl<'a> BodyParser<'a> {
     }
 
     fn commitment(&mut self, item: &str, line_no: usize) {
+        // A paragraph ending in ':' right before a commitment introduces the
+        // commitments that follow ("… genom att:"); it does not explain the one before.
+        let lead_in = self.open.as_mut().and_then(|c| match c.body.last() {
+            Some(Block::Paragraph { runs }) if runs.last().is_some_and(|r| r.text.trim_end().ends_with(':')) => c.body.pop(),
+            _ => None,
+        });
         self.close_commitment();
+        self.blocks.extend(lead_in);
         let (text, attrs) = split_attrs(item);
         let id = attrs.id.unwrap_or_else(|| short_slug(&text));
         self.claim_id(&id, line_no);
@@ -473,10 +484,20 @@ pub fn totals(table: &Table, col: usize) -> Vec<(usize, f64)> {
     out
 }
 
-/// Compares the source (from `from_line`, mends applied) with the body's plain
-/// text, white space aside. Returns the body line where they first differ.
-fn check_fidelity(source: &str, from_line: usize, mends: &[Mend], plain: &[(usize, String)], file: &str) -> Option<(usize, String)> {
-    let mut expected: String = source.lines().skip(from_line.saturating_sub(1)).collect::<Vec<_>>().join("\n");
+/// Compares the source (from `from_line`, skipped lines left out, mends applied)
+/// with the body's plain text. White space, emphasis stars and the bullet sign
+/// ("•" or "-") do not count. Returns the body line where they first differ.
+fn check_fidelity(source: &str, front: &FrontSource, mends: &[Mend], plain: &[(usize, String)]) -> Option<(usize, String)> {
+    let file = &front.file;
+    let kept: Vec<&str> = source
+        .lines()
+        .enumerate()
+        .skip(front.from_line.saturating_sub(1))
+        .filter(|(i, _)| !front.skip_lines.contains(&(i + 1)))
+        .map(|(_, l)| l)
+        .collect();
+    let mut expected = comparable(&kept.join("\n"));
+    // Mends are written as the text reads once line breaks are gone: "HR- chefsnätverk".
     for mend in mends {
         let found = expected.matches(&mend.from).count();
         if found != mend.count as usize {
@@ -484,12 +505,11 @@ fn check_fidelity(source: &str, from_line: usize, mends: &[Mend], plain: &[(usiz
         }
         expected = expected.replace(&mend.from, &mend.to);
     }
-    let expected = normalize(&expected);
     // The body's text, normalized, with the line each stretch starts at.
     let mut actual = String::new();
     let mut starts = Vec::new();
     for (line, text) in plain {
-        let piece = normalize(text);
+        let piece = comparable(text);
         if piece.is_empty() {
             continue;
         }
@@ -510,6 +530,44 @@ fn check_fidelity(source: &str, from_line: usize, mends: &[Mend], plain: &[(usiz
         s[start..end].to_string()
     };
     Some((line, format!("the text differs from {file} (mends applied): file has «{}», source has «{}»", context(&actual), context(&expected))))
+}
+
+/// The headings (outermost first) above the first block whose text holds
+/// `quote`, white space aside and the document's mends applied to the quote
+/// (it is copied from the unmended source). `None` where the text is not found.
+pub fn section_of(doc: &Document, quote: &str) -> Option<Vec<Heading>> {
+    let mut needle = comparable(quote);
+    for mend in &doc.mends {
+        needle = needle.replace(&mend.from, &mend.to);
+    }
+    fn text_of(runs: &[Run]) -> String {
+        runs.iter().map(|r| r.text.as_str()).collect()
+    }
+    fn holds(block: &Block, needle: &str) -> bool {
+        let has = |t: &str| comparable(t).contains(needle);
+        match block {
+            Block::Paragraph { runs } | Block::Quote { runs } => has(&text_of(runs)),
+            Block::List { items } => items.iter().any(|i| has(&text_of(i))),
+            Block::Commitment(c) => has(&c.text) || c.body.iter().any(|b| holds(b, needle)),
+            Block::Heading(_) | Block::Table(_) => false,
+        }
+    }
+    let mut path: Vec<Heading> = Vec::new();
+    for block in &doc.blocks {
+        if let Block::Heading(h) = block {
+            path.retain(|p| p.level < h.level);
+            path.push(h.clone());
+        } else if holds(block, &needle) {
+            return Some(path);
+        }
+    }
+    None
+}
+
+/// Text as the fidelity check compares it: white space collapsed, emphasis
+/// stars dropped, bullets written "-".
+fn comparable(text: &str) -> String {
+    normalize(&text.replace('*', "").replace('•', "-"))
 }
 
 /// Counts of headings, paragraphs (quotes included) and bullets (commitments and list items).

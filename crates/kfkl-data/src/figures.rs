@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
+use kfkl_core::document::Document;
 use kfkl_core::model::{Approx, BarDef, ChartDef, ChartKind, Dataset, KeyFigure, SourceDoc, SourceRef, Status, Unit, SCHEMA_VERSION};
 use serde::Deserialize;
 use toml::Spanned;
@@ -73,6 +74,7 @@ pub fn load(
     path: &Path,
     text: &str,
     read_doc: &dyn Fn(&str) -> Result<String, String>,
+    documents: &[Document],
 ) -> Result<Dataset, Vec<Diagnostic>> {
     let file = SourceFile { path, text };
     let raw: RawFile = toml::from_str(text).map_err(|e| {
@@ -121,6 +123,7 @@ pub fn load(
             None => {} // the document itself failed to load, reported above
             Some((_, doc)) => check_quote(&file, &f, doc, &mut errors),
         }
+        let anchor = anchor_in(&file, &f, documents, &mut errors);
         figures.push(KeyFigure {
             id: f.id.into_inner(),
             label: f.label,
@@ -129,7 +132,7 @@ pub fn load(
             unit: f.unit,
             year: *f.year.get_ref(),
             approx: f.approx,
-            source: SourceRef { doc: f.source.into_inner(), section: f.section, quote: normalize(f.quote.get_ref()) },
+            source: SourceRef { doc: f.source.into_inner(), section: f.section, quote: normalize(f.quote.get_ref()), anchor },
         });
     }
 
@@ -188,6 +191,24 @@ fn check_id(file: &SourceFile, id: &Spanned<String>, errors: &mut Vec<Diagnostic
     if !ok {
         errors.push(file.error(id.span().start, format!("id '{}' may hold only a–z, 0–9, '-' and '_'", id.get_ref())));
     }
+}
+
+/// Where the source is also published as a structured document: the heading the
+/// quote stands under. `section` must name that heading's path (or its start),
+/// so a section written by hand can never point to the wrong place.
+fn anchor_in(file: &SourceFile, f: &RawFigure, documents: &[Document], errors: &mut Vec<Diagnostic>) -> Option<String> {
+    let doc = documents.iter().find(|d| &d.source.id == f.source.get_ref())?;
+    let at = f.quote.span().start;
+    let Some(path) = crate::document::section_of(doc, f.quote.get_ref()) else {
+        errors.push(file.error(at, format!("figure '{}': the quote is not in the text of document '{}'", f.id.get_ref(), doc.id)));
+        return None;
+    };
+    let names: Vec<&str> = path.iter().map(|h| h.text.as_str()).collect();
+    let written: Vec<&str> = f.section.split(" › ").collect();
+    if written.is_empty() || !names.starts_with(&written) {
+        errors.push(file.error(at, format!("figure '{}': section should be \"{}\" (where the quote stands in '{}')", f.id.get_ref(), names.join(" › "), doc.id)));
+    }
+    path.last().map(|h| h.id.clone())
 }
 
 fn check_quote(file: &SourceFile, f: &RawFigure, doc: &str, errors: &mut Vec<Diagnostic>) {

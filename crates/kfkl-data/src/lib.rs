@@ -6,8 +6,10 @@ pub mod areas;
 pub mod diag;
 pub mod document;
 pub mod figures;
+pub mod followup;
 pub mod publish;
 pub mod quote;
+pub mod search;
 
 use std::path::{Path, PathBuf};
 
@@ -20,6 +22,8 @@ pub struct Build {
     pub areas: Areas,
     pub datasets: Vec<Dataset>,
     pub documents: Vec<Document>,
+    pub followup: Option<followup::FollowUp>,
+    pub search: kfkl_core::search::SearchIndex,
 }
 
 /// Reads every source under `data_dir`; all problems are returned together.
@@ -30,26 +34,41 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
     let read_doc = |rel: &str| -> Result<String, String> {
         std::fs::read_to_string(data_dir.join(rel)).map_err(|e| e.to_string())
     };
-    let datasets: Vec<Dataset> = files_with_extension(&data_dir.join("figures"), "toml", &mut errors)
-        .into_iter()
-        .filter_map(|path| load_file(&path, &mut errors, |text| figures::load(&path, text, &read_doc)))
-        .collect();
-    let documents: Vec<Document> = files_with_extension(&data_dir.join("documents"), "md", &mut errors)
+    let mut documents: Vec<Document> = files_with_extension(&data_dir.join("documents"), "md", &mut errors)
         .into_iter()
         .filter_map(|path| load_file(&path, &mut errors, |text| document::load(&path, text, &read_doc)))
         .collect();
+    let datasets: Vec<Dataset> = files_with_extension(&data_dir.join("figures"), "toml", &mut errors)
+        .into_iter()
+        .filter_map(|path| load_file(&path, &mut errors, |text| figures::load(&path, text, &read_doc, &documents)))
+        .collect();
+    // The follow-up needs both documents, so it is built only when they are valid;
+    // a data folder without `uppfoljning.toml` (a test fixture) has none.
+    let followup_path = data_dir.join("uppfoljning.toml");
+    let followup = if errors.is_empty() && followup_path.exists() {
+        load_file(&followup_path, &mut errors, |text| followup::load(&followup_path, text, &mut documents, &datasets))
+    } else {
+        None
+    };
     // Everything is published into one folder under its id: a clash would overwrite a file.
     let mut ids = vec!["areas".to_string()];
     ids.extend(datasets.iter().map(|d| d.id.clone()));
     ids.extend(documents.iter().map(|d| d.id.clone()));
     ids.extend(documents.iter().map(|d| format!("{}{}", d.id, publish::TABLES_SUFFIX)));
+    ids.extend(["uppfoljning".to_string(), "sok".to_string()]);
+    if let Some(f) = &followup {
+        ids.extend(f.topics.iter().map(|t| format!("uppfoljning-{}", t.id)));
+    }
     for (i, id) in ids.iter().enumerate() {
         if ids[..i].contains(id) {
             errors.push(Diagnostic { file: data_dir.to_path_buf(), line: 1, reason: format!("id '{id}' is used by two published files") });
         }
     }
     match areas {
-        Some(areas) if errors.is_empty() => Ok(Build { areas, datasets, documents }),
+        Some(areas) if errors.is_empty() => {
+            let search = search::index(&documents, &datasets);
+            Ok(Build { areas, datasets, documents, followup, search })
+        }
         _ => Err(errors),
     }
 }

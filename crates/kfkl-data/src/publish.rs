@@ -19,6 +19,11 @@ pub fn files(build: &Build) -> Vec<(String, String)> {
     files.extend(build.datasets.iter().map(render));
     files.extend(build.documents.iter().map(|d| (format!("{}.json", d.id), to_json(d))));
     files.extend(build.documents.iter().filter_map(tables_only).map(|d| (format!("{}.json", d.id), to_json(&d))));
+    if let Some(f) = &build.followup {
+        files.push(("uppfoljning.json".to_string(), to_json(&f.index)));
+        files.extend(f.topics.iter().map(|t| (format!("uppfoljning-{}.json", t.id), to_json(t))));
+    }
+    files.push(("sok.json".to_string(), to_json(&build.search)));
     files
 }
 
@@ -33,6 +38,7 @@ fn tables_only(doc: &Document) -> Option<Document> {
         id: format!("{}{TABLES_SUFFIX}", doc.id),
         tags: Vec::new(),
         mends: Vec::new(),
+        see_also: Vec::new(),
         blocks,
         ..doc.clone()
     })

@@ -110,11 +110,11 @@ fn the_sources_discrepancies_are_reported_not_mended() {
 fn commitments_have_unique_ids_an_area_a_focus_and_known_tags() {
     let plan = plan();
     let commitments: Vec<_> = plan.commitments().collect();
-    assert_eq!(commitments.len(), 58);
+    assert_eq!(commitments.len(), 65);
     let mut ids: Vec<&str> = commitments.iter().map(|c| c.id.as_str()).collect();
     ids.sort();
     ids.dedup();
-    assert_eq!(ids.len(), 58);
+    assert_eq!(ids.len(), 65);
     for c in &commitments {
         assert!(plan.heading(&c.area).is_some_and(|h| h.level == 2), "{}", c.id);
         assert!(plan.heading(&c.focus).is_some(), "{}", c.id);
@@ -124,6 +124,7 @@ fn commitments_have_unique_ids_an_area_a_focus_and_known_tags() {
     assert_eq!(per_area("halsa-vard-och-omsorg"), 29);
     assert_eq!(per_area("unga-utbildning-och-etablering"), 28);
     assert_eq!(per_area("folkhalsa"), 1);
+    assert_eq!(per_area("livsmedel-miljo-och-halsoskydd"), 7);
     let aldre = commitments.iter().find(|c| c.text.starts_with("bidra till utveckling av arbetet")).unwrap();
     assert_eq!((aldre.focus.as_str(), aldre.tags.contains(&"aldre".to_string())), ("aldre", true));
     assert!(matches!(aldre.body.first(), Some(Block::Paragraph { .. })));

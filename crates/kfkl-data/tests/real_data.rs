@@ -79,6 +79,15 @@ fn every_published_file_reads_back_through_the_browsers_decoder() {
         let json = serde_json::to_string(doc).unwrap();
         assert_eq!(kfkl_core::document::from_json(&json).as_ref(), Some(doc), "{}", doc.id);
     }
+    let followup = build.followup.as_ref().expect("uppfoljning.toml");
+    let index = serde_json::to_string(&followup.index).unwrap();
+    assert_eq!(kfkl_core::model::from_json(&index).as_ref(), Some(&followup.index));
+    for topic in &followup.topics {
+        let json = serde_json::to_string(topic).unwrap();
+        assert_eq!(kfkl_core::followup::topic_from_json(&json).as_ref(), Some(topic), "{}", topic.id);
+    }
+    let search = serde_json::to_string(&build.search).unwrap();
+    assert_eq!(kfkl_core::model::from_json(&search).as_ref(), Some(&build.search));
     assert_eq!(kfkl_core::document::from_json(r#"{"schema_version":1}"#), None);
     assert_eq!(kfkl_core::model::from_json::<Dataset>("{"), None);
 }

@@ -50,7 +50,7 @@ fn fixture(edits: &[(&str, &str)]) -> String {
 }
 
 fn errors_of(text: &str) -> Vec<String> {
-    match load(Path::new("f.toml"), text, &read_doc) {
+    match load(Path::new("f.toml"), text, &read_doc, &[]) {
         Ok(_) => vec![],
         Err(errors) => errors.iter().map(|e| e.to_string()).collect(),
     }
@@ -58,7 +58,7 @@ fn errors_of(text: &str) -> Vec<String> {
 
 #[test]
 fn a_good_figure_is_published_with_its_source() {
-    let ds = load(Path::new("f.toml"), &fixture(&[]), &read_doc).expect("valid");
+    let ds = load(Path::new("f.toml"), &fixture(&[]), &read_doc, &[]).expect("valid");
     assert_eq!(ds.figures.len(), 1);
     let f = &ds.figures[0];
     assert_eq!((f.value, f.year, f.approx), (698.0, 2022, None));
@@ -73,7 +73,7 @@ fn quotes_match_across_line_breaks_and_keep_hedges() {
         ("quote", r#""I AV-Play fanns   drygt 16 000 filmer.""#),
         ("approx", r#""drygt""#),
     ]);
-    let ds = load(Path::new("f.toml"), &text, &read_doc).expect("valid");
+    let ds = load(Path::new("f.toml"), &text, &read_doc, &[]).expect("valid");
     assert_eq!(ds.figures[0].source.quote, "I AV-Play fanns drygt 16 000 filmer.");
 }
 

@@ -1,0 +1,93 @@
+//! The search index (`sok.json`): every paragraph, list item, commitment,
+//! heading and table caption of the documents, and every key figure, with the
+//! heading it stands under. Built here so the browser only looks words up.
+
+use kfkl_core::document::{Block, Document, Run};
+use kfkl_core::format::format_figure;
+use kfkl_core::model::{Dataset, SCHEMA_VERSION};
+use kfkl_core::search::{Entry, SearchDoc, SearchIndex, Section};
+
+/// The page that shows each document or dataset.
+const ROUTES: &[(&str, &str)] = &[
+    ("plan-2025", "/plan/2025"),
+    ("rapport-2023", "/rapport/2023"),
+    ("rapport-2023-nyckeltal", "/rapport/2023"),
+    ("av-media-2023", "/statistik/av-play"),
+    ("plan-2025-personal", "/plan/2025/budget"),
+];
+
+/// Documents and datasets without a route are left out (and a test says which).
+pub fn index(documents: &[Document], datasets: &[Dataset]) -> SearchIndex {
+    let mut b = Builder::default();
+    for doc in documents {
+        let Some(path) = route(&doc.id) else { continue };
+        b.doc(&doc.title, path);
+        b.section("", &doc.title);
+        for block in &doc.blocks {
+            b.block(block, None);
+        }
+    }
+    for ds in datasets {
+        let Some(path) = route(&ds.id) else { continue };
+        b.doc(&format!("Nyckeltal: {}", ds.title), path);
+        b.section("", &ds.title);
+        let top = b.sections.len() as u32 - 1;
+        for f in &ds.figures {
+            let text = format!("{}: {}", f.label, format_figure(f));
+            // Figures quoted in a structured document link to their section there.
+            let anchor = f.source.anchor.clone().filter(|_| path != "/statistik/av-play");
+            b.entries.push(Entry { section: top, anchor, text });
+        }
+    }
+    SearchIndex::build(SCHEMA_VERSION, b.docs, b.sections, b.entries)
+}
+
+pub fn route(id: &str) -> Option<&'static str> {
+    ROUTES.iter().find(|(i, _)| *i == id).map(|(_, r)| *r)
+}
+
+#[derive(Default)]
+struct Builder {
+    docs: Vec<SearchDoc>,
+    sections: Vec<Section>,
+    entries: Vec<Entry>,
+}
+
+impl Builder {
+    fn doc(&mut self, title: &str, path: &str) {
+        self.docs.push(SearchDoc { title: title.to_string(), path: path.to_string() });
+    }
+
+    fn section(&mut self, anchor: &str, title: &str) {
+        let doc = self.docs.len() as u32 - 1;
+        self.sections.push(Section { doc, anchor: anchor.to_string(), title: title.to_string() });
+    }
+
+    fn push(&mut self, text: String, anchor: Option<&str>) {
+        let section = self.sections.len() as u32 - 1;
+        self.entries.push(Entry { section, anchor: anchor.map(str::to_string), text });
+    }
+
+    fn block(&mut self, block: &Block, anchor: Option<&str>) {
+        match block {
+            Block::Heading(h) => {
+                self.section(&h.id, &h.text);
+                self.push(h.text.clone(), None);
+            }
+            Block::Paragraph { runs } | Block::Quote { runs } => self.push(text_of(runs), anchor),
+            Block::List { items } => items.iter().for_each(|i| self.push(text_of(i), anchor)),
+            Block::Commitment(c) => {
+                self.push(c.text.clone(), Some(&c.id));
+                c.body.iter().for_each(|b| self.block(b, Some(&c.id)));
+            }
+            Block::Table(t) => {
+                let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
+                self.push(format!("{}: {}", t.caption, labels.join(", ")), Some(&t.id));
+            }
+        }
+    }
+}
+
+fn text_of(runs: &[Run]) -> String {
+    runs.iter().map(|r| r.text.as_str()).collect()
+}
