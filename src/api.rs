@@ -70,3 +70,15 @@ pub async fn areas() -> Result<Areas, LoadError> {
 pub async fn document(id: &str) -> Result<Document, LoadError> {
     fetch_json(&format!("{id}.json"), kfkl_core::document::from_json).await
 }
+
+pub async fn followup_index() -> Result<kfkl_core::followup::FollowUpIndex, LoadError> {
+    fetch_json("uppfoljning.json", from_json).await
+}
+
+pub async fn topic(id: &str) -> Result<kfkl_core::followup::Topic, LoadError> {
+    fetch_json(&format!("uppfoljning-{id}.json"), kfkl_core::followup::topic_from_json).await
+}
+
+pub async fn search_index() -> Result<kfkl_core::search::SearchIndex, LoadError> {
+    fetch_json("sok.json", from_json).await
+}

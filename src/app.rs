@@ -6,7 +6,7 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::base::{href, router_base};
-use crate::pages::{about, accessibility, av_play, budget, coming_soon, embed, home, kommun, not_found, plan};
+use crate::pages::{about, accessibility, av_play, budget, coming_soon, embed, followup, home, kommun, not_found, plan, report, search};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -40,14 +40,15 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/") view=home::Home/>
                 <Route path=path!("/plan/2025") view=plan::Plan/>
                 <Route path=path!("/plan/2025/budget") view=budget::Budget/>
-                <Route path=path!("/rapport/2023") view=coming_soon::Report/>
-                <Route path=path!("/uppfoljning") view=coming_soon::FollowUp/>
+                <Route path=path!("/rapport/2023") view=report::Report/>
+                <Route path=path!("/uppfoljning") view=followup::FollowUpIndex/>
+                <Route path=path!("/uppfoljning/:amne") view=followup::FollowUpTopic/>
                 <Route path=path!("/statistik/andts") view=coming_soon::Andts/>
                 <Route path=path!("/statistik/lupp") view=coming_soon::Lupp/>
                 <Route path=path!("/statistik/av-play") view=av_play::AvPlay/>
                 <Route path=path!("/kommun/:kommun") view=kommun::Kommun/>
                 <Route path=path!("/embed/:chart") view=embed::Embed/>
-                <Route path=path!("/sok") view=coming_soon::Search/>
+                <Route path=path!("/sok") view=search::Search/>
                 <Route path=path!("/om-data") view=about::About/>
                 <Route path=path!("/tillganglighet") view=accessibility::Accessibility/>
             </FlatRoutes>
@@ -89,9 +90,9 @@ fn Header() -> impl IntoView {
                         <li><A href=href("/statistik/andts")>"ANDTS"</A></li>
                         <li><A href=href("/statistik/lupp")>"LUPP"</A></li>
                         <li><A href=href("/statistik/av-play")>"AV-Play"</A></li>
-                        <li><A href=href("/sok")>"Sök"</A></li>
                     </ul>
                 </nav>
+                <search::SearchForm id="sok-sidhuvud"/>
             </div>
         </header>
     }

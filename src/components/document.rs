@@ -1,10 +1,17 @@
 //! A published document rendered block by block: headings with anchors,
-//! paragraphs, quotes, lists, commitments and budget tables. The plan uses it
-//! now; the report will use the same renderer.
+//! paragraphs, quotes, lists, commitments and budget tables. The plan, the
+//! report and the follow-up all render through here, with the table of
+//! contents and the note on mends.
+
+use std::sync::Arc;
 
 use kfkl_core::document::{is_total, Block, Commitment, Document, Heading, Run, Table};
 use kfkl_core::format::format_number;
+use kfkl_core::model::KeyFigure;
 use leptos::prelude::*;
+
+use crate::base::href;
+use crate::components::figures::figure_card;
 
 /// Everything a block needs besides itself: where the document lives (for
 /// anchor links; see `base.rs` on why they carry the path) and its tags.
@@ -12,10 +19,17 @@ use leptos::prelude::*;
 pub struct DocContext {
     /// "/kfkl/plan/2025": the page path, base included.
     pub path: String,
-    pub doc: std::sync::Arc<Document>,
+    pub doc: Arc<Document>,
+    /// Key figures shown as cards under the heading they are quoted under:
+    /// (heading id, figure, citation).
+    pub figures: Arc<Vec<(String, KeyFigure, String)>>,
 }
 
 impl DocContext {
+    pub fn new(path: &str, doc: Arc<Document>) -> DocContext {
+        DocContext { path: href(path), doc, figures: Arc::new(Vec::new()) }
+    }
+
     pub fn anchor(&self, id: &str) -> String {
         format!("{}#{id}", self.path)
     }
@@ -62,12 +76,25 @@ fn heading_view(h: &Heading, cx: &DocContext) -> impl IntoView {
     };
     let id = h.id.clone();
     // data-url: printed after the heading, so paper copies keep their deep links.
-    match h.level {
+    let heading = match h.level {
         2 => view! { <h2 id=id data-url=print_url>{inner}</h2> }.into_any(),
         3 => view! { <h3 id=id data-url=print_url>{inner}</h3> }.into_any(),
         4 => view! { <h4 id=id data-url=print_url>{inner}</h4> }.into_any(),
         _ => view! { <h5 id=id data-url=print_url>{inner}</h5> }.into_any(),
-    }
+    };
+    let follow_up = cx.doc.see_also.iter().filter(|s| s.heading == h.id).map(|s| {
+        view! {
+            <p class="see-also">
+                <a href=href(&format!("/uppfoljning/{}", s.topic))>{format!("Uppföljning: {} – löften och resultat 2023 bredvid planen för 2025", s.title)}</a>
+            </p>
+        }
+    }).collect_view();
+    let cards: Vec<_> = cx.figures.iter().filter(|(anchor, _, _)| *anchor == h.id).map(|(_, f, cite)| figure_card(f, cite.clone())).collect();
+    let cards = (!cards.is_empty()).then(|| {
+        let label = format!("Nyckeltal: {}", h.text);
+        view! { <ul class="cards section-figures" aria-label=label>{cards}</ul> }
+    });
+    view! { {heading} {follow_up} {cards} }
 }
 
 /// A commitment: visibly marked, with its target groups, its explanation and a
@@ -95,7 +122,7 @@ pub fn CommitmentView(commitment: Commitment, cx: DocContext, crumbs: bool) -> i
             <p class="commitment-text"><span class="badge">"Åtagande"</span>" " {commitment.text.clone()}</p>
             <ul class="tags" aria-label="Målgrupper">{tags}</ul>
             {body}
-            <p class="commitment-link"><a href=link>{if crumbs { "Visa i planen" } else { "Länk till åtagandet" }}</a></p>
+            <p class="commitment-link"><a href=link>{if crumbs { "Visa i dokumentet" } else { "Länk till åtagandet" }}</a></p>
         </div>
     }
 }
@@ -141,5 +168,56 @@ pub fn table_view(t: &Table, cx: &DocContext) -> impl IntoView {
             {notes}
             {discrepancies}
         </div>
+    }
+}
+
+/// The table of contents: sections down to fokusområde level.
+pub fn toc_view(doc: &Document, cx: &DocContext, label: &'static str) -> impl IntoView {
+    let items: Vec<(u8, String, String)> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading(h) if h.level <= 3 || (h.level == 4 && h.text != "Resultat") => Some((h.level, h.text.clone(), cx.anchor(&h.id))),
+            _ => None,
+        })
+        .collect();
+    view! {
+        <nav class="toc" aria-label=label>
+            <ul>
+                {items.into_iter().map(|(level, text, link)| view! {
+                    <li class=format!("toc-{level}")><a href=link>{text}</a></li>
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// Says what was changed in the source text, so nothing is mended silently.
+#[component]
+pub fn MendsNote(doc: Arc<Document>) -> impl IntoView {
+    let mends = doc
+        .mends
+        .iter()
+        .map(|m| view! { <li>{format!("”{}” har ändrats till ”{}” ({} ställen). {}", m.from, m.to, m.count, m.why)}</li> })
+        .collect_view();
+    view! {
+        <section class="about-text" aria-labelledby="om-texten">
+            <h2 id="om-texten">"Om texten"</h2>
+            <p>{format!("Texten är dokumentets text ord för ord, hämtad ur PDF:en ({}). Stycken som delades av sidbrytningar har fogats ihop. Dessutom har följande rättats:", doc.source.title)}</p>
+            <ul>{mends}</ul>
+        </section>
+    }
+}
+
+/// Scrolls to the element the URL's fragment names, once it has rendered.
+pub fn scroll_to_hash() {
+    let Some(window) = web_sys::window() else { return };
+    let hash = window.location().hash().unwrap_or_default();
+    let id = hash.trim_start_matches('#');
+    if id.is_empty() {
+        return;
+    }
+    if let Some(el) = window.document().and_then(|d| d.get_element_by_id(id)) {
+        el.scroll_into_view();
     }
 }

@@ -42,7 +42,7 @@ fn BudgetContent(plan: Arc<Document>, staff: Dataset) -> impl IntoView {
         budget::staff(&plan, &staff),
     ];
     let charts = charts.into_iter().flatten().map(|chart| view! { <ChartFigure chart heading_level=2/> }).collect_view();
-    let cx = DocContext { path: href("/plan/2025"), doc: plan.clone() };
+    let cx = DocContext::new("/plan/2025", plan.clone());
     let tables = plan.tables().map(|t| table_view(t, &cx)).collect_view();
     view! {
         <div class="charts">{charts}</div>

@@ -22,18 +22,6 @@ fn ComingSoon(title: &'static str, lead: &'static str) -> impl IntoView {
 }
 
 #[component]
-pub fn Report() -> impl IntoView {
-    view! { <ComingSoon title="Verksamhetsberättelse 2023"
-        lead="Vad Kommunförbundet lovade och vad som blev gjort under 2023, med nyckeltal för varje fokusområde."/> }
-}
-
-#[component]
-pub fn FollowUp() -> impl IntoView {
-    view! { <ComingSoon title="Uppföljning"
-        lead="Åtaganden och resultat 2023 bredvid åtagandena för 2025, ämne för ämne."/> }
-}
-
-#[component]
 pub fn Andts() -> impl IntoView {
     view! { <ComingSoon title="ANDTS – CAN:s skolundersökning"
         lead="Elevers vanor kring alkohol, narkotika, dopning, tobak och spel, i årskurs 9 och gymnasiet år 2: kommunen jämförd med länet och riket."/> }
@@ -43,10 +31,4 @@ pub fn Andts() -> impl IntoView {
 pub fn Lupp() -> impl IntoView {
     view! { <ComingSoon title="LUPP – ungas levnadsvillkor"
         lead="Ungdomsenkäten LUPP i årskurs 8 och gymnasiet år 2: fritid, skola, inflytande, trygghet, hälsa, arbete och framtid."/> }
-}
-
-#[component]
-pub fn Search() -> impl IntoView {
-    view! { <ComingSoon title="Sök"
-        lead="Sök i verksamhetsplanen, verksamhetsberättelsen, nyckeltalen och statistiken."/> }
 }

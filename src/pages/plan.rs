@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use kfkl_core::document::{Block, Document};
+use kfkl_core::document::Document;
 use kfkl_core::plan::{area_options, count_text, tag_options, PlanFilter};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -13,7 +13,7 @@ use leptos_router::NavigateOptions;
 
 use crate::api;
 use crate::base::{href, set_title};
-use crate::components::document::{blocks_view, CommitmentView, DocContext};
+use crate::components::document::{blocks_view, scroll_to_hash, toc_view, CommitmentView, DocContext, MendsNote};
 use crate::components::status::Loaded;
 
 const PATH: &str = "/plan/2025";
@@ -34,7 +34,7 @@ pub fn Plan() -> impl IntoView {
 fn PlanContent(doc: Arc<Document>) -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
-    let cx = DocContext { path: href(PATH), doc: doc.clone() };
+    let cx = DocContext::new(PATH, doc.clone());
 
     let parsed = {
         let doc = doc.clone();
@@ -124,11 +124,11 @@ fn PlanContent(doc: Arc<Document>) -> impl IntoView {
         <p class="source">"Källa: " {format!("{}, {}.", doc.source.publisher, doc.source.title)}</p>
         <p><A href=href("/plan/2025/budget")>"Budget 2025 i diagram och tabeller"</A></p>
         <div class="doc-layout">
-            <aside class="toc-wide" aria-label="Innehåll">{toc_view(&doc, &cx)}</aside>
+            <aside class="toc-wide" aria-label="Innehåll">{toc_view(&doc, &cx, "Innehåll i planen")}</aside>
             <div class="doc-main">
                 <details class="toc-narrow">
                     <summary>"Innehåll"</summary>
-                    {toc_view(&doc, &cx)}
+                    {toc_view(&doc, &cx, "Innehåll i planen")}
                 </details>
                 <form class="filters" aria-labelledby="filter-rubrik" on:submit=|ev| ev.prevent_default()>
                     <h2 id="filter-rubrik">"Filtrera åtaganden"</h2>
@@ -166,56 +166,6 @@ fn PlanContent(doc: Arc<Document>) -> impl IntoView {
     }
 }
 
-/// The table of contents: sections down to fokusområde level.
-fn toc_view(doc: &Document, cx: &DocContext) -> impl IntoView {
-    let items: Vec<(u8, String, String)> = doc
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Heading(h) if h.level <= 4 => Some((h.level, h.text.clone(), cx.anchor(&h.id))),
-            _ => None,
-        })
-        .collect();
-    view! {
-        <nav class="toc" aria-label="Innehåll i planen">
-            <ul>
-                {items.into_iter().map(|(level, text, link)| view! {
-                    <li class=format!("toc-{level}")><a href=link>{text}</a></li>
-                }).collect_view()}
-            </ul>
-        </nav>
-    }
-}
-
-/// Says what was changed in the source text, so nothing is mended silently.
-#[component]
-fn MendsNote(doc: Arc<Document>) -> impl IntoView {
-    let mends = doc
-        .mends
-        .iter()
-        .map(|m| view! { <li>{format!("”{}” har ändrats till ”{}” ({} ställen). {}", m.from, m.to, m.count, m.why)}</li> })
-        .collect_view();
-    view! {
-        <section class="about-text" aria-labelledby="om-texten">
-            <h2 id="om-texten">"Om texten"</h2>
-            <p>"Texten är planens text ord för ord, hämtad ur PDF:en. Stycken som delades av sidbrytningar har fogats ihop. Dessutom har följande rättats:"</p>
-            <ul>{mends}</ul>
-        </section>
-    }
-}
-
 fn current_hash() -> String {
     use_location().hash.get_untracked()
-}
-
-fn scroll_to_hash() {
-    let Some(window) = web_sys::window() else { return };
-    let hash = window.location().hash().unwrap_or_default();
-    let id = hash.trim_start_matches('#');
-    if id.is_empty() {
-        return;
-    }
-    if let Some(el) = window.document().and_then(|d| d.get_element_by_id(id)) {
-        el.scroll_into_view();
-    }
 }

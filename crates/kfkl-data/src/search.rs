@@ -22,6 +22,7 @@ pub fn index(documents: &[Document], datasets: &[Dataset]) -> SearchIndex {
     for doc in documents {
         let Some(path) = route(&doc.id) else { continue };
         b.doc(&doc.title, path);
+        b.path.clear();
         b.section("", &doc.title);
         for block in &doc.blocks {
             b.block(block, None);
@@ -51,6 +52,8 @@ struct Builder {
     docs: Vec<SearchDoc>,
     sections: Vec<Section>,
     entries: Vec<Entry>,
+    /// Open headings (level, text), so a hit names its whole place.
+    path: Vec<(u8, String)>,
 }
 
 impl Builder {
@@ -71,7 +74,10 @@ impl Builder {
     fn block(&mut self, block: &Block, anchor: Option<&str>) {
         match block {
             Block::Heading(h) => {
-                self.section(&h.id, &h.text);
+                self.path.retain(|(level, _)| *level < h.level);
+                self.path.push((h.level, h.text.clone()));
+                let place: Vec<&str> = self.path.iter().map(|(_, t)| t.as_str()).collect();
+                self.section(&h.id, &place.join(" › "));
                 self.push(h.text.clone(), None);
             }
             Block::Paragraph { runs } | Block::Quote { runs } => self.push(text_of(runs), anchor),

@@ -1,0 +1,126 @@
+//! `/sok?q=…`: full-text search over the plan, the report and the key figures.
+//! The data build made the index; the page looks words up and groups the hits
+//! by document, each with its section, a snippet and a deep link.
+
+use kfkl_core::search::{snippet, SearchIndex};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::api;
+use crate::base::{href, set_title};
+use crate::components::status::Loaded;
+
+/// Hits shown per document before "visar N av M".
+const PER_DOC: usize = 25;
+
+/// The query from the URL (`?q=`), trimmed.
+pub fn query_param() -> Memo<String> {
+    let query = use_query_map();
+    Memo::new(move |_| query.read().get("q").unwrap_or_default().trim().to_string())
+}
+
+#[component]
+pub fn Search() -> impl IntoView {
+    set_title("Sök");
+    let q = query_param();
+    // The index is fetched only once there is something to look for.
+    let data = LocalResource::new(api::search_index);
+    view! {
+        <div class="wrap">
+            <h1>"Sök"</h1>
+            <p class="lead">"Sök i verksamhetsplanen 2025, verksamhetsberättelsen 2023 och nyckeltalen. Skriv ett eller flera ord; början av ett ord räcker."</p>
+            <SearchForm id="sok-sida" value=q.get_untracked()/>
+            {move || {
+                if q.get().is_empty() {
+                    return view! { <p>"Skriv något i sökrutan."</p> }.into_any();
+                }
+                view! { <Loaded data what="sökindexet" render=move |index| view! { <Results index q/> }.into_any()/> }.into_any()
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn Results(index: SearchIndex, q: Memo<String>) -> impl IntoView {
+    move || {
+        let query = q.get();
+        let hits = index.query(&query);
+        let groups = index.docs.iter().enumerate().filter_map(|(d, doc)| {
+            let mine: Vec<u32> = hits.iter().copied().filter(|&h| index.section_of(h).doc as usize == d).collect();
+            if mine.is_empty() {
+                return None;
+            }
+            let total = mine.len();
+            let items = mine.into_iter().take(PER_DOC).map(|h| {
+                let entry = &index.entries[h as usize];
+                let section = index.section_of(h);
+                let anchor = entry.anchor.as_deref().unwrap_or(&section.anchor);
+                let link = if anchor.is_empty() { href(&doc.path) } else { href(&format!("{}#{anchor}", doc.path)) };
+                let runs = snippet(&entry.text, &query, 180)
+                    .into_iter()
+                    .map(|(text, hit)| if hit { view! { <mark>{text}</mark> }.into_any() } else { text.into_any() })
+                    .collect_view();
+                view! {
+                    <li>
+                        <a href=link>{section.title.clone()}</a>
+                        <p class="snippet">{runs}</p>
+                    </li>
+                }
+            }).collect_view();
+            let more = (total > PER_DOC).then(|| view! { <p class="quiet-notice">{format!("Visar {PER_DOC} av {total} träffar. Skriv fler ord för att smalna av.")}</p> });
+            Some(view! {
+                <section class="search-group">
+                    <h2>{format!("{} ({})", doc.title, total)}</h2>
+                    <ol class="search-hits">{items}</ol>
+                    {more}
+                </section>
+            })
+        }).collect_view();
+        let count = match hits.len() {
+            0 => format!("Inga träffar för ”{query}”."),
+            1 => format!("1 träff för ”{query}”."),
+            n => format!("{n} träffar för ”{query}”."),
+        };
+        view! {
+            <p class="filter-count" role="status">{count}</p>
+            {groups}
+        }
+    }
+}
+
+/// The search box: in the header on every page, and at the top of `/sok`.
+/// Submitting goes to `/sok?q=…` inside the app.
+#[component]
+pub fn SearchForm(id: &'static str, #[prop(optional)] value: String) -> impl IntoView {
+    let navigate = use_navigate();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = input.get().map(|i| i.value()).unwrap_or_default();
+        let url = format!("{}?q={}", href("/sok"), encode(text.trim()));
+        navigate(&url, NavigateOptions::default());
+    };
+    let label_id = format!("{id}-etikett");
+    let labelled_by = label_id.clone();
+    view! {
+        <form class="search-form" role="search" aria-labelledby=labelled_by action=href("/sok") method="get" on:submit=on_submit>
+            <label id=label_id for=id>"Sök på webbplatsen"</label>
+            <input id=id name="q" type="search" node_ref=input value=value autocomplete="off"/>
+            <button type="submit">"Sök"</button>
+        </form>
+    }
+}
+
+/// Percent-encodes a query for the URL (everything but unreserved ASCII).
+fn encode(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
