@@ -14,8 +14,8 @@ const wasm = readdirSync(dist).find(f => f.endsWith('.wasm'));
 const wasmBytes = readFileSync(join(dist, wasm));
 console.log(`wasm ${wasm}: ${kb(wasmBytes.length)} KB raw, ${kb(gzipSync(wasmBytes, { level: 9 }).length)} KB gzip, ${kb(brotli(wasmBytes))} KB brotli`);
 
-const ROUTES = ['/', '/plan/2025', '/plan/2025?malgrupp=aldre', '/plan/2025/budget', '/rapport/2023', '/uppfoljning', '/statistik/andts', '/statistik/lupp',
-  '/statistik/av-play', '/kommun/0880', '/embed/av-media-utlan', '/sok', '/om-data', '/tillganglighet'];
+const ROUTES = ['/', '/plan/2025', '/plan/2025?malgrupp=aldre', '/plan/2025/budget', '/rapport/2023', '/uppfoljning', '/uppfoljning/ungas-uppvaxt',
+  '/statistik/andts', '/statistik/lupp', '/statistik/av-play', '/kommun/0880', '/embed/av-media-utlan', '/sok', '/sok?q=lupp', '/om-data', '/tillganglighet'];
 
 const site = await serve('dist');
 const browser = await launch();
@@ -63,5 +63,45 @@ for (let i = 0; i < 5; i++) {
 }
 times.sort((a, b) => a - b);
 console.log(`\ntime to first chart on /statistik/av-play: median ${times[2].toFixed(0)} ms (runs: ${times.map(t => t.toFixed(0)).join(', ')} ms)`);
+
+// Search: submit → results rendered, with the index loaded (the first query loads it).
+const QUERIES = ['lupp', 'äldre', 'samverkan', 'a', 'kommun', 'skola', 'sia', 'yrkesresan', 'nära vård', 'budget', 'film', 'barn och unga',
+  'ANDTS', 'socialtjänst', 'utbildning', 'region kalmar', 'digital', 'miljö', 'e', 'qxzv'];
+{
+  const page = await browser.newPage();
+  await page.goto(site.origin + '/sok');
+  await page.locator('main .search-form input').waitFor();
+  const run = q => page.evaluate(async q => {
+    const input = document.querySelector('main .search-form input');
+    const form = input.form;
+    input.value = q;
+    const start = performance.now();
+    const done = new Promise(resolve => {
+      const check = () => {
+        const status = document.querySelector('p[role="status"]');
+        if (status && status.textContent.includes(`”${q}”`)) { resolve(performance.now() - start); return true; }
+        return false;
+      };
+      const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+      observer.observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true });
+    });
+    form.requestSubmit();
+    const ms = await done;
+    const hits = document.querySelector('p[role="status"]').textContent;
+    return [ms, hits];
+  }, q);
+  const [firstMs] = await run('kalmar');
+  const times = [];
+  for (const q of QUERIES) {
+    const [ms, hits] = await run(q);
+    times.push([ms, q, hits]);
+  }
+  times.sort((a, b) => a[0] - b[0]);
+  const median = times[Math.floor(times.length / 2)][0];
+  const worst = times[times.length - 1];
+  console.log(`\nsearch, submit → results drawn (${QUERIES.length} queries, index loaded): median ${median.toFixed(1)} ms, worst ${worst[0].toFixed(1)} ms ("${worst[1]}": ${worst[2]})`);
+  console.log(`search, first query including fetching and decoding sok.json: ${firstMs.toFixed(0)} ms`);
+  await page.close();
+}
 await browser.close();
 site.close();

@@ -24,8 +24,22 @@ pub fn query_param() -> Memo<String> {
 pub fn Search() -> impl IntoView {
     set_title("Sök");
     let q = query_param();
-    // The index is fetched only once there is something to look for.
-    let data = LocalResource::new(api::search_index);
+    // The index is fetched only once there is something to look for (the memo
+    // turns true once and stays so, so the index is fetched once).
+    let wanted = Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || !q.get().is_empty());
+    let data = LocalResource::new(move || {
+        let wanted = wanted.get();
+        async move {
+            match wanted {
+                true => api::search_index().await.map(Some),
+                false => Ok(None),
+            }
+        }
+    });
+    let show = move |index: Option<SearchIndex>| match index {
+        Some(index) => view! { <Results index q/> }.into_any(),
+        None => ().into_any(),
+    };
     view! {
         <div class="wrap">
             <h1>"Sök"</h1>
@@ -35,7 +49,7 @@ pub fn Search() -> impl IntoView {
                 if q.get().is_empty() {
                     return view! { <p>"Skriv något i sökrutan."</p> }.into_any();
                 }
-                view! { <Loaded data what="sökindexet" render=move |index| view! { <Results index q/> }.into_any()/> }.into_any()
+                view! { <Loaded data what="sökindexet" render=show/> }.into_any()
             }}
         </div>
     }

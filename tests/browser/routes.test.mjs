@@ -9,14 +9,17 @@ const ROUTES = [
   ['/', 'hem', 'Plan, rapport och statistik', '.sections'],
   ['/plan/2025', 'plan-2025', 'Verksamhetsplan och budget 2025', '.document .commitment'],
   ['/plan/2025/budget', 'plan-2025-budget', 'Budget 2025', '.chart svg'],
-  ['/rapport/2023', 'rapport-2023', 'Verksamhetsberättelse 2023', '.notice'],
-  ['/uppfoljning', 'uppfoljning', 'Uppföljning', '.notice'],
+  ['/rapport/2023', 'rapport-2023', 'Verksamhetsberättelse 2023', '.document .commitment'],
+  ['/uppfoljning', 'uppfoljning', 'Uppföljning: löften, resultat och nya löften', '.topic-list'],
+  ['/uppfoljning/ungas-uppvaxt', 'uppfoljning-ungas-uppvaxt', 'Uppföljning: Ungas uppväxt och LUPP', '.followup-grid'],
+  ['/uppfoljning/av-media', 'uppfoljning-av-media', 'Uppföljning: AV-Media', '.chart svg'],
   ['/statistik/andts', 'statistik-andts', 'ANDTS – CAN:s skolundersökning', '.notice'],
   ['/statistik/lupp', 'statistik-lupp', 'LUPP – ungas levnadsvillkor', '.notice'],
   ['/statistik/av-play', 'statistik-av-play', 'AV-Play och AV-Media 2023', '.chart svg'],
   ['/kommun/0880', 'kommun-0880', 'Kalmar kommun', '.columns'],
   ['/embed/av-media-utlan', 'embed-av-media-utlan', 'Utlån av utrustning', '.chart svg'],
-  ['/sok', 'sok', 'Sök', '.notice'],
+  ['/sok', 'sok', 'Sök', 'main .search-form'],
+  ['/sok?q=LUPP', 'sok-lupp', 'Sök', '.search-hits'],
   ['/om-data', 'om-data', 'Om data och källor', 'dl'],
   ['/tillganglighet', 'tillganglighet', 'Tillgänglighetsredogörelse', 'h2'],
   ['/sidan-finns-inte', '404', 'Sidan finns inte', 'ul'],
@@ -54,7 +57,8 @@ test('the shell has a skip link, a labelled navigation and a footer to the state
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
   assert.equal(new URL(page.url()).pathname, '/om-data', 'the skip link stays on the page');
-  assert.equal(await page.locator('nav[aria-label="Huvudmeny"] a').count(), 7);
+  assert.equal(await page.locator('nav[aria-label="Huvudmeny"] a').count(), 6);
+  assert.equal(await page.locator('header [role="search"] input[type="search"]').count(), 1, 'the search box is in the header');
   assert.equal(await page.locator('footer a[href="/tillganglighet"]').count(), 1);
   assert.equal(await page.locator('footer a[href="/om-data"]').count(), 1);
   await page.close();

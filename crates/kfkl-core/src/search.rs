@@ -60,8 +60,10 @@ pub fn fold(c: char) -> char {
     }
 }
 
+/// ASCII letters and digits and the Latin-1 letters (å, ä, ö, é, ü …). Written
+/// out rather than `char::is_alphanumeric`, whose Unicode tables cost the wasm.
 fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
+    c.is_ascii_alphanumeric() || (matches!(c, 'À'..='ÿ') && c != '×' && c != '÷')
 }
 
 /// The words of `text` as byte ranges, so hits can be marked in the original.
