@@ -92,7 +92,7 @@ fn Header() -> impl IntoView {
                         <li><A href=href("/statistik/av-play")>"AV-Play"</A></li>
                     </ul>
                 </nav>
-                <search::SearchForm id="sok-sidhuvud"/>
+                <search::SearchForm id="sok-sidhuvud" label="Sök på webbplatsen"/>
             </div>
         </header>
     }

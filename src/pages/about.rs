@@ -37,6 +37,10 @@ pub fn About() -> impl IntoView {
                 <li><a href="data/plan-2025.json" rel="external">"plan-2025.json"</a>" – verksamhetsplanen 2025 med åtaganden och budgettabeller"</li>
                 <li><a href="data/plan-2025-tabeller.json" rel="external">"plan-2025-tabeller.json"</a>" – planens budgettabeller för sig"</li>
                 <li><a href="data/plan-2025-personal.json" rel="external">"plan-2025-personal.json"</a>" – personal per verksamhetsområde 2025 enligt planen"</li>
+                <li><a href="data/rapport-2023.json" rel="external">"rapport-2023.json"</a>" – verksamhetsberättelsen 2023 med åtaganden och resultat"</li>
+                <li><a href="data/rapport-2023-nyckeltal.json" rel="external">"rapport-2023-nyckeltal.json"</a>" – nyckeltal ur verksamhetsberättelsen 2023"</li>
+                <li><a href="data/uppfoljning.json" rel="external">"uppfoljning.json"</a>" – uppföljningens ämnen; varje ämne finns i uppfoljning-<ämne>.json"</li>
+                <li><a href="data/sok.json" rel="external">"sok.json"</a>" – sökindexet över dokumenten och nyckeltalen"</li>
                 <li><a href="data/areas.json" rel="external">"areas.json"</a>" – länets kommuner och kommunkoder"</li>
             </ul>
         </div>

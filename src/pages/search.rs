@@ -44,7 +44,7 @@ pub fn Search() -> impl IntoView {
         <div class="wrap">
             <h1>"Sök"</h1>
             <p class="lead">"Sök i verksamhetsplanen 2025, verksamhetsberättelsen 2023 och nyckeltalen. Skriv ett eller flera ord; början av ett ord räcker."</p>
-            <SearchForm id="sok-sida" value=q.get_untracked()/>
+            <SearchForm id="sok-sida" label="Sökord" value=q.get_untracked()/>
             {move || {
                 if q.get().is_empty() {
                     return view! { <p>"Skriv något i sökrutan."</p> }.into_any();
@@ -106,7 +106,7 @@ fn Results(index: SearchIndex, q: Memo<String>) -> impl IntoView {
 /// The search box: in the header on every page, and at the top of `/sok`.
 /// Submitting goes to `/sok?q=…` inside the app.
 #[component]
-pub fn SearchForm(id: &'static str, #[prop(optional)] value: String) -> impl IntoView {
+pub fn SearchForm(id: &'static str, label: &'static str, #[prop(optional)] value: String) -> impl IntoView {
     let navigate = use_navigate();
     let input = NodeRef::<leptos::html::Input>::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -119,7 +119,7 @@ pub fn SearchForm(id: &'static str, #[prop(optional)] value: String) -> impl Int
     let labelled_by = label_id.clone();
     view! {
         <form class="search-form" role="search" aria-labelledby=labelled_by action=href("/sok") method="get" on:submit=on_submit>
-            <label id=label_id for=id>"Sök på webbplatsen"</label>
+            <label id=label_id for=id>{label}</label>
             <input id=id name="q" type="search" node_ref=input value=value autocomplete="off"/>
             <button type="submit">"Sök"</button>
         </form>
