@@ -1,4 +1,5 @@
-//! `/sok?q=…`: full-text search over the plan, the report and the key figures.
+//! `/sok?q=…`: full-text search over the plan, the report, the key figures and
+//! the statistics' indicators.
 //! The data build made the index; the page looks words up and groups the hits
 //! by document, each with its section, a snippet and a deep link.
 
@@ -43,7 +44,7 @@ pub fn Search() -> impl IntoView {
     view! {
         <div class="wrap">
             <h1>"Sök"</h1>
-            <p class="lead">"Sök i verksamhetsplanen 2025, verksamhetsberättelsen 2023 och nyckeltalen. Skriv ett eller flera ord; början av ett ord räcker."</p>
+            <p class="lead">"Sök i verksamhetsplanen 2025, verksamhetsberättelsen 2023, nyckeltalen och statistikens indikatorer. Skriv ett eller flera ord; början av ett ord räcker."</p>
             <SearchForm id="sok-sida" label="Sökord" value=q.get_untracked()/>
             {move || {
                 if q.get().is_empty() {
@@ -70,7 +71,11 @@ fn Results(index: SearchIndex, q: Memo<String>) -> impl IntoView {
                 let entry = &index.entries[h as usize];
                 let section = index.section_of(h);
                 let anchor = entry.anchor.as_deref().unwrap_or(&section.anchor);
-                let link = if anchor.is_empty() { href(&doc.path) } else { href(&format!("{}#{anchor}", doc.path)) };
+                let link = match anchor {
+                    "" => href(&doc.path),
+                    query if query.starts_with('?') => href(&format!("{}{query}", doc.path)),
+                    fragment => href(&format!("{}#{fragment}", doc.path)),
+                };
                 let runs = snippet(&entry.text, &query, 180)
                     .into_iter()
                     .map(|(text, hit)| if hit { view! { <mark>{text}</mark> }.into_any() } else { text.into_any() })

@@ -102,6 +102,10 @@ test('searching "LUPP" from the header reaches Ungas uppväxt in both documents'
   // Lower case and Swedish letters; no hits says so.
   await page.goto(site.origin + '/sok?q=%C3%A4ldre');
   await page.locator('.search-hits').first().waitFor();
+  // Indicator names lead to the explorer with the indicator chosen.
+  await page.goto(site.origin + '/sok?q=vitt+snus');
+  await page.locator('.search-hits').first().waitFor();
+  assert.equal(await page.locator('.search-hits li > a').first().getAttribute('href'), '/statistik/andts?indikator=vitt_snus_senaste_30_dagar');
   await page.goto(site.origin + '/sok?q=qxzv');
   await page.locator('p.filter-count').waitFor();
   assert.equal(await page.locator('p.filter-count').textContent(), 'Inga träffar för ”qxzv”.');

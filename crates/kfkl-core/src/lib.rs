@@ -16,3 +16,4 @@ pub mod model;
 pub mod palette;
 pub mod plan;
 pub mod search;
+pub mod stats;

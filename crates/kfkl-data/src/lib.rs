@@ -10,6 +10,7 @@ pub mod followup;
 pub mod publish;
 pub mod quote;
 pub mod search;
+pub mod statistics;
 
 use std::path::{Path, PathBuf};
 
@@ -24,6 +25,7 @@ pub struct Build {
     pub documents: Vec<Document>,
     pub followup: Option<followup::FollowUp>,
     pub search: kfkl_core::search::SearchIndex,
+    pub surveys: Vec<kfkl_core::stats::Survey>,
 }
 
 /// Reads every source under `data_dir`; all problems are returned together.
@@ -41,6 +43,13 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
     let datasets: Vec<Dataset> = files_with_extension(&data_dir.join("figures"), "toml", &mut errors)
         .into_iter()
         .filter_map(|path| load_file(&path, &mut errors, |text| figures::load(&path, text, &read_doc, &documents)))
+        .collect();
+    // Optional like the follow-up, so a test fixture need not have it.
+    let stats_dir = data_dir.join("statistik");
+    let stats_files = if stats_dir.exists() { files_with_extension(&stats_dir, "toml", &mut errors) } else { Vec::new() };
+    let surveys: Vec<kfkl_core::stats::Survey> = stats_files
+        .into_iter()
+        .filter_map(|path| load_file(&path, &mut errors, |text| statistics::load(&path, text)))
         .collect();
     // The follow-up needs both documents, so it is built only when they are valid;
     // a data folder without `uppfoljning.toml` (a test fixture) has none.
@@ -66,8 +75,8 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
     }
     match areas {
         Some(areas) if errors.is_empty() => {
-            let search = search::index(&documents, &datasets);
-            Ok(Build { areas, datasets, documents, followup, search })
+            let search = search::index(&documents, &datasets, &surveys);
+            Ok(Build { areas, datasets, documents, followup, search, surveys })
         }
         _ => Err(errors),
     }

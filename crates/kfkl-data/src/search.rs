@@ -6,6 +6,7 @@ use kfkl_core::document::{Block, Document, Run};
 use kfkl_core::format::format_figure;
 use kfkl_core::model::{Dataset, SCHEMA_VERSION};
 use kfkl_core::search::{Entry, SearchDoc, SearchIndex, Section};
+use kfkl_core::stats::Survey;
 
 /// The page that shows each document or dataset.
 const ROUTES: &[(&str, &str)] = &[
@@ -17,7 +18,7 @@ const ROUTES: &[(&str, &str)] = &[
 ];
 
 /// Documents and datasets without a route are left out (and a test says which).
-pub fn index(documents: &[Document], datasets: &[Dataset]) -> SearchIndex {
+pub fn index(documents: &[Document], datasets: &[Dataset], surveys: &[Survey]) -> SearchIndex {
     let mut b = Builder::default();
     for doc in documents {
         let Some(path) = route(&doc.id) else { continue };
@@ -38,6 +39,27 @@ pub fn index(documents: &[Document], datasets: &[Dataset]) -> SearchIndex {
             // Figures quoted in a structured document link to their section there.
             let anchor = f.source.anchor.clone().filter(|_| path != "/statistik/av-play");
             b.entries.push(Entry { section: top, anchor, text });
+        }
+    }
+    // Indicators link to the explorer with the indicator chosen ("?indikator=…"):
+    // an anchor starting with '?' is a query, not a fragment.
+    for survey in surveys {
+        b.doc(&format!("Statistik: {}", survey.title), &survey.route);
+        let mut themes: Vec<&str> = Vec::new();
+        for i in &survey.indicators {
+            if !themes.contains(&i.theme.as_str()) {
+                themes.push(&i.theme);
+            }
+        }
+        for theme in themes {
+            b.section("", theme);
+            for i in survey.indicators.iter().filter(|i| i.theme == theme) {
+                let text = match &i.question {
+                    Some(q) if *q != i.label => format!("{}. {} {}", i.label, q, i.definition),
+                    _ => format!("{}. {}", i.label, i.definition),
+                };
+                b.push(text, Some(&format!("?indikator={}", i.id)));
+            }
         }
     }
     SearchIndex::build(SCHEMA_VERSION, b.docs, b.sections, b.entries)

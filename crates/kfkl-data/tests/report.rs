@@ -110,8 +110,39 @@ fn searching_lupp_reaches_ungas_uppvaxt_in_both_documents() {
         assert!(places.iter().any(|(p, t)| p == path && t.contains("Ungas uppväxt")), "{path}: {places:?}");
     }
     assert_eq!(ix.query("lupp"), ix.query("LUPP"));
-    // Key figures are searchable by their label.
+    // Key figures are searchable by their label, indicators by name and definition.
     assert!(!ix.query("modersmålslärare").is_empty());
+    let indicator_links = |q: &str| -> Vec<String> {
+        ix.query(q)
+            .into_iter()
+            .filter_map(|h| {
+                let doc = &ix.docs[ix.section_of(h).doc as usize];
+                Some(format!("{}{}", doc.path, ix.entries[h as usize].anchor.as_ref()?))
+            })
+            .filter(|link| link.starts_with("/statistik/"))
+            .collect()
+    };
+    assert_eq!(indicator_links("vitt snus"), ["/statistik/andts?indikator=vitt_snus_senaste_30_dagar"]);
+    assert!(indicator_links("fritid").contains(&"/statistik/lupp?indikator=fritid_mangd".to_string()));
+}
+
+#[test]
+fn a_catalogue_with_a_duplicate_or_incomplete_indicator_fails_with_its_line() {
+    let head = "[survey]\nid = \"x\"\ntitle = \"X\"\npublisher = \"P\"\nroute = \"/x\"\nmethod = \"M\"\nmethod_source = \"S\"\n";
+    let indicator = |id: &str, label: &str| format!("\n[[indicator]]\nid = \"{id}\"\nlabel = \"{label}\"\ntheme = \"T\"\nunit = \"percent\"\ndefinition = \"D\"\nsource = \"S\"\n");
+    let cases: &[(String, &[&str])] = &[
+        (format!("{head}{}", indicator("a", "A")), &[]),
+        (format!("{head}{}{}", indicator("a", "A"), indicator("a", "B")), &["x.toml:17: indicator id 'a' is used twice"]),
+        (format!("{head}{}", indicator("a", " ")), &["x.toml:9: indicator 'a': label is empty"]),
+        (format!("{head}{}", indicator("Å", "A")), &["x.toml:9: indicator id 'Å' may hold only a–z, 0–9 and '_'"]),
+    ];
+    for (text, want) in cases {
+        let got: Vec<String> = match kfkl_data::statistics::load(Path::new("x.toml"), text) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors.iter().map(|e| e.to_string()).collect(),
+        };
+        assert_eq!(got, want.to_vec(), "{text}");
+    }
 }
 
 #[test]
