@@ -1,6 +1,6 @@
-//! Survey and usage statistics: a survey's indicator catalogue (what each
-//! indicator means, its unit and source). Observations come in the explorer's
-//! own module; the catalogue is also what search finds.
+//! Survey statistics: a survey's indicator catalogue (what each indicator
+//! means, its unit and source) and its published results (`StatTable`), with
+//! the dimensions indicator, year, area, grade, gender and answer option.
 
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +13,8 @@ pub struct Survey {
     pub route: String,
     pub method: String,
     pub method_source: String,
+    /// Grade codes the survey covers (of `GRADES`).
+    pub grades: Vec<String>,
     pub indicators: Vec<Indicator>,
 }
 
@@ -37,4 +39,116 @@ pub enum StatUnit {
     /// Litres of pure alcohol per year.
     #[serde(rename = "litres")]
     Litres,
+}
+
+/// Grades, genders: the codes the import format uses, in display order.
+pub const GRADES: [&str; 3] = ["ak8", "ak9", "gy2"];
+pub const GENDERS: [&str; 3] = ["alla", "flickor", "pojkar"];
+
+/// Area code of the county and of the nation (SCB: "08" Kalmar län, "00" Riket).
+pub const COUNTY: &str = "08";
+pub const NATION: &str = "00";
+
+/// One survey's published results: the catalogue, the areas and the rows,
+/// stored column by column with repeated strings as indices (compact JSON).
+#[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Debug, PartialEq)]
+pub struct StatTable {
+    pub schema_version: u32,
+    pub survey: Survey,
+    /// Groups with fewer respondents are suppressed at build time.
+    pub threshold: u32,
+    /// "official" if every row is real, "exempeldata" if any row is example data.
+    pub status: crate::model::Status,
+    pub areas: Vec<Area>,
+    /// Dictionary of sources, referred to by `Rows::source`.
+    pub sources: Vec<String>,
+    pub rows: Rows,
+}
+
+#[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Debug, PartialEq)]
+pub struct Area {
+    pub code: String,
+    pub name: String,
+}
+
+/// Column-wise rows; every vector has one entry per row.
+#[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct Rows {
+    /// Index into `survey.indicators`.
+    pub indicator: Vec<u16>,
+    pub year: Vec<u16>,
+    /// Index into `areas`.
+    pub area: Vec<u16>,
+    /// Index into `GRADES`.
+    pub grade: Vec<u8>,
+    /// Index into `GENDERS`.
+    pub gender: Vec<u8>,
+    /// Index into the indicator's `answers`, or −1 for a share.
+    pub answer: Vec<i16>,
+    /// `None`: suppressed (fewer than `threshold` respondents). The value never
+    /// leaves the data build.
+    pub value: Vec<Option<f64>>,
+    pub n: Vec<Option<u32>>,
+    /// Published as "ca"/"cirka".
+    pub approx: Vec<bool>,
+    /// Example data, not real results.
+    pub example: Vec<bool>,
+    /// Index into `sources`.
+    pub source: Vec<u16>,
+}
+
+/// One row, read out of the columns.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Observation {
+    pub indicator: usize,
+    pub year: u16,
+    pub area: usize,
+    pub grade: usize,
+    pub gender: usize,
+    pub answer: Option<usize>,
+    pub value: Option<f64>,
+    pub n: Option<u32>,
+    pub approx: bool,
+    pub example: bool,
+    pub source: usize,
+}
+
+impl Rows {
+    pub fn len(&self) -> usize {
+        self.indicator.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.indicator.is_empty()
+    }
+
+    pub fn get(&self, i: usize) -> Observation {
+        Observation {
+            indicator: self.indicator[i] as usize,
+            year: self.year[i],
+            area: self.area[i] as usize,
+            grade: self.grade[i] as usize,
+            gender: self.gender[i] as usize,
+            answer: usize::try_from(self.answer[i]).ok(),
+            value: self.value[i],
+            n: self.n[i],
+            approx: self.approx[i],
+            example: self.example[i],
+            source: self.source[i] as usize,
+        }
+    }
+
+    pub fn push(&mut self, o: &Observation) {
+        self.indicator.push(o.indicator as u16);
+        self.year.push(o.year);
+        self.area.push(o.area as u16);
+        self.grade.push(o.grade as u8);
+        self.gender.push(o.gender as u8);
+        self.answer.push(o.answer.map_or(-1, |a| a as i16));
+        self.value.push(o.value);
+        self.n.push(o.n);
+        self.approx.push(o.approx);
+        self.example.push(o.example);
+        self.source.push(o.source as u16);
+    }
 }

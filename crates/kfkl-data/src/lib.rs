@@ -5,10 +5,12 @@
 pub mod areas;
 pub mod diag;
 pub mod document;
+pub mod exempel;
 pub mod figures;
 pub mod followup;
 pub mod publish;
 pub mod quote;
+pub mod results;
 pub mod search;
 pub mod statistics;
 
@@ -25,7 +27,8 @@ pub struct Build {
     pub documents: Vec<Document>,
     pub followup: Option<followup::FollowUp>,
     pub search: kfkl_core::search::SearchIndex,
-    pub surveys: Vec<kfkl_core::stats::Survey>,
+    /// Each survey's catalogue and results, as published.
+    pub tables: Vec<kfkl_core::stats::StatTable>,
 }
 
 /// Reads every source under `data_dir`; all problems are returned together.
@@ -47,7 +50,7 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
     // Optional like the follow-up, so a test fixture need not have it.
     let stats_dir = data_dir.join("statistik");
     let stats_files = if stats_dir.exists() { files_with_extension(&stats_dir, "toml", &mut errors) } else { Vec::new() };
-    let surveys: Vec<kfkl_core::stats::Survey> = stats_files
+    let surveys: Vec<statistics::SurveyFile> = stats_files
         .into_iter()
         .filter_map(|path| load_file(&path, &mut errors, |text| statistics::load(&path, text)))
         .collect();
@@ -65,6 +68,7 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
     ids.extend(documents.iter().map(|d| d.id.clone()));
     ids.extend(documents.iter().map(|d| format!("{}{}", d.id, publish::TABLES_SUFFIX)));
     ids.extend(["uppfoljning".to_string(), "sok".to_string()]);
+    ids.extend(surveys.iter().map(|s| format!("statistik-{}", s.survey.id)));
     if let Some(f) = &followup {
         ids.extend(f.topics.iter().map(|t| format!("uppfoljning-{}", t.id)));
     }
@@ -75,8 +79,17 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
     }
     match areas {
         Some(areas) if errors.is_empty() => {
-            let search = search::index(&documents, &datasets, &surveys);
-            Ok(Build { areas, datasets, documents, followup, search, surveys })
+            let all_areas = results::areas(&areas);
+            let tables: Vec<kfkl_core::stats::StatTable> = surveys
+                .iter()
+                .filter_map(|sf| results::table(sf, &all_areas, data_dir, &read_doc).map_err(|mut e| errors.append(&mut e)).ok())
+                .collect();
+            if !errors.is_empty() {
+                return Err(errors);
+            }
+            let catalogues: Vec<kfkl_core::stats::Survey> = tables.iter().map(|t| t.survey.clone()).collect();
+            let search = search::index(&documents, &datasets, &catalogues);
+            Ok(Build { areas, datasets, documents, followup, search, tables })
         }
         _ => Err(errors),
     }

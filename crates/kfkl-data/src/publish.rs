@@ -24,6 +24,7 @@ pub fn files(build: &Build) -> Vec<(String, String)> {
         files.extend(f.topics.iter().map(|t| (format!("uppfoljning-{}.json", t.id), to_json(t))));
     }
     files.push(("sok.json".to_string(), to_json(&build.search)));
+    files.extend(build.tables.iter().map(|t| (format!("statistik-{}.json", t.survey.id), to_json(t))));
     files
 }
 

@@ -1,5 +1,6 @@
-//! `data/statistik/*.toml` → survey catalogues: each indicator's label, theme,
-//! unit, definition and source, checked for unique ids and complete fields.
+//! `data/statistik/*.toml` → surveys: the indicator catalogue (label, theme,
+//! unit, definition, source; unique ids, complete fields) and the data files
+//! it lists, read by `results.rs`.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -16,6 +17,26 @@ struct RawFile {
     survey: RawSurvey,
     #[serde(rename = "indicator")]
     indicators: Vec<Spanned<RawIndicator>>,
+    #[serde(rename = "data", default)]
+    data: Vec<DataFile>,
+}
+
+/// A results file of the survey: where it is, its format and whether it is real.
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct DataFile {
+    /// Relative to the data folder.
+    pub file: String,
+    /// "import" (the documented long format) or "can-public" (sources/andts-public-figures.csv).
+    pub format: String,
+    pub status: kfkl_core::model::Status,
+}
+
+/// A survey's catalogue, with its suppression threshold and data files.
+pub struct SurveyFile {
+    pub survey: Survey,
+    pub threshold: u32,
+    pub data: Vec<DataFile>,
 }
 
 #[derive(Deserialize)]
@@ -27,6 +48,13 @@ struct RawSurvey {
     route: String,
     method: String,
     method_source: String,
+    grades: Vec<String>,
+    #[serde(default = "default_threshold")]
+    suppression_threshold: u32,
+}
+
+fn default_threshold() -> u32 {
+    10
 }
 
 #[derive(Deserialize)]
@@ -43,7 +71,7 @@ struct RawIndicator {
     source: String,
 }
 
-pub fn load(path: &Path, text: &str) -> Result<Survey, Vec<Diagnostic>> {
+pub fn load(path: &Path, text: &str) -> Result<SurveyFile, Vec<Diagnostic>> {
     let file = SourceFile { path, text };
     let raw: RawFile = toml::from_str(text).map_err(|e| vec![file.error(e.span().map_or(0, |s| s.start), e.message().trim().to_string())])?;
     let mut errors = Vec::new();
@@ -77,9 +105,25 @@ pub fn load(path: &Path, text: &str) -> Result<Survey, Vec<Diagnostic>> {
             source: i.source,
         });
     }
+    let s = raw.survey;
+    if let Some(g) = s.grades.iter().find(|g| !kfkl_core::stats::GRADES.contains(&g.as_str())) {
+        errors.push(file.error(0, format!("grade '{g}' is not one of {:?}", kfkl_core::stats::GRADES)));
+    }
+    if let Some(d) = raw.data.iter().find(|d| d.format != "import" && d.format != "can-public") {
+        errors.push(file.error(0, format!("data file {}: format '{}' is neither 'import' nor 'can-public'", d.file, d.format)));
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
-    let s = raw.survey;
-    Ok(Survey { id: s.id, title: s.title, publisher: s.publisher, route: s.route, method: s.method, method_source: s.method_source, indicators })
+    let survey = Survey {
+        id: s.id,
+        title: s.title,
+        publisher: s.publisher,
+        route: s.route,
+        method: s.method,
+        method_source: s.method_source,
+        grades: s.grades,
+        indicators,
+    };
+    Ok(SurveyFile { survey, threshold: s.suppression_threshold, data: raw.data })
 }

@@ -1,0 +1,111 @@
+//! Survey results: the import format's checks (each bad row stops the build
+//! with file:line: reason), suppression under the threshold, the real CAN
+//! figures, and the example data being exactly the generator's output.
+
+use std::path::Path;
+
+use kfkl_core::model::Status;
+use kfkl_core::stats::StatTable;
+use kfkl_data::results::{areas, table};
+use kfkl_data::statistics::{self, DataFile, SurveyFile};
+
+fn data_dir() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data"))
+}
+
+const HEADER: &str = "indikator,ar,omrade,arskurs,kon,svar,varde,n,kalla\n";
+
+/// The LUPP catalogue with one import file holding `rows`, and a threshold.
+fn lupp_with(rows: &str, threshold: u32) -> Result<StatTable, Vec<String>> {
+    let text = std::fs::read_to_string(data_dir().join("statistik/lupp.toml")).unwrap();
+    let mut sf: SurveyFile = statistics::load(Path::new("lupp.toml"), &text).map_err(|e| e.iter().map(|d| d.to_string()).collect::<Vec<_>>())?;
+    sf.threshold = threshold;
+    sf.data = vec![DataFile { file: "x.csv".into(), format: "import".into(), status: Status::Official }];
+    let build = kfkl_data::build(data_dir()).unwrap();
+    let all = areas(&build.areas);
+    let body = format!("{HEADER}{rows}");
+    let read = move |_: &str| Ok(body.clone());
+    table(&sf, &all, Path::new(""), &read).map_err(|e| e.iter().map(|d| d.to_string()).collect())
+}
+
+#[test]
+fn bad_rows_stop_the_build_with_file_line_and_reason() {
+    let ok = "halsa_god,2024,0880,ak8,alla,,75.5,120,Kalmar kommun\n";
+    let cases: &[(&str, &[&str])] = &[
+        (ok, &[]),
+        ("halsa_god,2024,0880,ak8,alla,,\"75,5\",120,Kalmar kommun\n", &[]),
+        ("okand,2024,0880,ak8,alla,,75,120,K\n", &["x.csv:2: unknown indicator 'okand'"]),
+        ("halsa_god,2024,9999,ak8,alla,,75,120,K\n", &["x.csv:2: unknown area code '9999' (the 12 municipalities, 08 Kalmar län, 00 Riket)"]),
+        ("halsa_god,2024,0880,ak9,alla,,75,120,K\n", &["x.csv:2: grade 'ak9' is not one of ak8, gy2"]),
+        ("halsa_god,2024,0880,ak8,tjejer,,75,120,K\n", &["x.csv:2: gender 'tjejer' is not one of alla, flickor, pojkar"]),
+        ("halsa_god,2024,0880,ak8,alla,,101,120,K\n", &["x.csv:2: percentage 101 is outside 0–100"]),
+        ("halsa_god,2024,0880,ak8,alla,,75,-3,K\n", &["x.csv:2: n '-3' is not a whole number ≥ 0"]),
+        ("halsa_god,2024,0880,ak8,alla,,75,12.5,K\n", &["x.csv:2: n '12.5' is not a whole number ≥ 0"]),
+        ("halsa_god,1999,0880,ak8,alla,,75,120,K\n", &["x.csv:2: year '1999' is not a year 2000–2100"]),
+        ("halsa_god,2024,0880,ak8,alla,,75,120,\n", &["x.csv:2: kalla (the source) is empty"]),
+        ("halsa_god,2024,0880,ak8,alla,Mycket nöjd,75,120,K\n", &["x.csv:2: 'halsa_god' is a share, not a distribution: svar must be empty, not 'Mycket nöjd'"]),
+        ("halsa_god,2024,0880,ak8,alla,,75,120,K\nhalsa_god,2024,0880,ak8,alla,,70,120,K\n", &["x.csv:3: the same observation is already given at x.csv:2"]),
+        (
+            "fritid_mangd,2024,0880,ak8,alla,Jag har lagom med fritid,60,120,K\nfritid_mangd,2024,0880,ak8,alla,Jag har för lite fritid,40,120,K\n",
+            &["x.csv:2: distribution fritid_mangd 2024 0880 ak8 alla has 2 of its 3 answers"],
+        ),
+        (
+            "fritid_mangd,2024,0880,ak8,alla,Jag har så mycket fritid att jag inte vet vad jag ska göra med tiden,10,120,K\nfritid_mangd,2024,0880,ak8,alla,Jag har lagom med fritid,60,120,K\nfritid_mangd,2024,0880,ak8,alla,Jag har för lite fritid,35,120,K\n",
+            &["x.csv:2: distribution fritid_mangd 2024 0880 ak8 alla sums to 105, not 100 ± 1"],
+        ),
+    ];
+    for (rows, want) in cases {
+        let got = lupp_with(rows, 10).err().unwrap_or_default();
+        assert_eq!(got, want.to_vec(), "{rows}");
+    }
+}
+
+#[test]
+fn groups_under_the_threshold_never_reach_the_published_values() {
+    let rows = "halsa_god,2024,0821,gy2,flickor,,62.37,7,K\nhalsa_god,2024,0821,gy2,pojkar,,58,10,K\nhalsa_god,2024,00,gy2,alla,,70,,K\n";
+    for (threshold, want) in [(10, [None, Some(58.0), Some(70.0)]), (5, [Some(62.37), Some(58.0), Some(70.0)]), (11, [None, None, Some(70.0)])] {
+        let t = lupp_with(rows, threshold).unwrap();
+        assert_eq!(t.rows.value, want.to_vec(), "threshold {threshold}");
+        let json = serde_json::to_string(&t).unwrap();
+        assert_eq!(json.contains("62.37"), threshold <= 7, "the suppressed value is not in the JSON");
+    }
+}
+
+#[test]
+fn every_published_can_figure_is_loaded_as_official() {
+    let build = kfkl_data::build(data_dir()).unwrap();
+    let andts = build.tables.iter().find(|t| t.survey.id == "andts").unwrap();
+    let source = std::fs::read_to_string(data_dir().join("sources/andts-public-figures.csv")).unwrap();
+    let figures = source.lines().filter(|l| !l.starts_with('#') && !l.starts_with("scope,")).count();
+    let real: Vec<usize> = (0..andts.rows.len()).filter(|&i| !andts.rows.example[i]).collect();
+    assert_eq!(real.len(), figures);
+    assert_eq!(figures, 65);
+    // Kalmar län 2021, gy 2: 2,5 litres, as kfkl.se published it.
+    let county = andts.areas.iter().position(|a| a.code == "08").unwrap();
+    let litres = andts.survey.indicators.iter().position(|i| i.id == "alkohol_arskonsumtion").unwrap();
+    let hit = real.iter().map(|&i| andts.rows.get(i)).find(|o| o.area == county && o.indicator == litres && o.year == 2021).unwrap();
+    assert_eq!((hit.value, hit.n, hit.example), (Some(2.5), None, false));
+    assert!(andts.sources[hit.source].contains("kfkl.se"));
+    // Any example row marks the whole table.
+    assert_eq!(andts.status, Status::Exempeldata);
+    assert!(andts.rows.value.iter().any(Option::is_none), "example data includes suppressed groups");
+}
+
+#[test]
+fn the_example_data_is_the_generators_output() {
+    for (file, text) in [("exempel-andts.csv", kfkl_data::exempel::andts()), ("exempel-lupp.csv", kfkl_data::exempel::lupp())] {
+        let committed = std::fs::read_to_string(data_dir().join("statistik").join(file)).unwrap();
+        assert!(committed == text, "{file} differs from the generator: run cargo run -p kfkl-data --bin exempeldata");
+        assert!(committed.starts_with("# EXEMPELDATA – INTE VERKLIGA RESULTAT."));
+    }
+    assert_eq!(kfkl_data::exempel::lupp(), kfkl_data::exempel::lupp(), "deterministic");
+}
+
+#[test]
+fn published_tables_read_back_through_the_browsers_decoder() {
+    let build = kfkl_data::build(data_dir()).unwrap();
+    for t in &build.tables {
+        let json = serde_json::to_string(t).unwrap();
+        assert_eq!(kfkl_core::model::from_json::<StatTable>(&json).as_ref(), Some(t), "{}", t.survey.id);
+    }
+}
