@@ -41,6 +41,8 @@ pub fn About() -> impl IntoView {
                 <li><a href="data/rapport-2023-nyckeltal.json" rel="external">"rapport-2023-nyckeltal.json"</a>" – nyckeltal ur verksamhetsberättelsen 2023"</li>
                 <li><a href="data/uppfoljning.json" rel="external">"uppfoljning.json"</a>" – uppföljningens ämnen; varje ämne finns i uppfoljning-<ämne>.json"</li>
                 <li><a href="data/sok.json" rel="external">"sok.json"</a>" – sökindexet över dokumenten och nyckeltalen"</li>
+                <li><a href="data/statistik-andts.json" rel="external">"statistik-andts.json"</a>" – ANDTS: indikatorer, CAN:s publicerade siffror och exempeldata för kommunerna (märkt)"</li>
+                <li><a href="data/statistik-lupp.json" rel="external">"statistik-lupp.json"</a>" – LUPP: frågor och indikatorer, och exempeldata (märkt)"</li>
                 <li><a href="data/areas.json" rel="external">"areas.json"</a>" – länets kommuner och kommunkoder"</li>
             </ul>
         </div>
