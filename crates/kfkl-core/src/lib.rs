@@ -10,6 +10,7 @@
 pub mod budget;
 pub mod chart;
 pub mod document;
+pub mod explorer;
 pub mod followup;
 pub mod format;
 pub mod model;

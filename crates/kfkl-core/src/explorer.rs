@@ -1,0 +1,465 @@
+//! The statistics explorer's logic: its URL state (one typed struct), the
+//! selection of rows it shows, the one-sentence summary and the CSV download.
+//! The page only wires these to controls, chart and table.
+//!
+//! Query keys, in canonical order: `indikator`, `omrade` (area codes, comma-
+//! separated), `fran`, `till` (years), `arskurs`, `kon`, `svar` (answer index of
+//! a distribution). Defaults are left out; anything unknown falls back.
+
+use crate::format::format_fixed;
+use crate::stats::{Observation, StatTable, StatUnit, COUNTY, GENDERS, GRADES, NATION};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExplorerState {
+    pub indicator: usize,
+    /// Indices into `table.areas`, in table order.
+    pub areas: Vec<usize>,
+    pub from: Option<u16>,
+    pub to: Option<u16>,
+    /// Index into `GRADES`.
+    pub grade: usize,
+    /// `None`: girls and boys side by side; else an index into `GENDERS`.
+    pub gender: Option<usize>,
+    /// For a distribution: one answer, or `None` for the whole distribution.
+    pub answer: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parsed {
+    pub state: ExplorerState,
+    /// False if anything was unknown, invalid, repeated or out of order.
+    pub canonical: bool,
+}
+
+const KEYS: [&str; 7] = ["indikator", "omrade", "fran", "till", "arskurs", "kon", "svar"];
+/// "kon=jamfor": girls and boys side by side.
+const COMPARE: &str = "jamfor";
+
+impl ExplorerState {
+    /// The view a bare URL shows: the first indicator, the county and the nation,
+    /// all years, the survey's last grade, everyone.
+    pub fn default_for(table: &StatTable) -> ExplorerState {
+        let area = |code: &str| table.areas.iter().position(|a| a.code == code);
+        let grade = table.survey.grades.last().and_then(|g| GRADES.iter().position(|x| x == g)).unwrap_or(0);
+        ExplorerState {
+            indicator: 0,
+            areas: [area(COUNTY), area(NATION)].into_iter().flatten().collect(),
+            from: None,
+            to: None,
+            grade,
+            gender: Some(0),
+            answer: None,
+        }
+    }
+
+    /// Reads query pairs; every value that does not fit the table falls back to its default.
+    pub fn parse(pairs: &[(String, String)], table: &StatTable) -> Parsed {
+        let mut state = ExplorerState::default_for(table);
+        let mut ok = true;
+        let mut seen = [false; KEYS.len()];
+        for (key, value) in pairs {
+            let Some(k) = KEYS.iter().position(|x| x == key) else {
+                ok = false;
+                continue;
+            };
+            if std::mem::replace(&mut seen[k], true) {
+                ok = false;
+                continue;
+            }
+            let read = match k {
+                0 => table.survey.indicators.iter().position(|i| i.id == *value).map(|i| state.indicator = i),
+                1 => {
+                    let codes: Option<Vec<usize>> = value.split(',').map(|c| table.areas.iter().position(|a| a.code == c)).collect();
+                    codes.filter(|c| !c.is_empty()).map(|mut c| {
+                        c.sort_unstable();
+                        c.dedup();
+                        state.areas = c;
+                    })
+                }
+                2 => year(value).map(|y| state.from = Some(y)),
+                3 => year(value).map(|y| state.to = Some(y)),
+                4 => table
+                    .survey
+                    .grades
+                    .iter()
+                    .any(|g| g == value)
+                    .then(|| GRADES.iter().position(|g| g == value))
+                    .flatten()
+                    .map(|g| state.grade = g),
+                5 if value == COMPARE => Some(state.gender = None),
+                5 => GENDERS.iter().position(|g| g == value).map(|g| state.gender = Some(g)),
+                _ => value.parse::<usize>().ok().map(|a| state.answer = Some(a)),
+            };
+            ok &= read.is_some();
+        }
+        // Values that are fine alone but not together fall back as well.
+        let answers = table.survey.indicators.get(state.indicator).map_or(0, |i| i.answers.len());
+        if state.answer.is_some_and(|a| a >= answers) {
+            state.answer = None;
+            ok = false;
+        }
+        if let (Some(f), Some(t)) = (state.from, state.to) {
+            if f > t {
+                state.from = None;
+                state.to = None;
+                ok = false;
+            }
+        }
+        let canonical = ok && state.to_query(table) == query_of(pairs);
+        Parsed { state, canonical }
+    }
+
+    /// "" or "?indikator=…&…", in canonical order with defaults left out.
+    pub fn to_query(&self, table: &StatTable) -> String {
+        let default = ExplorerState::default_for(table);
+        let mut parts = Vec::new();
+        if self.indicator != default.indicator {
+            parts.push(format!("indikator={}", table.survey.indicators[self.indicator].id));
+        }
+        if self.areas != default.areas {
+            let codes: Vec<&str> = self.areas.iter().map(|&a| table.areas[a].code.as_str()).collect();
+            parts.push(format!("omrade={}", codes.join(",")));
+        }
+        if let Some(f) = self.from {
+            parts.push(format!("fran={f}"));
+        }
+        if let Some(t) = self.to {
+            parts.push(format!("till={t}"));
+        }
+        if self.grade != default.grade {
+            parts.push(format!("arskurs={}", GRADES[self.grade]));
+        }
+        if self.gender != default.gender {
+            parts.push(format!("kon={}", self.gender.map_or(COMPARE, |g| GENDERS[g])));
+        }
+        if let Some(a) = self.answer {
+            parts.push(format!("svar={a}"));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+}
+
+fn year(text: &str) -> Option<u16> {
+    text.parse().ok().filter(|y| (2000..=2100).contains(y))
+}
+
+fn query_of(pairs: &[(String, String)]) -> String {
+    if pairs.is_empty() {
+        return String::new();
+    }
+    let joined: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    format!("?{}", joined.join("&"))
+}
+
+/// The rows the state selects, ordered by area (as chosen), gender, answer, year.
+pub fn select(table: &StatTable, s: &ExplorerState) -> Vec<Observation> {
+    let mut out: Vec<Observation> = (0..table.rows.len())
+        .filter(|&i| {
+            table.rows.indicator[i] as usize == s.indicator
+                && table.rows.grade[i] as usize == s.grade
+                && s.areas.contains(&(table.rows.area[i] as usize))
+                && s.from.is_none_or(|f| table.rows.year[i] >= f)
+                && s.to.is_none_or(|t| table.rows.year[i] <= t)
+                && match s.gender {
+                    Some(g) => table.rows.gender[i] as usize == g,
+                    None => table.rows.gender[i] != 0,
+                }
+                && match s.answer {
+                    Some(a) => table.rows.answer[i] == a as i16,
+                    None => true,
+                }
+        })
+        .map(|i| table.rows.get(i))
+        .collect();
+    out.sort_by_key(|o| (s.areas.iter().position(|&a| a == o.area), o.gender, o.answer, o.year));
+    out
+}
+
+/// "12,5 %", "2,5 liter" or ".." for a suppressed value.
+pub fn format_value(value: Option<f64>, unit: StatUnit) -> String {
+    match (value, unit) {
+        (None, _) => "..".to_string(),
+        (Some(v), StatUnit::Percent) => format!("{}\u{a0}%", format_fixed(v, decimals(v))),
+        (Some(v), StatUnit::Litres) => format!("{}\u{a0}liter", format_fixed(v, 1)),
+    }
+}
+
+fn decimals(v: f64) -> usize {
+    if v.fract() == 0.0 {
+        0
+    } else {
+        1
+    }
+}
+
+/// One sentence about the latest year shown: "Röker, gy 2, 2023: Riket 21 %, Kalmar län 19 %."
+pub fn summary(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> String {
+    let ind = &table.survey.indicators[s.indicator];
+    let Some(last) = rows.iter().filter(|o| o.value.is_some()).map(|o| o.year).max() else {
+        return format!("{}, {}: inga värden att visa för valet.", ind.label, grade_label(s.grade));
+    };
+    let parts: Vec<String> = rows
+        .iter()
+        .filter(|o| o.year == last)
+        .map(|o| {
+            let mut who = table.areas[o.area].name.clone();
+            if s.gender.is_none() {
+                who = format!("{who} ({})", gender_label(o.gender));
+            }
+            if let (None, Some(a)) = (s.answer, o.answer) {
+                who = format!("{who}, ”{}”", ind.answers[a]);
+            }
+            let n = o.n.map(|n| format!(" (n = {n})")).unwrap_or_default();
+            format!("{who} {}{n}", format_value(o.value, ind.unit))
+        })
+        .collect();
+    format!("{}, {}, {last}: {}.", ind.label, grade_label(s.grade), parts.join(", "))
+}
+
+pub fn grade_label(grade: usize) -> &'static str {
+    ["åk 8", "åk 9", "gy 2"][grade.min(2)]
+}
+
+pub fn gender_label(gender: usize) -> &'static str {
+    ["alla", "flickor", "pojkar"][gender.min(2)]
+}
+
+/// Excel in Swedish settings wants ';' and a decimal comma; others ',' and '.'.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CsvFlavour {
+    SwedishExcel,
+    Standard,
+}
+
+/// Exactly the rows shown, with a header naming source and status. UTF-8 with BOM.
+pub fn to_csv(table: &StatTable, s: &ExplorerState, rows: &[Observation], flavour: CsvFlavour) -> String {
+    let (sep, comma) = match flavour {
+        CsvFlavour::SwedishExcel => (';', true),
+        CsvFlavour::Standard => (',', false),
+    };
+    let ind = &table.survey.indicators[s.indicator];
+    let quote = |t: &str| {
+        if t.contains(sep) || t.contains('"') || t.contains('\n') {
+            format!("\"{}\"", t.replace('"', "\"\""))
+        } else {
+            t.to_string()
+        }
+    };
+    let mut out = String::from("\u{feff}");
+    let example = rows.iter().any(|o| o.example);
+    if example {
+        out.push_str("# EXEMPELDATA – INTE VERKLIGA RESULTAT\n");
+    }
+    out.push_str(&format!("# {} – {} ({})\n", quote(&table.survey.title), quote(&ind.label), ind.definition.replace('\n', " ")));
+    out.push_str(&format!("# Utgivare: {}. Värden under {} svarande visas som tomma (..).\n", table.survey.publisher, table.threshold));
+    let header = ["indikator", "ar", "omrade", "omradeskod", "arskurs", "kon", "svar", "varde", "enhet", "n", "exempeldata", "kalla"];
+    out.push_str(&header.join(&sep.to_string()));
+    out.push('\n');
+    for o in rows {
+        let value = o.value.map(|v| {
+            let t = format!("{v}");
+            if comma {
+                t.replace('.', ",")
+            } else {
+                t
+            }
+        });
+        let unit = match ind.unit {
+            StatUnit::Percent => "procent",
+            StatUnit::Litres => "liter ren alkohol per år",
+        };
+        let cells = [
+            ind.id.clone(),
+            o.year.to_string(),
+            table.areas[o.area].name.clone(),
+            table.areas[o.area].code.clone(),
+            GRADES[o.grade].to_string(),
+            GENDERS[o.gender].to_string(),
+            o.answer.map(|a| ind.answers[a].clone()).unwrap_or_default(),
+            value.unwrap_or_else(|| "..".into()),
+            unit.to_string(),
+            o.n.map(|n| n.to_string()).unwrap_or_default(),
+            if o.example { "ja" } else { "nej" }.to_string(),
+            table.sources[o.source].clone(),
+        ];
+        let line: Vec<String> = cells.iter().map(|c| quote(c)).collect();
+        out.push_str(&line.join(&sep.to_string()));
+        out.push('\n');
+    }
+    out
+}
+
+/// A file name that says what the download holds: "andts-rokning-gy2-08-00.csv".
+pub fn file_name(table: &StatTable, s: &ExplorerState, ext: &str) -> String {
+    let codes: Vec<&str> = s.areas.iter().map(|&a| table.areas[a].code.as_str()).collect();
+    let mut name = format!("{}-{}-{}-{}", table.survey.id, table.survey.indicators[s.indicator].id, GRADES[s.grade], codes.join("-"));
+    if let Some(g) = s.gender.filter(|&g| g != 0) {
+        name.push_str(&format!("-{}", GENDERS[g]));
+    }
+    if s.gender.is_none() {
+        name.push_str("-flickor-pojkar");
+    }
+    if let (Some(f), Some(t)) = (s.from, s.to) {
+        name.push_str(&format!("-{f}-{t}"));
+    }
+    format!("{}.{ext}", name.replace('_', "-"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Status;
+    use crate::stats::{Area, Indicator, Rows, Survey};
+
+    /// Two indicators (a share and a three-answer distribution), three areas.
+    fn table() -> StatTable {
+        let indicator = |id: &str, answers: &[&str]| Indicator {
+            id: id.into(),
+            label: id.to_uppercase(),
+            theme: "T".into(),
+            unit: StatUnit::Percent,
+            question: None,
+            answers: answers.iter().map(|a| a.to_string()).collect(),
+            definition: "D".into(),
+            source: "S".into(),
+        };
+        let mut rows = Rows::default();
+        let mut add = |indicator, year, area, gender, answer: Option<usize>, value: Option<f64>, n| {
+            rows.push(&Observation { indicator, year, area, grade: 2, gender, answer, value, n, approx: false, example: area == 0, source: 0 })
+        };
+        add(0, 2021, 0, 0, None, Some(20.5), Some(120));
+        add(0, 2023, 0, 0, None, Some(21.0), Some(118));
+        add(0, 2023, 0, 1, None, None, Some(7));
+        add(0, 2023, 0, 2, None, Some(18.0), Some(111));
+        add(0, 2023, 1, 0, None, Some(19.0), Some(3000));
+        add(0, 2023, 2, 0, None, Some(21.0), None);
+        add(1, 2023, 1, 0, Some(0), Some(10.0), Some(50));
+        add(1, 2023, 1, 0, Some(1), Some(60.0), Some(50));
+        add(1, 2023, 1, 0, Some(2), Some(30.0), Some(50));
+        StatTable {
+            schema_version: 1,
+            survey: Survey {
+                id: "andts".into(),
+                title: "ANDTS".into(),
+                publisher: "CAN".into(),
+                route: "/statistik/andts".into(),
+                method: "M".into(),
+                method_source: "S".into(),
+                grades: vec!["ak9".into(), "gy2".into()],
+                indicators: vec![indicator("rokning", &[]), indicator("fritid", &["Mycket", "Lagom", "Lite"])],
+            },
+            threshold: 10,
+            status: Status::Exempeldata,
+            areas: vec![
+                Area { code: "0880".into(), name: "Kalmar".into() },
+                Area { code: "08".into(), name: "Kalmar län".into() },
+                Area { code: "00".into(), name: "Riket".into() },
+            ],
+            sources: vec!["Källa; med semikolon".into()],
+            rows,
+        }
+    }
+
+    fn pairs(query: &str) -> Vec<(String, String)> {
+        query
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                let (k, v) = p.split_once('=').unwrap_or((p, ""));
+                (k.to_string(), v.to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn queries_parse_to_state_and_back() {
+        let t = table();
+        // (query, canonical, the canonical form)
+        let cases: &[(&str, bool, &str)] = &[
+            ("", true, ""),
+            ("?indikator=fritid", true, "?indikator=fritid"),
+            ("?omrade=0880,00", true, "?omrade=0880,00"),
+            ("?omrade=00,0880", false, "?omrade=0880,00"),
+            ("?omrade=08,00", false, ""),
+            ("?fran=2021&till=2023&arskurs=ak9&kon=jamfor", true, "?fran=2021&till=2023&arskurs=ak9&kon=jamfor"),
+            ("?kon=flickor", true, "?kon=flickor"),
+            ("?arskurs=ak8", false, ""),
+            ("?okand=1", false, ""),
+            ("?indikator=saknas&kon=pojkar", false, "?kon=pojkar"),
+            ("?kon=pojkar&indikator=fritid", false, "?indikator=fritid&kon=pojkar"),
+            ("?indikator=fritid&svar=2", true, "?indikator=fritid&svar=2"),
+            ("?indikator=fritid&svar=3", false, "?indikator=fritid"),
+            ("?svar=0", false, ""),
+            ("?fran=2023&till=2021", false, ""),
+            ("?fran=abc", false, ""),
+            ("?kon=alla&kon=alla", false, ""),
+        ];
+        for (query, canonical, form) in cases {
+            let parsed = ExplorerState::parse(&pairs(query), &t);
+            assert_eq!((parsed.canonical, parsed.state.to_query(&t).as_str()), (*canonical, *form), "{query}");
+            let again = ExplorerState::parse(&pairs(form), &t);
+            assert!(again.canonical && again.state == parsed.state, "{form} round-trips");
+        }
+    }
+
+    #[test]
+    fn selection_summary_and_suppression() {
+        let t = table();
+        let s = ExplorerState::parse(&pairs("?omrade=0880,08,00"), &t).state;
+        let rows = select(&t, &s);
+        assert_eq!(rows.len(), 4);
+        assert_eq!(summary(&t, &s, &rows), "ROKNING, gy 2, 2023: Kalmar 21\u{a0}% (n = 118), Kalmar län 19\u{a0}% (n = 3000), Riket 21\u{a0}%.");
+        let s = ExplorerState::parse(&pairs("?omrade=0880&fran=2023&kon=jamfor"), &t).state;
+        let rows = select(&t, &s);
+        assert_eq!(rows.iter().map(|o| o.value).collect::<Vec<_>>(), [None, Some(18.0)]);
+        assert_eq!(summary(&t, &s, &rows), "ROKNING, gy 2, 2023: Kalmar (flickor) .. (n = 7), Kalmar (pojkar) 18\u{a0}% (n = 111).");
+        let s = ExplorerState::parse(&pairs("?indikator=fritid&fran=2030"), &t).state;
+        assert_eq!(summary(&t, &s, &select(&t, &s)), "FRITID, gy 2: inga värden att visa för valet.");
+    }
+
+    #[test]
+    fn csv_comes_in_two_flavours_with_bom_status_and_source() {
+        let t = table();
+        let s = ExplorerState::parse(&pairs("?omrade=0880&kon=jamfor"), &t).state;
+        let rows = select(&t, &s);
+        let excel = to_csv(&t, &s, &rows, CsvFlavour::SwedishExcel);
+        let lines: Vec<&str> = excel.lines().collect();
+        assert!(lines[0].starts_with("\u{feff}# EXEMPELDATA"));
+        assert_eq!(lines[3], "indikator;ar;omrade;omradeskod;arskurs;kon;svar;varde;enhet;n;exempeldata;kalla");
+        assert_eq!(lines[4], "rokning;2023;Kalmar;0880;gy2;flickor;;..;procent;7;ja;\"Källa; med semikolon\"");
+        assert_eq!(lines[5], "rokning;2023;Kalmar;0880;gy2;pojkar;;18;procent;111;ja;\"Källa; med semikolon\"");
+        let s = ExplorerState::parse(&pairs("?omrade=0880"), &t).state;
+        let standard = to_csv(&t, &s, &select(&t, &s), CsvFlavour::Standard);
+        assert!(standard.lines().any(|l| l == "rokning,2021,Kalmar,0880,gy2,alla,,20.5,procent,120,ja,Källa; med semikolon"));
+        let excel = to_csv(&t, &s, &select(&t, &s), CsvFlavour::SwedishExcel);
+        assert!(excel.lines().any(|l| l.contains(";20,5;")));
+        assert_eq!(file_name(&t, &s, "csv"), "andts-rokning-gy2-0880.csv");
+    }
+
+    /// Property: no query string makes parsing panic, and what it yields is canonical.
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn any_query_parses_to_a_canonical_state(
+                query in proptest::collection::vec(("(indikator|omrade|fran|till|arskurs|kon|svar|[a-zå]{0,6})", "[a-zA-Z0-9,_åäö=&%-]{0,12}"), 0..8)
+            ) {
+                let t = table();
+                let pairs: Vec<(String, String)> = query;
+                let parsed = ExplorerState::parse(&pairs, &t);
+                let form = parsed.state.to_query(&t);
+                let again = ExplorerState::parse(&super::pairs(&form), &t);
+                prop_assert!(again.canonical, "{form}");
+                prop_assert_eq!(&again.state, &parsed.state);
+                let _ = select(&t, &parsed.state);
+            }
+        }
+    }
+}
