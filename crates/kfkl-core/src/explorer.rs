@@ -86,7 +86,10 @@ impl ExplorerState {
                     .then(|| GRADES.iter().position(|g| g == value))
                     .flatten()
                     .map(|g| state.grade = g),
-                5 if value == COMPARE => Some(state.gender = None),
+                5 if value == COMPARE => {
+                    state.gender = None;
+                    Some(())
+                }
                 5 => GENDERS.iter().position(|g| g == value).map(|g| state.gender = Some(g)),
                 _ => value.parse::<usize>().ok().map(|a| state.answer = Some(a)),
             };
