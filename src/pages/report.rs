@@ -16,7 +16,7 @@ use crate::components::status::{LoadFailed, Loaded};
 
 const PATH: &str = "/rapport/2023";
 /// Key figures quoted in the report; each is shown under its heading.
-const FIGURES: &[&str] = &["rapport-2023-nyckeltal", "av-media-2023"];
+const FIGURES: [&str; 2] = ["rapport-2023-nyckeltal", "av-media-2023"];
 
 #[derive(Clone)]
 struct ReportData {
@@ -26,17 +26,18 @@ struct ReportData {
     failed: Option<LoadError>,
 }
 
+/// The three files are fetched at once; only the document is required.
 async fn load() -> Result<ReportData, LoadError> {
-    let doc = api::document("rapport-2023").await?;
+    let (doc, first, second) = futures::join!(api::document("rapport-2023"), api::dataset(FIGURES[0]), api::dataset(FIGURES[1]));
     let mut figures = Vec::new();
     let mut failed = None;
-    for id in FIGURES {
-        match api::dataset(id).await {
+    for result in [first, second] {
+        match result {
             Ok(ds) => figures.push(ds),
             Err(e) => failed = Some(e),
         }
     }
-    Ok(ReportData { doc: Arc::new(doc), figures, failed })
+    Ok(ReportData { doc: Arc::new(doc?), figures, failed })
 }
 
 #[component]

@@ -117,7 +117,7 @@ pub fn SearchForm(id: &'static str, label: &'static str, #[prop(optional)] value
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = input.get().map(|i| i.value()).unwrap_or_default();
-        let url = format!("{}?q={}", href("/sok"), encode(text.trim()));
+        let url = format!("{}?q={}", href("/sok"), String::from(js_sys::encode_uri_component(text.trim())));
         navigate(&url, NavigateOptions::default());
     };
     let label_id = format!("{id}-etikett");
@@ -129,17 +129,4 @@ pub fn SearchForm(id: &'static str, label: &'static str, #[prop(optional)] value
             <button type="submit">"Sök"</button>
         </form>
     }
-}
-
-/// Percent-encodes a query for the URL (everything but unreserved ASCII).
-fn encode(text: &str) -> String {
-    let mut out = String::new();
-    for b in text.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }

@@ -6,6 +6,7 @@
 //! separated), `fran`, `till` (years), `arskurs`, `kon`, `svar` (answer index of
 //! a distribution). Defaults are left out; anything unknown falls back.
 
+use crate::query::query_of;
 use crate::format::format_fixed;
 use crate::stats::{Observation, StatTable, StatUnit, COUNTY, GENDERS, GRADES, NATION};
 
@@ -148,14 +149,6 @@ impl ExplorerState {
 
 fn year(text: &str) -> Option<u16> {
     text.parse().ok().filter(|y| (2000..=2100).contains(y))
-}
-
-fn query_of(pairs: &[(String, String)]) -> String {
-    if pairs.is_empty() {
-        return String::new();
-    }
-    let joined: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    format!("?{}", joined.join("&"))
 }
 
 /// The rows the state selects, ordered by area (as chosen), gender, answer, year.

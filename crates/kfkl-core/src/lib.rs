@@ -16,5 +16,6 @@ pub mod format;
 pub mod model;
 pub mod palette;
 pub mod plan;
+pub mod query;
 pub mod search;
 pub mod stats;

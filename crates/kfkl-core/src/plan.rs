@@ -1,6 +1,7 @@
 //! The plan page's state: which commitments to show. One typed struct that
 //! lives in the URL (`?omrade=…&malgrupp=…`), canonical order, defaults left out.
 
+use crate::query::query_of;
 use crate::document::{Commitment, Document};
 
 /// Filter on commitments; `None` shows all.
@@ -38,7 +39,7 @@ impl PlanFilter {
                 _ => ok = false,
             }
         }
-        let canonical = ok && filter.to_query() == to_query_of(pairs);
+        let canonical = ok && filter.to_query() == query_of(pairs);
         Parsed { filter, canonical }
     }
 
@@ -69,14 +70,6 @@ impl PlanFilter {
     pub fn apply<'d>(&self, doc: &'d Document) -> Vec<&'d Commitment> {
         doc.commitments().filter(|c| self.matches(c)).collect()
     }
-}
-
-fn to_query_of(pairs: &[(String, String)]) -> String {
-    if pairs.is_empty() {
-        return String::new();
-    }
-    let joined: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    format!("?{}", joined.join("&"))
 }
 
 /// One choice in a filter, with how many commitments it holds.

@@ -13,6 +13,8 @@
 
 use std::fmt::Write;
 
+use kfkl_core::stats::Survey;
+
 use crate::results::IMPORT_HEADER;
 
 const SEED: u64 = 2025;
@@ -102,20 +104,21 @@ pub fn andts() -> String {
     render("ANDTS (CAN:s skolundersökning), årskurs 9 och gymnasiet år 2", &rows)
 }
 
-pub fn lupp() -> String {
+/// `catalogue`: LUPP's (`data/statistik/lupp.toml`), for the answer options.
+pub fn lupp(catalogue: &Survey) -> String {
     let mut rng = Rng(SEED + 1);
     let years = [2015, 2018, 2021, 2024];
     let grades = ["ak8", "gy2"];
     let mut rows = shares(&mut rng, &LUPP, &years, &grades, &MUNICIPALITIES);
     for (id, weights) in LUPP_DISTRIBUTIONS {
-        let answers = answers_of(id);
+        let answers = &catalogue.indicators.iter().find(|i| i.id == id).unwrap_or_else(|| panic!("{id} is not in the LUPP catalogue")).answers;
         for &year in &years {
             for grade in grades {
                 for (code, size) in MUNICIPALITIES {
                     for (gender, n) in genders(&mut rng, size, grade) {
                         let drawn: Vec<f64> = weights.iter().map(|w| w * (1.0 + 0.35 * rng.noise())).collect();
                         for (k, value) in percentages(&drawn).into_iter().enumerate() {
-                            rows.push(Row { indicator: id, year, area: code.into(), grade, gender, answer: answers[k].into(), value, n });
+                            rows.push(Row { indicator: id, year, area: code.into(), grade, gender, answer: answers[k].clone(), value, n });
                         }
                     }
                 }
@@ -124,14 +127,6 @@ pub fn lupp() -> String {
     }
     add_county(&mut rows);
     render("LUPP, årskurs 8 och gymnasiet år 2", &rows)
-}
-
-/// The answer options as the catalogue (data/statistik/lupp.toml) lists them.
-fn answers_of(id: &str) -> &'static [&'static str] {
-    match id {
-        "fritid_mangd" => &["Jag har så mycket fritid att jag inte vet vad jag ska göra med tiden", "Jag har lagom med fritid", "Jag har för lite fritid"],
-        _ => &["Mycket nöjd", "Ganska nöjd", "Varken nöjd eller missnöjd", "Ganska missnöjd", "Mycket missnöjd"],
-    }
 }
 
 /// Group sizes: all, girls, boys. Gymnasiet år 2 answers less often, so small

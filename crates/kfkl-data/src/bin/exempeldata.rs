@@ -7,7 +7,10 @@ use kfkl_data::exempel::{andts, lupp};
 
 fn main() {
     let data_dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "data".into()));
-    for (name, text) in [("exempel-andts.csv", andts()), ("exempel-lupp.csv", lupp())] {
+    let catalogue = data_dir.join("statistik/lupp.toml");
+    let text = std::fs::read_to_string(&catalogue).unwrap_or_else(|e| panic!("{}: {e}", catalogue.display()));
+    let lupp_catalogue = kfkl_data::statistics::load(&catalogue, &text).unwrap_or_else(|e| panic!("{e:?}")).survey;
+    for (name, text) in [("exempel-andts.csv", andts()), ("exempel-lupp.csv", lupp(&lupp_catalogue))] {
         let path = data_dir.join("statistik").join(name);
         std::fs::write(&path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         println!("exempeldata: wrote {}", path.display());
