@@ -306,13 +306,13 @@ pub fn file_name(table: &StatTable, s: &ExplorerState, ext: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::Status;
     use crate::stats::{Area, Indicator, Rows, Survey};
 
     /// Two indicators (a share and a three-answer distribution), three areas.
-    fn table() -> StatTable {
+    pub(crate) fn table() -> StatTable {
         let indicator = |id: &str, answers: &[&str]| Indicator {
             id: id.into(),
             label: id.to_uppercase(),

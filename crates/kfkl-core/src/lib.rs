@@ -18,4 +18,5 @@ pub mod palette;
 pub mod plan;
 pub mod query;
 pub mod search;
+pub mod statchart;
 pub mod stats;

@@ -8,6 +8,9 @@ pub const BACKGROUND: Rgb = Rgb(0xff, 0xff, 0xff);
 /// Text and axes.
 pub const INK: Rgb = Rgb(0x1b, 0x1f, 0x24);
 
+/// The example-data banner: white bold text on it.
+pub const BANNER: Rgb = Rgb(0x9b, 0x1c, 0x1c);
+
 /// Series colours in the order they are used.
 pub const SERIES: [Rgb; 6] = [
     Rgb(0x1d, 0x5b, 0x8c), // blue
@@ -67,5 +70,14 @@ mod tests {
             assert!(ratio >= 3.0, "{} has {ratio:.2}:1", colour.hex());
         }
         assert!(contrast(INK, BACKGROUND) >= 4.5);
+    }
+
+    #[test]
+    fn white_labels_on_series_colours_and_banner_reach_4_5_to_1() {
+        // Stacked bars write their values in white on the answer's colour.
+        for colour in SERIES.into_iter().chain([BANNER]) {
+            let ratio = contrast(colour, Rgb(0xff, 0xff, 0xff));
+            assert!(ratio >= 4.5, "white on {} has {ratio:.2}:1", colour.hex());
+        }
     }
 }

@@ -1,0 +1,666 @@
+//! The explorer's chart in named stages: the selected observations become a
+//! `StatChart` (categories, series, display text; no pixels), which
+//! `render_svg` draws with plotters. Which view is drawn follows from the
+//! selection: a distribution as stacked 100 % bars, several years as lines,
+//! one year as bars across areas (grouped by gender when comparing).
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::explorer::{format_value, gender_label, grade_label, ExplorerState};
+use crate::format::{format_fixed, NBSP};
+use crate::palette::{Rgb, BANNER, INK, SERIES};
+use crate::stats::{Observation, StatTable, StatUnit};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// One line per area (and gender) over the years.
+    Line,
+    /// One year: a bar per area, a pair of bars when girls and boys are compared.
+    Bars,
+    /// One year: every answer of a distribution as a share of a 100 % bar.
+    Stacked,
+}
+
+/// A chart ready to draw: every string is final Swedish text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatChart {
+    pub view: View,
+    /// "Röker, gy 2, alla, 2015–2024"
+    pub title: String,
+    pub unit: StatUnit,
+    /// Line: years; bars and stacked: areas (with gender when compared).
+    pub categories: Vec<String>,
+    pub series: Vec<StatSeries>,
+    /// Any value is example data: the drawing carries the banner.
+    pub example: bool,
+    /// Real and example values side by side: example values are marked "*".
+    pub mixed: bool,
+}
+
+/// One value per category; `None` where the category has no observation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatSeries {
+    pub name: String,
+    pub points: Vec<Option<Point>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Point {
+    /// `None`: suppressed, shown as "..".
+    pub value: Option<f64>,
+    pub example: bool,
+}
+
+pub const BANNER_TEXT: &str = "EXEMPELDATA – INTE VERKLIGA RESULTAT";
+
+impl StatChart {
+    /// The value as labelled in the drawing: "21 %", "21 %*" for an example
+    /// value among real ones, ".." when suppressed.
+    pub fn label(&self, p: &Point) -> String {
+        let star = if self.mixed && p.example && p.value.is_some() { "*" } else { "" };
+        format!("{}{star}", format_value(p.value, self.unit))
+    }
+}
+
+/// Shapes the selected rows (`explorer::select`) into the chart the selection calls for.
+pub fn build(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> StatChart {
+    let ind = &table.survey.indicators[s.indicator];
+    let mut years: Vec<u16> = rows.iter().map(|o| o.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    let view = if !ind.answers.is_empty() && s.answer.is_none() {
+        View::Stacked
+    } else if years.len() > 1 {
+        View::Line
+    } else {
+        View::Bars
+    };
+    // Groups in the order `select` returns them: area as chosen, then gender.
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    for o in rows {
+        if !groups.contains(&(o.area, o.gender)) {
+            groups.push((o.area, o.gender));
+        }
+    }
+    let group_name = |&(area, gender): &(usize, usize)| {
+        let name = &table.areas[area].name;
+        if s.gender.is_none() {
+            format!("{name}, {}", gender_label(gender))
+        } else {
+            name.clone()
+        }
+    };
+    let point = |o: &Observation| Point { value: o.value, example: o.example };
+    // A distribution and a single-year bar chart show the last year with a value.
+    let last = rows.iter().filter(|o| o.value.is_some()).map(|o| o.year).max().or(years.last().copied());
+    let (categories, series) = match view {
+        View::Line => {
+            let series = groups
+                .iter()
+                .map(|g| StatSeries {
+                    name: group_name(g),
+                    points: years.iter().map(|&y| rows.iter().find(|o| (o.area, o.gender) == *g && o.year == y).map(point)).collect(),
+                })
+                .collect();
+            (years.iter().map(u16::to_string).collect(), series)
+        }
+        View::Stacked => {
+            let series = ind
+                .answers
+                .iter()
+                .enumerate()
+                .map(|(a, answer)| StatSeries {
+                    name: answer.clone(),
+                    points: groups
+                        .iter()
+                        .map(|g| rows.iter().find(|o| (o.area, o.gender) == *g && Some(o.year) == last && o.answer == Some(a)).map(point))
+                        .collect(),
+                })
+                .collect();
+            (groups.iter().map(group_name).collect(), series)
+        }
+        View::Bars => {
+            let mut areas: Vec<usize> = Vec::new();
+            let mut genders: Vec<usize> = Vec::new();
+            for &(a, g) in &groups {
+                if !areas.contains(&a) {
+                    areas.push(a);
+                }
+                if !genders.contains(&g) {
+                    genders.push(g);
+                }
+            }
+            genders.sort_unstable();
+            let series = genders
+                .iter()
+                .map(|&g| StatSeries {
+                    name: if s.gender.is_none() { gender_label(g).to_string() } else { String::new() },
+                    points: areas.iter().map(|&a| rows.iter().find(|o| o.area == a && o.gender == g).map(point)).collect(),
+                })
+                .collect();
+            (areas.iter().map(|&a| table.areas[a].name.clone()).collect(), series)
+        }
+    };
+    let who = match s.gender {
+        None => "flickor och pojkar",
+        Some(g) => gender_label(g),
+    };
+    let when = match (view, years.first(), years.last()) {
+        (View::Line, Some(a), Some(b)) => format!(", {a}–{b}"),
+        (_, _, _) => last.map(|y| format!(", {y}")).unwrap_or_default(),
+    };
+    let answer = match (s.answer, ind.answers.is_empty()) {
+        (Some(a), false) => format!(": ”{}”", ind.answers[a]),
+        _ => String::new(),
+    };
+    StatChart {
+        view,
+        title: format!("{}{answer}, {}, {who}{when}", ind.label, grade_label(s.grade)),
+        unit: ind.unit,
+        categories,
+        series,
+        example: rows.iter().any(|o| o.example),
+        mixed: rows.iter().any(|o| o.example) && rows.iter().any(|o| !o.example),
+    }
+}
+
+/// Drawing options: the page draws without frame (it shows title and source
+/// as text); downloads draw title and source into the picture.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Frame {
+    pub width: u32,
+    /// Title and source line drawn into the picture, for downloads.
+    pub caption: Option<(String, String)>,
+}
+
+/// The drawing as a standalone SVG document; its height follows from the content.
+pub fn render_svg(chart: &StatChart, frame: &Frame) -> String {
+    let layout = Layout::new(chart, frame);
+    let mut svg = String::new();
+    // A plotting error leaves a blank drawing; the table beside it still shows every number.
+    let _ = draw(chart, frame, &layout, &mut svg);
+    svg
+}
+
+/// Sizes in SVG units. The font is a bit larger on a narrow drawing, which
+/// the page scales down less.
+struct Layout {
+    width: u32,
+    height: u32,
+    font: u32,
+    banner: u32,
+    title: u32,
+    footer: u32,
+    legend: u32,
+}
+
+impl Layout {
+    fn new(chart: &StatChart, frame: &Frame) -> Layout {
+        let font = if frame.width < 480 { 15 } else { 16 };
+        let line = font + 8;
+        let banner = if chart.example { line + 10 } else { 0 };
+        let title_lines = frame.caption.as_ref().map_or(0, |(t, _)| wrap(t, chars_per_line(frame.width, font + 2)).len() as u32);
+        let (title, footer) = if frame.caption.is_some() { ((line + 2) * title_lines + 8, line + 8) } else { (0, 0) };
+        let k = chart.series.len().max(1) as u32;
+        let rows = chart.categories.len().max(1) as u32;
+        let (legend, plot) = match chart.view {
+            View::Line => (0, 320),
+            View::Bars => (0, (line * k + 10) * rows + 40),
+            View::Stacked => (line * k + 8, (line + 12) * rows + 40),
+        };
+        Layout { width: frame.width, height: banner + title + legend + plot + footer + 16, font, banner, title, footer, legend }
+    }
+}
+
+fn draw(chart: &StatChart, frame: &Frame, l: &Layout, out: &mut String) -> Result<(), Box<dyn std::error::Error>> {
+    let root = SVGBackend::with_string(out, (l.width, l.height)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let ink = rgb(INK);
+    let text = |px: u32| ("sans-serif", px).into_font().color(&ink);
+    let (top, rest) = root.split_vertically(l.banner + l.title);
+    if chart.example {
+        let (band, _) = top.split_vertically(l.banner - 6);
+        band.fill(&rgb(BANNER))?;
+        let white = ("sans-serif", l.font + 2).into_font().style(FontStyle::Bold).color(&WHITE);
+        band.draw(&Text::new(BANNER_TEXT, (l.width as i32 / 2, (l.banner as i32 - 6) / 2), white.pos(Pos::new(HPos::Center, VPos::Center))))?;
+    }
+    if let Some((title, _)) = &frame.caption {
+        let bold = ("sans-serif", l.font + 2).into_font().style(FontStyle::Bold).color(&ink);
+        for (i, line) in wrap(title, chars_per_line(l.width, l.font + 2)).into_iter().enumerate() {
+            let y = l.banner as i32 + 4 + (l.font as i32 + 10) * i as i32;
+            top.draw(&Text::new(line, (12, y), bold.clone().pos(Pos::new(HPos::Left, VPos::Top))))?;
+        }
+    }
+    let (body, foot) = rest.split_vertically(l.height - l.banner - l.title - l.footer);
+    if let Some((_, source)) = &frame.caption {
+        foot.draw(&Text::new(source.clone(), (12, l.footer as i32 / 2), text(l.font - 2).pos(Pos::new(HPos::Left, VPos::Center))))?;
+    }
+    match chart.view {
+        View::Line => draw_lines(chart, l, &body)?,
+        View::Bars => draw_bars(chart, l, &body)?,
+        View::Stacked => draw_stacked(chart, l, &body)?,
+    }
+    root.present()?;
+    Ok(())
+}
+
+/// About how many characters of a sans-serif font fit across the drawing.
+fn chars_per_line(width: u32, font: u32) -> usize {
+    ((width - 24) as f64 / (f64::from(font) * 0.56)) as usize
+}
+
+type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
+
+/// The value axis' upper end: a round number above the largest value.
+pub fn axis_max(values: impl Iterator<Item = f64>, unit: StatUnit) -> f64 {
+    let hi = values.fold(0.0_f64, f64::max);
+    let step = match hi {
+        h if h <= 5.0 => 1.0,
+        h if h <= 20.0 => 5.0,
+        _ => 10.0,
+    };
+    let top = ((hi * 1.08) / step).ceil().max(1.0) * step;
+    match unit {
+        StatUnit::Percent => top.min(100.0),
+        StatUnit::Litres => top,
+    }
+}
+
+fn axis_label(v: f64, unit: StatUnit) -> String {
+    let number = format_fixed(v, if v.fract() == 0.0 { 0 } else { 1 });
+    match unit {
+        StatUnit::Percent => format!("{number}{NBSP}%"),
+        StatUnit::Litres => format!("{number}{NBSP}l"),
+    }
+}
+
+fn values(chart: &StatChart) -> impl Iterator<Item = f64> + '_ {
+    chart.series.iter().flat_map(|s| s.points.iter().flatten().filter_map(|p| p.value))
+}
+
+/// Lines with a marker shape per series and each line's name and last value
+/// written at its end, so that no line is told by colour alone.
+fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn std::error::Error>> {
+    let ink = rgb(INK);
+    let years: Vec<i32> = chart.categories.iter().filter_map(|c| c.parse().ok()).collect();
+    let (first, last) = (*years.first().unwrap_or(&2000), *years.last().unwrap_or(&2001));
+    let longest = chart.series.iter().map(|s| s.name.chars().count() + 8).max().unwrap_or(8) as u32;
+    let right = (longest * l.font * 55 / 100).min(l.width * 2 / 5);
+    let ymax = axis_max(values(chart), chart.unit);
+    let unit = chart.unit;
+    let mut ctx = ChartBuilder::on(area)
+        .margin_top(12)
+        .margin_left(8)
+        .margin_right(right + 8)
+        .x_label_area_size(l.font + 16)
+        .y_label_area_size(l.font * 4)
+        .build_cartesian_2d(first - 1..last + 1, 0.0..ymax)?;
+    let per_year = f64::from(l.width - right - 16 - l.font * 4) / f64::from(last - first + 2);
+    let labelled = key_years(&years, (f64::from(l.font) * 3.2 / per_year).ceil() as i32);
+    ctx.configure_mesh()
+        .disable_x_mesh()
+        .bold_line_style(RGBColor(0xdd, 0xdd, 0xdd))
+        .light_line_style(TRANSPARENT)
+        .axis_style(ink)
+        .y_labels(5)
+        .x_label_style(("sans-serif", l.font).into_font().color(&ink))
+        .y_label_style(("sans-serif", l.font).into_font().color(&ink))
+        // Every whole year is a candidate; only the years with data are labelled.
+        .x_labels(((last - first + 3) as usize).min(40))
+        .x_label_formatter(&|v| if labelled.contains(v) { v.to_string() } else { String::new() })
+        .y_label_formatter(&|v| axis_label(*v, unit))
+        .draw()?;
+    let mut ends: Vec<(f64, String, RGBColor, (i32, i32))> = Vec::new();
+    for (i, series) in chart.series.iter().enumerate() {
+        let colour = rgb(SERIES[i % SERIES.len()]);
+        let points: Vec<(i32, Option<Point>)> = years.iter().zip(&series.points).map(|(&y, p)| (y, *p)).collect();
+        // A suppressed or missing year breaks the line rather than bridging it.
+        let mut run: Vec<(i32, f64)> = Vec::new();
+        for (x, p) in points.iter().chain(std::iter::once(&(0, None))) {
+            match p.and_then(|p| p.value) {
+                Some(v) => run.push((*x, v)),
+                None => {
+                    if run.len() > 1 {
+                        ctx.draw_series(std::iter::once(PathElement::new(std::mem::take(&mut run), colour.stroke_width(3))))?;
+                    }
+                    run.clear();
+                }
+            }
+        }
+        for (x, p) in &points {
+            let Some(Point { value: Some(v), example }) = p else { continue };
+            let filled = !(chart.mixed && *example);
+            let style = if filled { colour.filled() } else { WHITE.filled() };
+            let outline = colour.stroke_width(2);
+            let at = (*x, *v);
+            match i % 4 {
+                0 => {
+                    ctx.draw_series([Circle::new(at, 5, style), Circle::new(at, 5, outline)])?;
+                }
+                1 => {
+                    ctx.draw_series([TriangleMarker::new(at, 7, style), TriangleMarker::new(at, 7, outline)])?;
+                }
+                2 => {
+                    let square = |s: ShapeStyle| EmptyElement::at(at) + Rectangle::new([(-5, -5), (5, 5)], s);
+                    ctx.draw_series([square(style), square(outline)])?;
+                }
+                _ => {
+                    let diamond = |s: ShapeStyle| EmptyElement::at(at) + Polygon::new(vec![(0, -7), (7, 0), (0, 7), (-7, 0)], s);
+                    ctx.draw_series([diamond(style), diamond(outline)])?;
+                }
+            }
+        }
+        if let Some((x, p)) = points.iter().rev().find(|(_, p)| p.is_some_and(|p| p.value.is_some())) {
+            let p = p.expect("found with a value");
+            let at = ctx.backend_coord(&(*x, p.value.unwrap_or(0.0)));
+            ends.push((at.1 as f64, format!("{} {}", series.name, chart.label(&p)), colour, at));
+        }
+    }
+    // End labels in the right margin, pushed apart where lines end close together.
+    let wanted: Vec<f64> = ends.iter().map(|e| e.0).collect();
+    let placed = spread(&wanted, f64::from(l.font + 3));
+    let x = (l.width - right) as i32;
+    let (bx, by) = area.get_base_pixel();
+    for ((_, label, colour, at), y) in ends.iter().zip(placed) {
+        let y = y as i32;
+        area.draw(&PathElement::new(vec![(at.0 + 8 - bx, at.1 - by), (x - 4 - bx, y - by)], colour.stroke_width(1)))?;
+        let style = ("sans-serif", l.font).into_font().color(&ink).pos(Pos::new(HPos::Left, VPos::Center));
+        area.draw(&Text::new(label.clone(), (x - bx, y - by), style))?;
+    }
+    Ok(())
+}
+
+/// The years labelled on the axis: from the last backwards, each year with
+/// data that is at least `min_gap` years from the one labelled after it.
+pub fn key_years(years: &[i32], min_gap: i32) -> Vec<i32> {
+    let mut keys: Vec<i32> = Vec::new();
+    for &y in years.iter().rev() {
+        if keys.last().is_none_or(|&k| k - y >= min_gap) {
+            keys.push(y);
+        }
+    }
+    keys.reverse();
+    keys
+}
+
+/// Splits text into lines of at most `max` characters at spaces (a longer word stays whole).
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// Positions as near the wanted ones as possible, at least `gap` apart, in
+/// the same order (labels beside line ends). Keeps the group centred on the
+/// wanted positions' centre where labels had to move.
+pub fn spread(wanted: &[f64], gap: f64) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..wanted.len()).collect();
+    order.sort_by(|&a, &b| wanted[a].total_cmp(&wanted[b]));
+    // Clusters of labels that touch, each placed around its members' mean.
+    let mut clusters: Vec<(Vec<usize>, f64)> = Vec::new();
+    for i in order {
+        clusters.push((vec![i], wanted[i]));
+        while clusters.len() > 1 {
+            let (b_items, b_top) = &clusters[clusters.len() - 1];
+            let (a_items, a_top) = &clusters[clusters.len() - 2];
+            if a_top + gap * a_items.len() as f64 <= *b_top {
+                break;
+            }
+            let mut items = a_items.clone();
+            items.extend(b_items);
+            let mean = items.iter().map(|&i| wanted[i]).sum::<f64>() / items.len() as f64;
+            let top = mean - gap * (items.len() - 1) as f64 / 2.0;
+            clusters.truncate(clusters.len() - 2);
+            clusters.push((items, top));
+        }
+    }
+    let mut out = vec![0.0; wanted.len()];
+    for (items, top) in clusters {
+        for (k, i) in items.into_iter().enumerate() {
+            out[i] = top + gap * k as f64;
+        }
+    }
+    out
+}
+
+/// Horizontal bars, one group per area; a second series (boys) is drawn
+/// hollow and every bar is labelled with its value (and gender).
+fn draw_bars(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn std::error::Error>> {
+    let (left, xmax) = bar_frame(chart, l);
+    let xmax = xmax.max(axis_max(values(chart), chart.unit));
+    let mut ctx = bar_axes(chart, l, area, left, xmax)?;
+    let line = f64::from(l.font + 8);
+    let px = ctx.plotting_area().dim_in_pixel().1 as f64 / chart.categories.len().max(1) as f64;
+    let colour = rgb(SERIES[0]);
+    for (i, name) in chart.categories.iter().enumerate() {
+        let row_top = i as f64 * px;
+        category_label(area, &ctx, l, name, i)?;
+        for (j, series) in chart.series.iter().enumerate() {
+            let Some(p) = series.points[i] else { continue };
+            let y0 = row_top + 5.0 + line * j as f64;
+            let (a, b) = (y0 / px, (y0 + line - 4.0) / px);
+            let v = p.value.unwrap_or(0.0);
+            let style = if j % 2 == 1 { colour.stroke_width(2) } else { colour.filled() };
+            if v > 0.0 {
+                ctx.draw_series(std::iter::once(Rectangle::new([(0.0, a), (v, b)], style)))?;
+            }
+            let who = if series.name.is_empty() { String::new() } else { format!("{} ", series.name) };
+            let suppressed = if p.value.is_none() { " (för få svar)" } else { "" };
+            let label = format!("{who}{}{suppressed}", chart.label(&p));
+            let style = ("sans-serif", l.font).into_font().color(&rgb(INK)).pos(Pos::new(HPos::Left, VPos::Center));
+            ctx.draw_series(std::iter::once(EmptyElement::at((v, (a + b) / 2.0)) + Text::new(label, (6, 0), style)))?;
+        }
+    }
+    Ok(())
+}
+
+/// Room for the category names on the left, and the value axis' end leaving
+/// room for the longest value label beyond the longest bar.
+fn bar_frame(chart: &StatChart, l: &Layout) -> (u32, f64) {
+    let longest = chart.categories.iter().map(|c| c.chars().count()).max().unwrap_or(4) as u32;
+    let left = (longest * l.font * 55 / 100 + 12).min(l.width / 3);
+    let label = chart.series.iter().map(|s| s.name.chars().count() + 16).max().unwrap_or(16) as f64;
+    let plot = f64::from(l.width - left - 20);
+    let hi = values(chart).fold(0.0_f64, f64::max);
+    // The longest label takes `label` characters of the plot's width.
+    let share = (label * f64::from(l.font) * 0.55 / plot).min(0.6);
+    (left, if hi > 0.0 { hi / (1.0 - share) } else { 1.0 })
+}
+
+type Ctx<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>;
+
+/// Value axis along the bottom; rows counted downwards from the top.
+fn bar_axes<'a, 'b>(chart: &StatChart, l: &Layout, area: &'a Area<'b>, left: u32, xmax: f64) -> Result<Ctx<'a, 'b>, Box<dyn std::error::Error>> {
+    let ink = rgb(INK);
+    let rows = chart.categories.len().max(1) as f64;
+    let unit = chart.unit;
+    let mut ctx = ChartBuilder::on(area)
+        .margin_top(8 + l.legend)
+        .margin_right(20)
+        .x_label_area_size(l.font + 16)
+        .y_label_area_size(left)
+        .build_cartesian_2d(0.0..xmax, rows..0.0)?;
+    ctx.configure_mesh()
+        .disable_y_mesh()
+        .bold_line_style(RGBColor(0xdd, 0xdd, 0xdd))
+        .light_line_style(TRANSPARENT)
+        .axis_style(ink)
+        .y_labels(0)
+        .x_labels(if l.width < 480 { 3 } else { 5 })
+        .x_label_style(("sans-serif", l.font).into_font().color(&ink))
+        .x_label_formatter(&|v| axis_label(*v, unit))
+        .draw()?;
+    Ok(ctx)
+}
+
+/// A category's name, right-aligned left of the plot, centred on its row.
+fn category_label(area: &Area, ctx: &Ctx, l: &Layout, name: &str, row: usize) -> Result<(), Box<dyn std::error::Error>> {
+    let (xs, ys) = ctx.plotting_area().get_pixel_range();
+    let (bx, by) = area.get_base_pixel();
+    let per_row = f64::from(ys.end - ys.start) / ctx.y_range().start.max(1.0);
+    let y = ys.start - by + (per_row * (row as f64 + 0.5)) as i32;
+    let style = ("sans-serif", l.font).into_font().color(&rgb(INK)).pos(Pos::new(HPos::Right, VPos::Center));
+    area.draw(&Text::new(name.to_string(), (xs.start - bx - 8, y), style))?;
+    Ok(())
+}
+
+/// Each area's answers as shares of one bar, in the legend's order from the
+/// left, each share labelled with its value where it is wide enough.
+fn draw_stacked(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn std::error::Error>> {
+    let (left, _) = bar_frame(chart, l);
+    let mut ctx = bar_axes(chart, l, area, left, 100.0)?;
+    let ink = rgb(INK);
+    // Legend above the bars: a swatch and the answer, one answer per line.
+    let line = (l.font + 8) as i32;
+    for (j, series) in chart.series.iter().enumerate() {
+        let y = 8 + line * j as i32 + line / 2;
+        let colour = rgb(SERIES[j % SERIES.len()]);
+        area.draw(&Rectangle::new([(12, y - 7), (26, y + 7)], colour.filled()))?;
+        let style = ("sans-serif", l.font).into_font().color(&ink).pos(Pos::new(HPos::Left, VPos::Center));
+        area.draw(&Text::new(format!("{}. {}", j + 1, series.name), (34, y), style))?;
+    }
+    let px_per_pct = ctx.plotting_area().dim_in_pixel().0 as f64 / 100.0;
+    for (i, name) in chart.categories.iter().enumerate() {
+        category_label(area, &ctx, l, name, i)?;
+        let (a, b) = (i as f64 + 0.15, i as f64 + 0.85);
+        let shares: Vec<(usize, Point)> = chart.series.iter().enumerate().filter_map(|(j, s)| s.points[i].map(|p| (j, p))).collect();
+        if shares.is_empty() {
+            continue;
+        }
+        if shares.iter().any(|(_, p)| p.value.is_none()) {
+            let style = ("sans-serif", l.font).into_font().color(&ink).pos(Pos::new(HPos::Left, VPos::Center));
+            ctx.draw_series(std::iter::once(EmptyElement::at((0.0, i as f64 + 0.5)) + Text::new(".. (för få svar)".to_string(), (6, 0), style)))?;
+            continue;
+        }
+        let mut x = 0.0;
+        for (j, p) in shares {
+            let v = p.value.unwrap_or(0.0);
+            let colour = rgb(SERIES[j % SERIES.len()]);
+            ctx.draw_series(std::iter::once(Rectangle::new([(x, a), (x + v, b)], colour.filled())))?;
+            // White on every series colour reaches 4.5:1 (tested in palette).
+            let label = chart.label(&p);
+            if v * px_per_pct >= label.chars().count() as f64 * f64::from(l.font) * 0.55 + 6.0 {
+                let style = ("sans-serif", l.font).into_font().color(&WHITE).pos(Pos::new(HPos::Center, VPos::Center));
+                ctx.draw_series(std::iter::once(Text::new(label, (x + v / 2.0, i as f64 + 0.5), style)))?;
+            }
+            x += v;
+        }
+    }
+    Ok(())
+}
+
+fn rgb(c: Rgb) -> RGBColor {
+    RGBColor(c.0, c.1, c.2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::explorer::select;
+    use crate::explorer::tests::table;
+
+    fn state(query: &str) -> ExplorerState {
+        let t = table();
+        let pairs: Vec<(String, String)> = query
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| p.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())).unwrap())
+            .collect();
+        ExplorerState::parse(&pairs, &t).state
+    }
+
+    fn chart(query: &str) -> StatChart {
+        let t = table();
+        let s = state(query);
+        build(&t, &s, &select(&t, &s))
+    }
+
+    #[test]
+    fn the_selection_decides_the_view() {
+        // (query, view, categories, series names)
+        let cases: &[(&str, View, &[&str], &[&str])] = &[
+            ("omrade=0880", View::Line, &["2021", "2023"], &["Kalmar"]),
+            ("omrade=0880,08,00&fran=2023", View::Bars, &["Kalmar", "Kalmar län", "Riket"], &[""]),
+            ("omrade=0880&fran=2023&kon=jamfor", View::Bars, &["Kalmar"], &["flickor", "pojkar"]),
+            ("indikator=fritid", View::Stacked, &["Kalmar län"], &["Mycket", "Lagom", "Lite"]),
+            ("indikator=fritid&svar=1", View::Bars, &["Kalmar län"], &[""]),
+        ];
+        for (query, view, categories, names) in cases {
+            let c = chart(query);
+            let got: Vec<&str> = c.series.iter().map(|s| s.name.as_str()).collect();
+            let cats: Vec<&str> = c.categories.iter().map(String::as_str).collect();
+            assert_eq!((c.view, cats.as_slice(), got.as_slice()), (*view, *categories, *names), "{query}");
+        }
+    }
+
+    #[test]
+    fn titles_name_indicator_grade_gender_and_years() {
+        let cases = [
+            ("omrade=0880", "ROKNING, gy 2, alla, 2021–2023"),
+            ("omrade=0880&fran=2023&kon=jamfor", "ROKNING, gy 2, flickor och pojkar, 2023"),
+            ("indikator=fritid&svar=1", "FRITID: ”Lagom”, gy 2, alla, 2023"),
+        ];
+        for (query, title) in cases {
+            assert_eq!(chart(query).title, title, "{query}");
+        }
+    }
+
+    #[test]
+    fn example_values_are_starred_only_beside_real_ones_and_suppressed_values_show_dots() {
+        let mixed = chart("omrade=0880,08&fran=2023");
+        assert!(mixed.example && mixed.mixed);
+        let labels: Vec<String> = mixed.series[0].points.iter().map(|p| mixed.label(&p.unwrap())).collect();
+        assert_eq!(labels, ["21\u{a0}%*", "19\u{a0}%"]);
+        let only_example = chart("omrade=0880&fran=2023&kon=jamfor");
+        assert!(only_example.example && !only_example.mixed);
+        assert_eq!(only_example.label(&only_example.series[0].points[0].unwrap()), "..");
+        let real = chart("omrade=08,00&fran=2023");
+        assert!(!real.example && !real.mixed);
+    }
+
+    #[test]
+    fn svg_carries_the_banner_only_for_example_data_and_marks_suppression() {
+        let frame = Frame { width: 640, caption: Some(("Titel <b>".into(), "Källa: CAN".into())) };
+        let svg = render_svg(&chart("omrade=0880&fran=2023&kon=jamfor"), &frame);
+        assert!(svg.contains(BANNER_TEXT) && svg.contains(".. (för få svar)"), "{svg}");
+        assert!(svg.contains("Titel &lt;b&gt;") && svg.contains("Källa: CAN"));
+        let real = render_svg(&chart("omrade=08,00&fran=2023"), &Frame { width: 360, caption: None });
+        assert!(!real.contains(BANNER_TEXT) && real.contains("Riket") && real.contains("21\u{a0}%"));
+        for query in ["omrade=0880", "indikator=fritid", "omrade=0880,08,00&fran=2023&till=2023", "omrade=0840"] {
+            assert!(render_svg(&chart(query), &frame).starts_with("<svg"), "{query}");
+        }
+    }
+
+    #[test]
+    fn end_labels_keep_their_order_and_a_minimum_gap() {
+        // (wanted, gap, placed)
+        let cases: &[(&[f64], f64, &[f64])] = &[
+            (&[10.0, 50.0], 20.0, &[10.0, 50.0]),
+            (&[50.0, 52.0], 20.0, &[41.0, 61.0]),
+            (&[52.0, 50.0], 20.0, &[61.0, 41.0]),
+            (&[0.0, 1.0, 2.0], 10.0, &[-9.0, 1.0, 11.0]),
+            (&[], 10.0, &[]),
+        ];
+        for (wanted, gap, placed) in cases {
+            assert_eq!(spread(wanted, *gap), *placed, "{wanted:?}");
+        }
+    }
+
+    #[test]
+    fn axis_years_skip_where_they_would_crowd() {
+        assert_eq!(key_years(&[2015, 2018, 2021, 2024], 2), [2015, 2018, 2021, 2024]);
+        assert_eq!(key_years(&[2004, 2013, 2015, 2016, 2017, 2019, 2021, 2022, 2023], 2), [2004, 2013, 2015, 2017, 2019, 2021, 2023]);
+        assert_eq!(wrap("Hur nöjd är du med ditt liv", 10), ["Hur nöjd", "är du med", "ditt liv"]);
+        assert_eq!((axis_max([64.9, 70.0].into_iter(), StatUnit::Percent), axis_max([3.1].into_iter(), StatUnit::Litres)), (80.0, 4.0));
+        assert_eq!(axis_max([99.0].into_iter(), StatUnit::Percent), 100.0);
+    }
+}
