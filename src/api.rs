@@ -82,3 +82,7 @@ pub async fn topic(id: &str) -> Result<kfkl_core::followup::Topic, LoadError> {
 pub async fn search_index() -> Result<kfkl_core::search::SearchIndex, LoadError> {
     fetch_json("sok.json", from_json).await
 }
+
+pub async fn stat_table(id: &str) -> Result<kfkl_core::stats::StatTable, LoadError> {
+    fetch_json(&format!("statistik-{id}.json"), from_json).await
+}

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::base::{href, router_base};
-use crate::pages::{about, accessibility, av_play, budget, coming_soon, embed, followup, home, kommun, not_found, plan, report, search};
+use crate::pages::{about, accessibility, av_play, budget, embed, explorer, followup, home, kommun, not_found, plan, report, search};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -43,8 +43,8 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/rapport/2023") view=report::Report/>
                 <Route path=path!("/uppfoljning") view=followup::FollowUpIndex/>
                 <Route path=path!("/uppfoljning/:amne") view=followup::FollowUpTopic/>
-                <Route path=path!("/statistik/andts") view=coming_soon::Andts/>
-                <Route path=path!("/statistik/lupp") view=coming_soon::Lupp/>
+                <Route path=path!("/statistik/andts") view=explorer::Andts/>
+                <Route path=path!("/statistik/lupp") view=explorer::Lupp/>
                 <Route path=path!("/statistik/av-play") view=av_play::AvPlay/>
                 <Route path=path!("/kommun/:kommun") view=kommun::Kommun/>
                 <Route path=path!("/embed/:chart") view=embed::Embed/>

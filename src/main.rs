@@ -5,6 +5,7 @@ mod api;
 mod app;
 mod base;
 mod components;
+mod download;
 mod pages;
 
 fn main() {

@@ -3,4 +3,5 @@
 pub mod chart;
 pub mod document;
 pub mod figures;
+pub mod statfigure;
 pub mod status;

@@ -1,7 +1,11 @@
-//! `/embed/:chart`: one chart for an iframe on another site. The same chart
-//! component as the full page, without header and footer.
+//! `/embed/:chart`: one chart for an iframe on another site, without header
+//! and footer: an AV-Media key-figure chart by its id, or the statistics
+//! explorer's figure (`/embed/andts?…`, `/embed/lupp?…`) with the view from
+//! its query string.
 
 use kfkl_core::chart::bar_chart;
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -9,10 +13,38 @@ use crate::api;
 use crate::base::set_title;
 use crate::components::chart::ChartFigure;
 use crate::components::status::{LoadFailed, Loading};
+use crate::components::statfigure::StatFigure;
+use crate::components::status::Loaded;
 use crate::pages::av_play::DATASET;
+use crate::pages::explorer::parsed_state;
 
 #[component]
 pub fn Embed() -> impl IntoView {
+    let params = use_params_map();
+    let chart_id = move || params.read().get("chart").unwrap_or_default();
+    move || match chart_id().as_str() {
+        id @ ("andts" | "lupp") => view! { <StatEmbed id=if id == "andts" { "andts" } else { "lupp" }/> }.into_any(),
+        _ => view! { <AvEmbed/> }.into_any(),
+    }
+}
+
+/// The explorer's figure with the view from the query string, without controls.
+#[component]
+fn StatEmbed(id: &'static str) -> impl IntoView {
+    let data = LocalResource::new(move || api::stat_table(id));
+    set_title("Diagram");
+    let render = |table: kfkl_core::stats::StatTable| {
+        let table = Arc::new(table);
+        let parsed = parsed_state(table.clone());
+        let state = Memo::new(move |_| parsed.read().state.clone());
+        view! { <StatFigure table state embed=true/> }.into_any()
+    };
+    view! { <Loaded data what="diagrammet" render/> }
+}
+
+/// One key-figure chart of AV-Media by its id.
+#[component]
+fn AvEmbed() -> impl IntoView {
     let params = use_params_map();
     let chart_id = move || params.read().get("chart").unwrap_or_default();
     let data = LocalResource::new(|| api::dataset(DATASET));

@@ -31,10 +31,12 @@ pub fn Kommun() -> impl IntoView {
                                         <h1>{format!("{} kommun", m.name)}</h1>
                                         <p class="lead">{format!("Kommunkod {}.", m.code)}</p>
                                         <p class="source">{format!("Källa: {}.", areas.source)}</p>
-                                        <div class="notice">
-                                            <h2>"Kommer snart"</h2>
-                                            <p>{format!("Här kommer resultaten för {} i LUPP och CAN:s skolundersökning (ANDTS) att visas, jämförda med länet och riket.", m.name)}</p>
-                                        </div>
+                                        <h2>"Statistik för kommunen"</h2>
+                                        <p>"Resultaten i kommunens namn är ännu exempeldata, inte verkliga resultat."</p>
+                                        <ul>
+                                            <li><A href=href(&format!("/statistik/andts?omrade={},08,00", m.code))>{format!("ANDTS: {} jämfört med länet och riket", m.name)}</A></li>
+                                            <li><A href=href(&format!("/statistik/lupp?omrade={},08", m.code))>{format!("LUPP: {} jämfört med länet", m.name)}</A></li>
+                                        </ul>
                                         <h2>"Länets kommuner"</h2>
                                         <ul class="columns">{links}</ul>
                                     }.into_any()

@@ -152,6 +152,7 @@ fn year(text: &str) -> Option<u16> {
 }
 
 /// The rows the state selects, ordered by area (as chosen), gender, answer, year.
+/// Chart, table, summary and downloads all show exactly these.
 pub fn select(table: &StatTable, s: &ExplorerState) -> Vec<Observation> {
     let mut out: Vec<Observation> = (0..table.rows.len())
         .filter(|&i| {
@@ -171,6 +172,12 @@ pub fn select(table: &StatTable, s: &ExplorerState) -> Vec<Observation> {
         })
         .map(|i| table.rows.get(i))
         .collect();
+    // A whole distribution is one stacked bar per group: it is shown for one
+    // year, the last in the range with a value.
+    if s.answer.is_none() && !table.survey.indicators[s.indicator].answers.is_empty() {
+        let last = out.iter().filter(|o| o.value.is_some()).map(|o| o.year).max().or(out.iter().map(|o| o.year).max());
+        out.retain(|o| Some(o.year) == last);
+    }
     out.sort_by_key(|o| (s.areas.iter().position(|&a| a == o.area), o.gender, o.answer, o.year));
     out
 }
@@ -333,6 +340,9 @@ pub(crate) mod tests {
         add(0, 2023, 0, 2, None, Some(18.0), Some(111));
         add(0, 2023, 1, 0, None, Some(19.0), Some(3000));
         add(0, 2023, 2, 0, None, Some(21.0), None);
+        add(1, 2021, 1, 0, Some(0), Some(20.0), Some(40));
+        add(1, 2021, 1, 0, Some(1), Some(50.0), Some(40));
+        add(1, 2021, 1, 0, Some(2), Some(30.0), Some(40));
         add(1, 2023, 1, 0, Some(0), Some(10.0), Some(50));
         add(1, 2023, 1, 0, Some(1), Some(60.0), Some(50));
         add(1, 2023, 1, 0, Some(2), Some(30.0), Some(50));
@@ -414,6 +424,11 @@ pub(crate) mod tests {
         let rows = select(&t, &s);
         assert_eq!(rows.iter().map(|o| o.value).collect::<Vec<_>>(), [None, Some(18.0)]);
         assert_eq!(summary(&t, &s, &rows), "ROKNING, gy 2, 2023: Kalmar (flickor) .. (n = 7), Kalmar (pojkar) 18\u{a0}% (n = 111).");
+        // A whole distribution shows one year: the last in the range.
+        let years = |q: &str| select(&t, &ExplorerState::parse(&pairs(q), &t).state).iter().map(|o| o.year).collect::<Vec<_>>();
+        assert_eq!(years("?indikator=fritid"), [2023; 3]);
+        assert_eq!(years("?indikator=fritid&till=2021"), [2021; 3]);
+        assert_eq!(years("?indikator=fritid&svar=0"), [2021, 2023]);
         let s = ExplorerState::parse(&pairs("?indikator=fritid&fran=2030"), &t).state;
         assert_eq!(summary(&t, &s, &select(&t, &s)), "FRITID, gy 2: inga värden att visa för valet.");
     }

@@ -592,7 +592,8 @@ mod tests {
             ("omrade=0880,08,00&fran=2023", View::Bars, &["Kalmar", "Kalmar län", "Riket"], &[""]),
             ("omrade=0880&fran=2023&kon=jamfor", View::Bars, &["Kalmar"], &["flickor", "pojkar"]),
             ("indikator=fritid", View::Stacked, &["Kalmar län"], &["Mycket", "Lagom", "Lite"]),
-            ("indikator=fritid&svar=1", View::Bars, &["Kalmar län"], &[""]),
+            ("indikator=fritid&svar=1&fran=2023", View::Bars, &["Kalmar län"], &[""]),
+            ("indikator=fritid&svar=1", View::Line, &["2021", "2023"], &["Kalmar län"]),
         ];
         for (query, view, categories, names) in cases {
             let c = chart(query);
@@ -607,7 +608,8 @@ mod tests {
         let cases = [
             ("omrade=0880", "ROKNING, gy 2, alla, 2021–2023"),
             ("omrade=0880&fran=2023&kon=jamfor", "ROKNING, gy 2, flickor och pojkar, 2023"),
-            ("indikator=fritid&svar=1", "FRITID: ”Lagom”, gy 2, alla, 2023"),
+            ("indikator=fritid&svar=1&fran=2023", "FRITID: ”Lagom”, gy 2, alla, 2023"),
+            ("indikator=fritid", "FRITID, gy 2, alla, 2023"),
         ];
         for (query, title) in cases {
             assert_eq!(chart(query).title, title, "{query}");

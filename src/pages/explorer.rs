@@ -1,0 +1,399 @@
+//! `/statistik/andts` and `/statistik/lupp`: the statistics explorer. The URL
+//! is the state (`kfkl_core::explorer::ExplorerState`); the controls only
+//! rewrite it, and chart, table, summary and downloads are read from it.
+
+use std::sync::Arc;
+
+use kfkl_core::explorer::{ExplorerState, Parsed};
+use kfkl_core::search::fold;
+use kfkl_core::stats::{StatTable, GRADES};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::api;
+use crate::base::{href, set_title};
+use crate::components::statfigure::{ExampleBanner, StatFigure};
+use crate::components::status::Loaded;
+
+#[component]
+pub fn Andts() -> impl IntoView {
+    view! {
+        <Explorer id="andts" title="ANDTS – CAN:s skolundersökning"
+            lead="Elevers vanor kring alkohol, narkotika, dopning, tobak och spel i årskurs 9 och gymnasiet år 2. Jämför din kommun med länet och riket, för flickor och pojkar och över tid."/>
+    }
+}
+
+#[component]
+pub fn Lupp() -> impl IntoView {
+    view! {
+        <Explorer id="lupp" title="LUPP – ungas levnadsvillkor"
+            lead="Ungdomsenkäten LUPP i årskurs 8 och gymnasiet år 2: fritid, skola, inflytande, trygghet, hälsa, arbete och framtid. Jämför din kommun med länet, för flickor och pojkar och över tid."/>
+    }
+}
+
+#[component]
+fn Explorer(id: &'static str, title: &'static str, lead: &'static str) -> impl IntoView {
+    set_title(title);
+    let data = LocalResource::new(move || api::stat_table(id));
+    view! {
+        <div class="wrap">
+            <h1>{title}</h1>
+            <p class="lead">{lead}</p>
+            <Loaded data what="statistiken" render=|table| view! { <ExplorerContent table=Arc::new(table)/> }.into_any()/>
+        </div>
+    }
+}
+
+/// The query pairs of the current URL and the state they describe.
+pub fn parsed_state(table: Arc<StatTable>) -> Memo<Parsed> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        let pairs: Vec<(String, String)> = query.get().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        ExplorerState::parse(&pairs, &table)
+    })
+}
+
+#[component]
+fn ExplorerContent(table: Arc<StatTable>) -> impl IntoView {
+    let navigate = use_navigate();
+    let path = table.survey.route.clone();
+    let parsed = parsed_state(table.clone());
+    let state = Memo::new(move |_| parsed.read().state.clone());
+    // An unknown, invalid or misordered query is rewritten to its canonical form, quietly.
+    let (rewritten, set_rewritten) = signal(false);
+    {
+        let (navigate, table, path) = (navigate.clone(), table.clone(), path.clone());
+        Effect::new(move |_| {
+            let p = parsed.get();
+            if !p.canonical {
+                set_rewritten.set(true);
+                let url = format!("{}{}", href(&path), p.state.to_query(&table));
+                navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+            }
+        });
+    }
+    let set_state = {
+        let (table, path) = (table.clone(), path.clone());
+        move |next: ExplorerState| {
+            let url = format!("{}{}", href(&path), next.to_query(&table));
+            navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+        }
+    };
+    let update = move |change: &dyn Fn(&mut ExplorerState)| {
+        let mut next = state.get_untracked();
+        change(&mut next);
+        set_state(next);
+    };
+    let update = Arc::new(update);
+    let example = table.status == kfkl_core::model::Status::Exempeldata;
+
+    view! {
+        {example.then(|| view! { <ExampleBanner/> })}
+        <div class="explorer">
+            <Controls table=table.clone() state update=update.clone()/>
+            <div class="explorer-output">
+                <Show when=move || rewritten.get()>
+                    <p class="quiet-notice">"Adressen innehöll val som inte finns för den här statistiken. Standardvalen används i stället."</p>
+                </Show>
+                <StatFigure table=table.clone() state embed=false/>
+            </div>
+        </div>
+        <Method table=table.clone()/>
+    }
+}
+
+type Update = Arc<dyn Fn(&dyn Fn(&mut ExplorerState)) + Send + Sync>;
+
+/// Every control is native and labelled; each change rewrites the URL.
+#[component]
+fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -> impl IntoView {
+    let indicators = table.survey.indicators.clone();
+    let (filter, set_filter) = signal(String::new());
+    let mut themes: Vec<String> = Vec::new();
+    for ind in &indicators {
+        if !themes.contains(&ind.theme) {
+            themes.push(ind.theme.clone());
+        }
+    }
+    // The indicator list, narrowed by the search field; the chosen one always stays.
+    let options = {
+        let indicators = indicators.clone();
+        move || {
+            let words: Vec<String> = filter.get().split_whitespace().map(|w| w.chars().map(fold).collect()).collect();
+            let current = state.read().indicator;
+            themes
+                .iter()
+                .filter_map(|theme| {
+                    let items: Vec<_> = indicators
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, ind)| {
+                            let text: String = format!("{} {} {} {}", ind.label, ind.theme, ind.question.clone().unwrap_or_default(), ind.definition).chars().map(fold).collect();
+                            ind.theme == *theme && (*i == current || words.iter().all(|w| text.contains(w.as_str())))
+                        })
+                        .map(|(i, ind)| view! { <option value=i.to_string() selected=i == current>{ind.label.clone()}</option> })
+                        .collect();
+                    (!items.is_empty()).then(|| view! { <optgroup label=theme.clone()>{items}</optgroup> })
+                })
+                .collect_view()
+        }
+    };
+    let matching = {
+        let indicators = indicators.clone();
+        move || {
+            let words: Vec<String> = filter.get().split_whitespace().map(|w| w.chars().map(fold).collect()).collect();
+            if words.is_empty() {
+                return String::new();
+            }
+            let n = indicators
+                .iter()
+                .filter(|ind| {
+                    let text: String = format!("{} {} {} {}", ind.label, ind.theme, ind.question.clone().unwrap_or_default(), ind.definition).chars().map(fold).collect();
+                    words.iter().all(|w| text.contains(w.as_str()))
+                })
+                .count();
+            format!("{n} av {} indikatorer matchar.", indicators.len())
+        }
+    };
+    let on_indicator = {
+        let update = update.clone();
+        move |ev: leptos::ev::Event| {
+            if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                update(&|s| {
+                    s.indicator = i;
+                    s.answer = None;
+                });
+            }
+        }
+    };
+    let about = {
+        let indicators = indicators.clone();
+        move || {
+            let ind = indicators[state.read().indicator].clone();
+            let question = ind.question.map(|q| view! { <p><strong>"Fråga: "</strong>{q}</p> });
+            let answers = (!ind.answers.is_empty()).then(|| view! { <p><strong>"Svarsalternativ: "</strong>{ind.answers.join(" · ")}</p> });
+            view! {
+                {question}
+                {answers}
+                <p><strong>"Definition: "</strong>{ind.definition}</p>
+                <p class="source">"Källa för definitionen: " {ind.source}</p>
+            }
+        }
+    };
+
+    // Areas: the municipalities, then the county and the nation.
+    let area_boxes = table
+        .areas
+        .iter()
+        .enumerate()
+        .map(|(i, area)| {
+            let update = update.clone();
+            let table = table.clone();
+            let checked = move || state.read().areas.contains(&i);
+            let empty = move || {
+                let s = state.read();
+                let r = &table.rows;
+                !(0..r.len()).any(|k| r.area[k] as usize == i && r.indicator[k] as usize == s.indicator && r.grade[k] as usize == s.grade)
+            };
+            let on_change = move |_| {
+                update(&|s| {
+                    if let Some(p) = s.areas.iter().position(|&a| a == i) {
+                        // The last area stays: a view needs at least one.
+                        if s.areas.len() > 1 {
+                            s.areas.remove(p);
+                        }
+                    } else {
+                        s.areas.push(i);
+                        s.areas.sort_unstable();
+                    }
+                });
+            };
+            let id = format!("omrade-{}", area.code);
+            view! {
+                <div class="check">
+                    <input type="checkbox" id=id.clone() prop:checked=checked on:change=on_change/>
+                    <label for=id>{area.name.clone()} <Show when=empty.clone()><span class="muted">" (inga uppgifter)"</span></Show></label>
+                </div>
+            }
+        })
+        .collect_view();
+
+    let years = {
+        let table = table.clone();
+        Memo::new(move |_| {
+            let s = state.read();
+            let r = &table.rows;
+            let mut ys: Vec<u16> = (0..r.len()).filter(|&k| r.indicator[k] as usize == s.indicator && r.grade[k] as usize == s.grade).map(|k| r.year[k]).collect();
+            ys.sort_unstable();
+            ys.dedup();
+            ys
+        })
+    };
+    let year_update = update.clone();
+    let year_select = move |which: &'static str| {
+        let update = year_update.clone();
+        let on_change = move |ev: leptos::ev::Event| {
+            let y = event_target_value(&ev).parse::<u16>().ok();
+            update(&|s| {
+                if which == "fran" {
+                    s.from = y;
+                } else {
+                    s.to = y;
+                }
+                if let (Some(f), Some(t)) = (s.from, s.to) {
+                    if f > t {
+                        (s.from, s.to) = (Some(t), Some(f));
+                    }
+                }
+            });
+        };
+        let current = move || if which == "fran" { state.read().from } else { state.read().to };
+        let id = format!("ar-{which}");
+        view! {
+            <div>
+                <label for=id.clone()>{if which == "fran" { "Från år" } else { "Till år" }}</label>
+                <select id=id on:change=on_change>
+                    <option value="" selected=move || current().is_none()>{if which == "fran" { "Första" } else { "Senaste" }}</option>
+                    {move || years.get().into_iter().map(|y| view! { <option value=y.to_string() selected=move || current() == Some(y)>{y.to_string()}</option> }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    let latest_only = {
+        let update = update.clone();
+        move |_| {
+            let last = years.get_untracked().last().copied();
+            update(&|s| {
+                s.from = last;
+                s.to = last;
+            });
+        }
+    };
+    let all_years = {
+        let update = update.clone();
+        move |_| {
+            update(&|s| {
+                s.from = None;
+                s.to = None;
+            })
+        }
+    };
+
+    let grades = table
+        .survey
+        .grades
+        .iter()
+        .filter_map(|g| GRADES.iter().position(|x| x == g))
+        .map(|g| {
+            let update = update.clone();
+            let id = format!("arskurs-{}", GRADES[g]);
+            view! {
+                <div class="check">
+                    <input type="radio" name="arskurs" id=id.clone() prop:checked=move || state.read().grade == g on:change=move |_| update(&|s| s.grade = g)/>
+                    <label for=id>{kfkl_core::explorer::grade_label(g)}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let genders = [(Some(0), "Alla", "kon-alla"), (Some(1), "Flickor", "kon-flickor"), (Some(2), "Pojkar", "kon-pojkar"), (None, "Flickor och pojkar", "kon-jamfor")]
+        .into_iter()
+        .map(|(g, label, id)| {
+            let update = update.clone();
+            view! {
+                <div class="check">
+                    <input type="radio" name="kon" id=id prop:checked=move || state.read().gender == g on:change=move |_| update(&|s| s.gender = g)/>
+                    <label for=id>{label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let answers = {
+        let indicators = indicators.clone();
+        let update = update.clone();
+        move || {
+            let s = state.get();
+            let ind = &indicators[s.indicator];
+            (!ind.answers.is_empty()).then(|| {
+                let update = update.clone();
+                let on_change = move |ev: leptos::ev::Event| {
+                    let a = event_target_value(&ev).parse::<usize>().ok();
+                    update(&|s| s.answer = a);
+                };
+                let items = ind
+                    .answers
+                    .iter()
+                    .enumerate()
+                    .map(|(a, text)| view! { <option value=a.to_string() selected=s.answer == Some(a)>{text.clone()}</option> })
+                    .collect_view();
+                view! {
+                    <div class="control">
+                        <label for="svar">"Svar"</label>
+                        <select id="svar" on:change=on_change>
+                            <option value="" selected=s.answer.is_none()>"Hela fördelningen"</option>
+                            {items}
+                        </select>
+                    </div>
+                }
+            })
+        }
+    };
+
+    view! {
+        <form class="explorer-controls" aria-label="Val för diagram och tabell" on:submit=|ev| ev.prevent_default()>
+            <div class="control">
+                <label for="indikator-sok">"Sök indikator"</label>
+                <input type="search" id="indikator-sok" autocomplete="off" aria-describedby="indikator-traffar"
+                    prop:value=move || filter.get() on:input=move |ev| set_filter.set(event_target_value(&ev))/>
+                <p id="indikator-traffar" class="muted" aria-live="polite">{matching}</p>
+                <label for="indikator">"Indikator"</label>
+                <select id="indikator" on:change=on_indicator>{options}</select>
+                <div class="indicator-about">{about}</div>
+            </div>
+            {answers}
+            <fieldset class="control">
+                <legend>"Områden"</legend>
+                <div class="check-grid">{area_boxes}</div>
+            </fieldset>
+            <fieldset class="control">
+                <legend>"År"</legend>
+                <div class="year-fields">
+                    {year_select("fran")}
+                    {year_select("till")}
+                </div>
+                <p class="year-buttons">
+                    <button type="button" on:click=latest_only>"Bara senaste året"</button>
+                    " "
+                    <button type="button" on:click=all_years>"Alla år"</button>
+                </p>
+            </fieldset>
+            <fieldset class="control">
+                <legend>"Årskurs"</legend>
+                {grades}
+            </fieldset>
+            <fieldset class="control">
+                <legend>"Kön"</legend>
+                {genders}
+            </fieldset>
+            <p><A href=href(&table.survey.route)>"Återställ alla val"</A></p>
+        </form>
+    }
+}
+
+/// How the survey is done, and what suppression means.
+#[component]
+fn Method(table: Arc<StatTable>) -> impl IntoView {
+    view! {
+        <section class="method">
+            <h2>"Om undersökningen"</h2>
+            <p>{table.survey.method.clone()}</p>
+            <p class="source">"Källa: " {table.survey.method_source.clone()} "."</p>
+            <p>{format!(
+                "Värden för grupper med färre än {} svarande visas inte, utan som ”..”, så att ingen enskild elevs svar kan pekas ut. De tas bort redan när webbplatsens data byggs.",
+                table.threshold
+            )}</p>
+            <p><A href=href("/om-data")>"Om data och källor, och hur kommunerna lämnar in sina resultat"</A></p>
+        </section>
+    }
+}
