@@ -251,10 +251,16 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
         (example.get() && embed).then(|| view! { <p class="example-banner example-banner-title">"Exempeldata – inte verkliga resultat"</p> })
     };
 
+    // An embed is a page of its own: its chart's title is the page's heading.
+    let heading = if embed {
+        view! { <h1 id="statfigur-rubrik">{title}</h1> }.into_any()
+    } else {
+        view! { <h2 id="statfigur-rubrik">{title}</h2> }.into_any()
+    };
     view! {
         <figure class="chart stat-figure" aria-labelledby="statfigur-rubrik">
             {status_banner}
-            <h2 id="statfigur-rubrik">{title}</h2>
+            {heading}
             <p class="chart-summary" id="statfigur-sammanfattning" aria-live="polite">{move || sentence.get()}</p>
             <div class="chart-svg stat-svg" role="img" aria-labelledby="statfigur-rubrik statfigur-sammanfattning" inner_html=move || svg.get()></div>
             {key_note}

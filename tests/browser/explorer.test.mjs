@@ -1,0 +1,185 @@
+// The statistics explorer end to end: controls → URL → chart, summary and
+// table; reload; CSV download; the example-data banner; canonical URLs; axe.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serve, launch, openPage, axeViolations, screenshot } from './lib.mjs';
+
+const NBSP = '\u00a0';
+let site, browser;
+before(async () => { site = await serve('dist'); browser = await launch(); });
+after(async () => { await browser?.close(); site?.close(); });
+
+const clean = t => t.replaceAll(NBSP, ' ').trim();
+const ready = page => page.locator('.stat-svg svg').waitFor();
+const summary = async page => clean(await page.locator('#statfigur-sammanfattning').textContent());
+const tableRows = page => page.locator('.stat-table tbody tr').evaluateAll(trs => trs.map(tr => [...tr.cells].map(c => c.textContent.replaceAll('\u00a0', ' '))));
+const path = page => { const u = new URL(page.url()); return u.pathname + decodeURIComponent(u.search); };
+
+test('choosing indicator, area and year through the controls sets the URL, chart, summary and table', async () => {
+  const page = await openPage(browser);
+  await page.goto(site.origin + '/statistik/andts');
+  await ready(page);
+  await page.getByLabel('Indikator', { exact: true }).selectOption({ label: 'Röker' });
+  await page.getByLabel('Kalmar', { exact: true }).check();
+  await page.getByRole('button', { name: 'Bara senaste året' }).click();
+  await page.waitForFunction(() => location.search.includes('till='));
+  assert.equal(path(page), '/statistik/andts?indikator=rokning&omrade=0880,08,00&fran=2023&till=2023');
+  const s = await summary(page);
+  assert.match(s, /^Röker, gy 2, 2023: Kalmar \d+(,\d)? % \(n = \d+\), Kalmar län \d+(,\d)? % \(n = [\d ]+\), Riket 21 %\.$/, s);
+  const rows = await tableRows(page);
+  assert.deepEqual(rows.map(r => r[0]), ['Kalmar', 'Kalmar län', 'Riket']);
+  assert.deepEqual(rows[2].slice(0, 3), ['Riket', '2023', '21 %'], 'the national figure is CAN\'s published 21 %');
+  // The chart labels every bar with the table's value.
+  const svgText = clean(await page.locator('.stat-svg svg').evaluate(svg => [...svg.querySelectorAll('text')].map(t => t.textContent).join('|')));
+  for (const [, , value] of rows) assert.ok(svgText.includes(value.replace('*', '')), `${value} in ${svgText}`);
+  assert.equal(clean(await page.locator('.stat-figure h2').textContent()), 'Röker, gy 2, alla, 2023');
+  // Girls and boys side by side: two bars per area.
+  await page.getByLabel('Flickor och pojkar').check();
+  await page.waitForFunction(() => location.search.includes('kon=jamfor'));
+  assert.match(await summary(page), /Kalmar \(flickor\) .*Kalmar \(pojkar\)/);
+  assert.deepEqual((await tableRows(page)).map(r => r[2]).slice(0, 2), ['flickor', 'pojkar']);
+  await page.close();
+});
+
+test('a shared link reproduces the view exactly, also after reload', async () => {
+  const page = await openPage(browser);
+  const url = '/statistik/lupp?indikator=livet_nojd&omrade=0880,08&arskurs=ak8&kon=jamfor';
+  await page.goto(site.origin + url);
+  await ready(page);
+  const before = [await summary(page), await tableRows(page), await page.locator('.stat-svg').innerHTML()];
+  assert.equal(await page.getByLabel('Indikator', { exact: true }).evaluate(s => s.selectedOptions[0].textContent), 'Hur nöjd är du med ditt liv i sin helhet?');
+  assert.equal(await page.getByLabel('åk 8', { exact: true }).isChecked(), true);
+  assert.equal(await page.getByLabel('Kalmar', { exact: true }).isChecked(), true);
+  // A whole distribution: one stacked bar per area and gender, for one year.
+  assert.equal((await tableRows(page)).length, 2 * 2 * 5);
+  await page.reload();
+  await ready(page);
+  assert.equal(path(page), url);
+  assert.deepEqual([await summary(page), await tableRows(page), await page.locator('.stat-svg').innerHTML()], before);
+  await page.close();
+});
+
+test('the CSV download holds exactly the rows shown, headed by source and status', async () => {
+  const page = await openPage(browser);
+  await page.goto(site.origin + '/statistik/andts?indikator=rokning&omrade=0880,08,00&fran=2023&till=2023');
+  await ready(page);
+  const shown = await tableRows(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'CSV för Excel (semikolon, decimalkomma)' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'andts-rokning-gy2-0880-08-00-2023-2023.csv');
+  const csv = await readFile(await download.path(), 'utf8');
+  assert.ok(csv.startsWith('\ufeff# EXEMPELDATA – INTE VERKLIGA RESULTAT'), csv.slice(0, 80));
+  const lines = csv.trim().split('\n');
+  const header = lines.findIndex(l => l.startsWith('indikator;'));
+  assert.equal(lines[header], 'indikator;ar;omrade;omradeskod;arskurs;kon;svar;varde;enhet;n;exempeldata;kalla');
+  const data = lines.slice(header + 1).map(l => l.split(';'));
+  assert.deepEqual(data.map(d => d[2]), shown.map(r => r[0]));
+  assert.deepEqual(data.map(d => d[7]), shown.map(r => r[2].replace(' %', '').replace('*', '')));
+  assert.deepEqual(data[2].slice(0, 11), ['rokning', '2023', 'Riket', '00', 'gy2', 'alla', '', '21', 'procent', '', 'nej']);
+  const [standard] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'CSV standard (komma, decimalpunkt)' }).click(),
+  ]);
+  assert.equal(standard.suggestedFilename(), 'andts-rokning-gy2-0880-08-00-2023-2023-standard.csv');
+  assert.match(await readFile(await standard.path(), 'utf8'), /\nindikator,ar,omrade,/);
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Diagrammet som SVG' }).click()]);
+  const drawing = await readFile(await svg.path(), 'utf8');
+  assert.ok(drawing.includes('EXEMPELDATA – INTE VERKLIGA RESULTAT') && drawing.includes('Källa:'), 'the SVG carries banner, title and source');
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Diagrammet som PNG' }).click()]);
+  const bytes = await readFile(await png.path());
+  assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
+  assert.equal(bytes.readUInt32BE(16), 1280, 'the PNG is drawn at twice the SVG\'s 640 units');
+  await page.close();
+});
+
+test('example data is unmissable; a view of real figures only carries no banner in its chart', async () => {
+  const page = await openPage(browser);
+  await page.goto(site.origin + '/statistik/andts?omrade=0880');
+  await ready(page);
+  assert.match(await page.locator('.example-banner').first().textContent(), /Exempeldata – inte verkliga resultat/);
+  assert.ok((await page.locator('.stat-svg').innerHTML()).includes('EXEMPELDATA – INTE VERKLIGA RESULTAT'));
+  assert.match(await page.locator('.stat-table caption').textContent(), /Exempeldata – inte verkliga resultat/);
+  await page.goto(site.origin + '/statistik/andts?omrade=00');
+  await ready(page);
+  assert.ok(!(await page.locator('.stat-svg').innerHTML()).includes('EXEMPELDATA'), 'national series are CAN\'s figures');
+  assert.equal(await page.locator('.stat-table caption .example-tag').count(), 0);
+  // The embed of an example view says so too.
+  await page.goto(site.origin + '/embed/andts?omrade=0880,08');
+  await ready(page);
+  assert.equal(await page.locator('.site-header').count(), 0);
+  assert.match(await page.locator('.stat-figure .example-banner').textContent(), /Exempeldata – inte verkliga resultat/);
+  assert.equal(await page.locator('h1').count(), 1);
+  await page.close();
+});
+
+test('unknown or conflicting URL values fall back, the URL is rewritten and a notice says so', async () => {
+  const page = await openPage(browser);
+  await page.goto(site.origin + '/statistik/lupp?kon=pojkar&indikator=finns-inte&omrade=9999&svar=7&okand=1');
+  await ready(page);
+  await page.waitForFunction(() => location.search === '?kon=pojkar');
+  assert.match(await page.locator('.quiet-notice').textContent(), /val som inte finns/);
+  assert.equal(await page.getByLabel('Pojkar', { exact: true }).isChecked(), true);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the table sorts by value, and a filtered view has no axe violations', async () => {
+  const page = await openPage(browser);
+  await page.goto(site.origin + '/statistik/andts?indikator=snus&omrade=0821,0834,0840,0860,0861,0862,0880,0881,0882,0883,0884,0885,08,00&fran=2023&till=2023');
+  await ready(page);
+  const value = r => r[2] === '..' ? Infinity : parseFloat(r[2].replace(',', '.'));
+  const header = page.locator('.stat-table th', { hasText: 'Värde' });
+  await header.getByRole('button').click();
+  assert.equal(await header.getAttribute('aria-sort'), 'ascending');
+  const asc = (await tableRows(page)).map(value);
+  assert.deepEqual(asc, [...asc].sort((a, b) => a - b));
+  await header.getByRole('button').click();
+  assert.equal(await header.getAttribute('aria-sort'), 'descending');
+  assert.ok((await tableRows(page)).some(r => r[2] === '..'), 'suppressed cells show ".."');
+  assert.deepEqual(await axeViolations(page), []);
+  await screenshot(page, 'statistik-andts-alla-kommuner-1280');
+  await page.goto(site.origin + '/statistik/lupp?indikator=livet_nojd&omrade=0880,08&kon=jamfor');
+  await ready(page);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await screenshot(page, 'statistik-lupp-fordelning-360');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the indicator search narrows the list and keeps the chosen indicator', async () => {
+  const page = await openPage(browser);
+  await page.goto(site.origin + '/statistik/lupp');
+  await ready(page);
+  await page.getByLabel('Sök indikator').fill('trygg');
+  await page.locator('#indikator-traffar', { hasText: '2 av 14' }).waitFor();
+  const labels = await page.locator('#indikator option').allTextContents();
+  assert.deepEqual(labels, ['Hur mycket fritid har du?', 'Känner sig alltid trygg i skolan', 'Känner sig trygg i kommunens centrum']);
+  assert.deepEqual(await page.locator('#indikator optgroup').evaluateAll(gs => gs.map(g => g.label)), ['Fritid', 'Trygghet']);
+  await page.close();
+});
+
+test('a statistics file that fails to load shows a message while the rest of the page works', async () => {
+  const page = await openPage(browser);
+  await page.route('**/data/statistik-andts.json', route => route.fulfill({ status: 500, body: 'fel' }));
+  await page.goto(site.origin + '/statistik/andts');
+  await page.getByRole('alert').waitFor();
+  assert.match(await page.getByRole('alert').textContent(), /statistik-andts\.json kunde inte hämtas \(servern svarade 500\)/);
+  await page.getByRole('link', { name: 'LUPP', exact: true }).click();
+  await ready(page);
+  assert.equal(new URL(page.url()).pathname, '/statistik/lupp');
+  await page.close();
+});
+
+test('a municipality page opens the explorer with that municipality, the county and the nation', async () => {
+  const page = await openPage(browser);
+  await page.goto(site.origin + '/kommun/nybro');
+  await page.getByRole('link', { name: 'ANDTS: Nybro jämfört med länet och riket' }).click();
+  await ready(page);
+  assert.equal(path(page), '/statistik/andts?omrade=0881,08,00');
+  assert.match(await summary(page), /Nybro .*Kalmar län .*Riket/);
+  await page.close();
+});
