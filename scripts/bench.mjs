@@ -103,5 +103,79 @@ const QUERIES = ['lupp', 'äldre', 'samverkan', 'a', 'kommun', 'skola', 'sia', '
   console.log(`search, first query including fetching and decoding sok.json: ${firstMs.toFixed(0)} ms`);
   await page.close();
 }
+
+// Explorer: control change → chart redrawn (DOM updated and laid out), on the
+// largest real-shaped dataset (LUPP) and on synthetic copies 10× and 100× its
+// size (rows repeated with years shifted, so both the scan and the drawn
+// series grow). Also: the share of that time plotters spends measuring text
+// (it appends a <span> per axis label and reads its size, forcing a layout).
+{
+  const lupp = JSON.parse(readFileSync(join(dist, 'data/statistik-lupp.json'), 'utf8'));
+  const grow = factor => {
+    const t = structuredClone(lupp);
+    const r = t.rows;
+    const n = r.year.length;
+    for (let c = 1; c < factor; c++) {
+      for (const key of Object.keys(r)) for (let i = 0; i < n; i++) r[key].push(key === 'year' ? r.year[i] + 12 * c : r[key][i]);
+    }
+    return JSON.stringify(t);
+  };
+  const start = '/statistik/lupp?indikator=halsa_god&omrade=0880,08';
+  // Each step: a control and how to change it, as a user would.
+  const STEPS = [
+    ['#omrade-0881', 'click'], ['#kon-jamfor', 'click'], ['#omrade-0882', 'click'], ['#kon-flickor', 'click'],
+    ['#arskurs-ak8', 'click'], ['#omrade-0881', 'click'], ['#kon-alla', 'click'], ['#arskurs-gy2', 'click'],
+    ['#indikator', 'select:8'], ['#omrade-0883', 'click'], ['#indikator', 'select:12'], ['#kon-pojkar', 'click'],
+    ['#omrade-0882', 'click'], ['#indikator', 'select:9'], ['#kon-alla', 'click'], ['#omrade-0883', 'click'],
+    ['#arskurs-ak8', 'click'], ['#indikator', 'select:8'], ['#arskurs-gy2', 'click'], ['#kon-jamfor', 'click'],
+  ];
+  console.log('\nexplorer, control change → chart redrawn (20 changes: areas, gender, grade, indicator):');
+  for (const factor of [1, 10, 100]) {
+    const body = factor === 1 ? null : grow(factor);
+    const page = await browser.newPage();
+    if (body) await page.route('**/data/statistik-lupp.json', route => route.fulfill({ body, contentType: 'application/json' }));
+    await page.addInitScript(() => {
+      // Times plotters' text measuring: from appending its hidden <span> to removing it.
+      globalThis.__measure = { count: 0, ms: 0 };
+      const append = Element.prototype.append;
+      Element.prototype.append = function (...nodes) {
+        const span = nodes[0];
+        if (span?.tagName === 'SPAN' && span.getAttribute('style')?.includes('top: 100%')) span.__t = performance.now();
+        return append.apply(this, nodes);
+      };
+      const remove = Element.prototype.remove;
+      Element.prototype.remove = function () {
+        if (this.__t !== undefined) { globalThis.__measure.count++; globalThis.__measure.ms += performance.now() - this.__t; }
+        return remove.apply(this);
+      };
+    });
+    await page.goto(site.origin + start);
+    await page.locator('.stat-svg svg').waitFor();
+    const rows = await page.evaluate(() => document.querySelectorAll('.stat-table tbody tr').length);
+    const runs = [];
+    for (const [selector, action] of STEPS) {
+      runs.push(await page.evaluate(async ([selector, action]) => {
+        const host = document.querySelector('.stat-svg');
+        const el = document.querySelector(selector);
+        globalThis.__measure = { count: 0, ms: 0 };
+        const done = new Promise(resolve => new MutationObserver((_, o) => { o.disconnect(); resolve(); }).observe(host, { childList: true, subtree: true }));
+        const t0 = performance.now();
+        if (action === 'click') el.click();
+        else { el.value = action.split(':')[1]; el.dispatchEvent(new Event('change', { bubbles: true })); }
+        await done;
+        document.querySelector('.stat-table').getBoundingClientRect();
+        return [performance.now() - t0, globalThis.__measure.count, globalThis.__measure.ms];
+      }, [selector, action]));
+    }
+    runs.sort((a, b) => a[0] - b[0]);
+    const median = runs[Math.floor(runs.length / 2)];
+    const worst = runs[runs.length - 1];
+    const texts = runs.reduce((s, r) => s + r[1], 0) / runs.length;
+    const textMs = runs.reduce((s, r) => s + r[2], 0) / runs.length;
+    console.log(`  ${String(factor).padStart(3)}× (${lupp.rows.year.length * factor} rows; first view ${rows} table rows): median ${median[0].toFixed(1)} ms, worst ${worst[0].toFixed(1)} ms; text measuring ${texts.toFixed(0)} labels, ${textMs.toFixed(1)} ms per change on average`);
+    await page.close();
+  }
+}
+
 await browser.close();
 site.close();

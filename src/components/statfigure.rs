@@ -82,8 +82,10 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
     let key_note = move || {
         let c = chart.read();
         let mut notes: Vec<&str> = Vec::new();
-        if c.mixed {
+        if c.mixed && c.view == View::Line {
             notes.push("* och ofylld punkt: exempeldata. Övriga värden är verkliga.");
+        } else if c.mixed {
+            notes.push("*: exempeldata. Övriga värden är verkliga.");
         }
         if c.view == View::Bars && c.series.len() > 1 {
             notes.push("Fylld stapel: flickor, ofylld stapel: pojkar.");
@@ -102,21 +104,20 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
     let sorted = move || {
         let mut list: Vec<Observation> = rows.get();
         let (key, ascending) = sort.get();
+        let flip = |o: std::cmp::Ordering| if ascending { o } else { o.reverse() };
         match key {
             SortKey::Shown => {}
-            SortKey::Area => list.sort_by_key(|o| o.area),
-            SortKey::Year => list.sort_by_key(|o| o.year),
-            // Suppressed values sort last either way.
+            SortKey::Area => list.sort_by(|a, b| flip(a.area.cmp(&b.area))),
+            SortKey::Year => list.sort_by(|a, b| flip(a.year.cmp(&b.year))),
+            // Suppressed values and unknown n sort last either way.
             SortKey::Value => list.sort_by(|a, b| match (a.value, b.value) {
-                (Some(x), Some(y)) => x.total_cmp(&y),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
+                (Some(x), Some(y)) => flip(x.total_cmp(&y)),
+                (x, y) => x.is_none().cmp(&y.is_none()),
             }),
-            SortKey::N => list.sort_by_key(|o| o.n),
-        }
-        if !ascending && key != SortKey::Shown {
-            list.reverse();
+            SortKey::N => list.sort_by(|a, b| match (a.n, b.n) {
+                (Some(x), Some(y)) => flip(x.cmp(&y)),
+                (x, y) => x.is_none().cmp(&y.is_none()),
+            }),
         }
         list
     };
