@@ -125,7 +125,7 @@ const QUERIES = ['lupp', 'äldre', 'samverkan', 'a', 'kommun', 'skola', 'sia', '
   const STEPS = [
     ['#omrade-0881', 'click'], ['#kon-jamfor', 'click'], ['#omrade-0882', 'click'], ['#kon-flickor', 'click'],
     ['#arskurs-ak8', 'click'], ['#omrade-0881', 'click'], ['#kon-alla', 'click'], ['#arskurs-gy2', 'click'],
-    ['#indikator', 'select:8'], ['#omrade-0883', 'click'], ['#indikator', 'select:12'], ['#kon-pojkar', 'click'],
+    ['#indikator', 'select:10'], ['#omrade-0883', 'click'], ['#indikator', 'select:12'], ['#kon-pojkar', 'click'],
     ['#omrade-0882', 'click'], ['#indikator', 'select:9'], ['#kon-alla', 'click'], ['#omrade-0883', 'click'],
     ['#arskurs-ak8', 'click'], ['#indikator', 'select:8'], ['#arskurs-gy2', 'click'], ['#kon-jamfor', 'click'],
   ];
@@ -158,11 +158,12 @@ const QUERIES = ['lupp', 'äldre', 'samverkan', 'a', 'kommun', 'skola', 'sia', '
         const host = document.querySelector('.stat-svg');
         const el = document.querySelector(selector);
         globalThis.__measure = { count: 0, ms: 0 };
-        const done = new Promise(resolve => new MutationObserver((_, o) => { o.disconnect(); resolve(); }).observe(host, { childList: true, subtree: true }));
+        const done = new Promise(resolve => new MutationObserver((_, o) => { o.disconnect(); resolve(true); }).observe(host, { childList: true, subtree: true }));
         const t0 = performance.now();
         if (action === 'click') el.click();
         else { el.value = action.split(':')[1]; el.dispatchEvent(new Event('change', { bubbles: true })); }
-        await done;
+        // A step that changes nothing would wait forever: it fails the run instead.
+        if (!await Promise.race([done, new Promise(r => setTimeout(() => r(false), 5000))])) throw new Error(`${selector} ${action} did not redraw the chart`);
         document.querySelector('.stat-table').getBoundingClientRect();
         return [performance.now() - t0, globalThis.__measure.count, globalThis.__measure.ms];
       }, [selector, action]));

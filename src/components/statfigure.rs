@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
-use kfkl_core::explorer::{file_name, format_value, gender_label, select, summary, to_csv, CsvFlavour, ExplorerState};
-use kfkl_core::statchart::{build, render_svg, Frame, View};
+use kfkl_core::explorer::{file_name, format_value, gender_label, select, sort_rows, summary, to_csv, CsvFlavour, ExplorerState, SortKey};
+use kfkl_core::statchart::{build, render_svg, Frame, StatChart, View};
 use kfkl_core::stats::{Observation, StatTable};
 use leptos::prelude::*;
 
@@ -33,54 +33,52 @@ fn drawing_width() -> u32 {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum SortKey {
-    Shown,
-    Area,
-    Year,
-    Value,
-    N,
+/// Everything the figure shows, derived from the state in one step: one
+/// memo rather than one per part keeps the wasm smaller (each memo type is
+/// compiled anew), and the parts can never disagree.
+#[derive(Clone, PartialEq)]
+struct Shown {
+    rows: Vec<Observation>,
+    chart: StatChart,
+    svg: String,
+    sentence: String,
+    source_line: String,
+}
+
+fn shown(table: &StatTable, s: &ExplorerState, width: u32) -> Shown {
+    let rows = select(table, s);
+    let chart = build(table, s, &rows);
+    let mut cited: Vec<&str> = Vec::new();
+    for o in &rows {
+        let source = table.sources[o.source].as_str();
+        if !cited.contains(&source) {
+            cited.push(source);
+        }
+    }
+    let source_line = if cited.is_empty() { format!("Källa: {}.", table.survey.publisher) } else { format!("Källa: {}.", cited.join("; ")) };
+    Shown {
+        svg: render_svg(&chart, &Frame { width, caption: None }),
+        sentence: summary(table, s, &rows),
+        rows,
+        chart,
+        source_line,
+    }
 }
 
 #[component]
 pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool) -> impl IntoView {
-    let rows = {
-        let table = table.clone();
-        Memo::new(move |_| select(&table, &state.read()))
-    };
-    let chart = {
-        let table = table.clone();
-        Memo::new(move |_| build(&table, &state.read(), &rows.read()))
-    };
     let width = drawing_width();
     // plotters escapes every text it writes into the SVG (tested in kfkl-core),
     // so its output is safe to insert as markup.
-    let svg = Memo::new(move |_| render_svg(&chart.read(), &Frame { width, caption: None }));
-    let sentence = {
+    let view_of = {
         let table = table.clone();
-        Memo::new(move |_| summary(&table, &state.read(), &rows.read()))
+        Memo::new(move |_| shown(&table, &state.read(), width))
     };
-    let source_line = {
-        let table = table.clone();
-        Memo::new(move |_| {
-            let mut cited: Vec<&str> = Vec::new();
-            for o in rows.read().iter() {
-                let s = table.sources[o.source].as_str();
-                if !cited.contains(&s) {
-                    cited.push(s);
-                }
-            }
-            if cited.is_empty() {
-                format!("Källa: {}.", table.survey.publisher)
-            } else {
-                format!("Källa: {}.", cited.join("; "))
-            }
-        })
-    };
-    let example = Memo::new(move |_| chart.read().example);
-    let mixed = Memo::new(move |_| chart.read().mixed);
+    let example = move || view_of.read().chart.example;
+    let mixed = move || view_of.read().chart.mixed;
     let key_note = move || {
-        let c = chart.read();
+        let v = view_of.read();
+        let c = &v.chart;
         let mut notes: Vec<&str> = Vec::new();
         if c.mixed && c.view == View::Line {
             notes.push("* och ofylld punkt: exempeldata. Övriga värden är verkliga.");
@@ -93,33 +91,17 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
         if c.view == View::Stacked {
             notes.push("Svaren står i samma ordning från vänster som i förklaringen överst. Fördelningen visas för ett år, det senaste i valet: välj ”Till år” för ett tidigare år.");
         }
-        if rows.read().iter().any(|o| o.value.is_none()) {
+        if v.rows.iter().any(|o| o.value.is_none()) {
             notes.push("..: för få svarande för att visa värdet.");
         }
         (!notes.is_empty()).then(|| view! { <p class="legend">{notes.join(" ")}</p> })
     };
 
-    let title = move || chart.read().title.clone();
+    let title = move || view_of.read().chart.title.clone();
     let (sort, set_sort) = signal((SortKey::Shown, true));
     let sorted = move || {
-        let mut list: Vec<Observation> = rows.get();
         let (key, ascending) = sort.get();
-        let flip = |o: std::cmp::Ordering| if ascending { o } else { o.reverse() };
-        match key {
-            SortKey::Shown => {}
-            SortKey::Area => list.sort_by(|a, b| flip(a.area.cmp(&b.area))),
-            SortKey::Year => list.sort_by(|a, b| flip(a.year.cmp(&b.year))),
-            // Suppressed values and unknown n sort last either way.
-            SortKey::Value => list.sort_by(|a, b| match (a.value, b.value) {
-                (Some(x), Some(y)) => flip(x.total_cmp(&y)),
-                (x, y) => x.is_none().cmp(&y.is_none()),
-            }),
-            SortKey::N => list.sort_by(|a, b| match (a.n, b.n) {
-                (Some(x), Some(y)) => flip(x.cmp(&y)),
-                (x, y) => x.is_none().cmp(&y.is_none()),
-            }),
-        }
-        list
+        sort_rows(&view_of.read().rows, key, ascending)
     };
     let head = move |key: SortKey, label: &'static str, numeric: bool| {
         let aria = move || match sort.get() {
@@ -140,6 +122,8 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
         }
     };
     let compare = move || state.read().gender.is_none();
+    // Usage figures (AV-Play) have no respondents: no n column.
+    let respondents = table.has_respondents();
     let distribution = {
         let table = table.clone();
         move || {
@@ -152,14 +136,17 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
         let distribution = distribution.clone();
         move || {
             let ind = &table.survey.indicators[state.read().indicator];
-            let (compare, distribution, mixed) = (compare(), distribution(), mixed.get());
+            let (compare, distribution, mixed) = (compare(), distribution(), mixed());
             sorted()
                 .into_iter()
                 .map(|o| {
                     let gender = compare.then(|| view! { <td>{gender_label(o.gender)}</td> });
                     let answer = distribution.then(|| view! { <td>{o.answer.map(|a| ind.answers[a].clone()).unwrap_or_default()}</td> });
                     let status = mixed.then(|| view! { <td>{if o.example { "Exempeldata" } else { "Verklig" }}</td> });
-                    let value = format_value(o.value, ind.unit);
+                    let value = format_value(o.value, o.approx, ind.unit);
+                    let n = respondents.then(|| view! {
+                        <td class="num">{o.n.map(|n| kfkl_core::format::format_number(f64::from(n))).unwrap_or_else(|| "–".into())}</td>
+                    });
                     view! {
                         <tr>
                             <th scope="row">{table.areas[o.area].name.clone()}</th>
@@ -167,7 +154,7 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
                             {gender}
                             {answer}
                             <td class="num">{value}</td>
-                            <td class="num">{o.n.map(|n| kfkl_core::format::format_number(f64::from(n))).unwrap_or_else(|| "–".into())}</td>
+                            {n}
                             {status}
                         </tr>
                     }
@@ -182,7 +169,7 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
             let table = table.clone();
             move |_| {
                 let s = state.get_untracked();
-                let text = to_csv(&table, &s, &rows.get_untracked(), flavour);
+                let text = to_csv(&table, &s, &view_of.read_untracked().rows, flavour);
                 let suffix = if flavour == CsvFlavour::SwedishExcel { "" } else { "-standard" };
                 let name = file_name(&table, &s, "csv").replace(".csv", &format!("{suffix}.csv"));
                 download::text(&name, "text/csv;charset=utf-8", &text);
@@ -193,12 +180,11 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
         let table = table.clone();
         move |png: bool| {
             let table = table.clone();
-            let source_line = source_line;
             move |_| {
                 let s = state.get_untracked();
-                let c = chart.get_untracked();
-                let frame = Frame { width: 640, caption: Some((c.title.clone(), source_line.get_untracked())) };
-                let svg = render_svg(&c, &frame);
+                let v = view_of.read_untracked();
+                let frame = Frame { width: 640, caption: Some((v.chart.title.clone(), v.source_line.clone())) };
+                let svg = render_svg(&v.chart, &frame);
                 if png {
                     download::png(&file_name(&table, &s, "png"), &svg);
                 } else {
@@ -223,7 +209,7 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
                 "<iframe src=\"{origin}{}{}\" title=\"{}\" width=\"100%\" height=\"900\" loading=\"lazy\"></iframe>",
                 href(&format!("/embed/{id}")),
                 state.read().to_query(&table).replace('&', "&amp;"),
-                chart.read().title.replace('"', "&quot;")
+                view_of.read().chart.title.replace('"', "&quot;")
             )
         }
     };
@@ -237,7 +223,7 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
                     <li><button type="button" on:click=picture(false)>"Diagrammet som SVG"</button></li>
                     <li><button type="button" on:click=picture(true)>"Diagrammet som PNG"</button></li>
                 </ul>
-                <Show when=move || example.get()>
+                <Show when=example>
                     <p class="muted">"Filerna är märkta ”EXEMPELDATA – INTE VERKLIGA RESULTAT”."</p>
                 </Show>
                 <details class="embed-code">
@@ -249,7 +235,7 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
         }
     });
     let status_banner = move || {
-        (example.get() && embed).then(|| view! { <p class="example-banner example-banner-title">"Exempeldata – inte verkliga resultat"</p> })
+        (example() && embed).then(|| view! { <p class="example-banner example-banner-title">"Exempeldata – inte verkliga resultat"</p> })
     };
 
     // An embed is a page of its own: its chart's title is the page's heading.
@@ -262,14 +248,14 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
         <figure class="chart stat-figure" aria-labelledby="statfigur-rubrik">
             {status_banner}
             {heading}
-            <p class="chart-summary" id="statfigur-sammanfattning" aria-live="polite">{move || sentence.get()}</p>
-            <div class="chart-svg stat-svg" role="img" aria-labelledby="statfigur-rubrik statfigur-sammanfattning" inner_html=move || svg.get()></div>
+            <p class="chart-summary" id="statfigur-sammanfattning" aria-live="polite">{move || view_of.read().sentence.clone()}</p>
+            <div class="chart-svg stat-svg" role="img" aria-labelledby="statfigur-rubrik statfigur-sammanfattning" inner_html=move || view_of.read().svg.clone()></div>
             {key_note}
             <div class="table-wrap" role="region" tabindex="0" aria-labelledby="statfigur-tabell">
                 <table class="data-table stat-table">
                     <caption id="statfigur-tabell">
                         {move || format!("{} – tabell", title())}
-                        <Show when=move || example.get()>
+                        <Show when=example>
                             <span class="example-tag">" Exempeldata – inte verkliga resultat"</span>
                         </Show>
                     </caption>
@@ -280,14 +266,14 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
                             <Show when=compare><th scope="col">"Kön"</th></Show>
                             <Show when=distribution.clone()><th scope="col">"Svar"</th></Show>
                             {head(SortKey::Value, "Värde", true)}
-                            {head(SortKey::N, "Antal svarande (n)", true)}
-                            <Show when=move || mixed.get()><th scope="col">"Uppgift"</th></Show>
+                            {respondents.then(|| head(SortKey::N, "Antal svarande (n)", true))}
+                            <Show when=mixed><th scope="col">"Uppgift"</th></Show>
                         </tr>
                     </thead>
                     <tbody>{body}</tbody>
                 </table>
             </div>
-            <figcaption class="source">{move || source_line.get()}</figcaption>
+            <figcaption class="source">{move || view_of.read().source_line.clone()}</figcaption>
             {downloads}
             {embed_link}
         </figure>

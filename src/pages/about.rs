@@ -43,6 +43,7 @@ pub fn About() -> impl IntoView {
                 <li><a href="data/sok.json" rel="external">"sok.json"</a>" – sökindexet över dokumenten och nyckeltalen"</li>
                 <li><a href="data/statistik-andts.json" rel="external">"statistik-andts.json"</a>" – ANDTS: indikatorer, CAN:s publicerade siffror och exempeldata för kommunerna (märkt)"</li>
                 <li><a href="data/statistik-lupp.json" rel="external">"statistik-lupp.json"</a>" – LUPP: frågor och indikatorer, och exempeldata (märkt)"</li>
+                <li><a href="data/statistik-av-play.json" rel="external">"statistik-av-play.json"</a>" – AV-Play och AV-Media: årliga mått ur verksamhetsberättelsen, i statistikverktygets format"</li>
                 <li><a href="data/areas.json" rel="external">"areas.json"</a>" – länets kommuner och kommunkoder"</li>
             </ul>
         </div>

@@ -1,7 +1,9 @@
-//! `/statistik/av-play`: AV-Media and AV-Play 2023 as charts and key-figure cards.
+//! `/statistik/av-play`: AV-Media and AV-Play in the statistics explorer (the
+//! yearly measures, `statistik-av-play.json`), then the goal-and-outcome chart
+//! and the key figures that are not one yearly value of a measure, as cards.
 
 use kfkl_core::chart::bar_chart;
-use kfkl_core::model::Dataset;
+use kfkl_core::model::{ChartKind, Dataset};
 use leptos::prelude::*;
 
 use crate::api;
@@ -9,54 +11,66 @@ use crate::base::set_title;
 use crate::components::chart::ChartFigure;
 use crate::components::figures::FigureCards;
 use crate::components::status::Loaded;
+use crate::pages::explorer::StatExplorer;
 
 pub const DATASET: &str = "av-media-2023";
 
-/// Figure cards in reading order; figures drawn as charts are not repeated here.
+/// Cards in reading order: the figures the explorer does not show
+/// (`data/statistik/av-play.toml` names the ones it does).
 const GROUPS: &[(&str, &[&str])] = &[
-    ("Utbud och användning", &["avplay-filmer", "avplay-poddar", "avplay-anvandare", "avplay-strommar", "avplay-strommar-per-dag"]),
-    ("Inköp", &["nya-filmer", "nya-kunskapsklipp", "uppskjutna-titlar", "nya-ipads"]),
-    ("Räckvidd", &["kommuner-med-aktiviteter", "nadda-pedagoger", "nadda-elever", "skolriksdagen-deltagare"]),
+    ("Användning och inköp", &["avplay-strommar-per-dag", "uppskjutna-titlar", "nya-ipads"]),
+    ("Räckvidd", &["kommuner-med-aktiviteter", "skolriksdagen-deltagare"]),
     ("Nyhetsbrev och sociala medier", &["nyhetsbrev-utskick", "nyhetsbrev-prenumeranter", "nyhetsbrev-oppningsgrad", "facebook-foljare"]),
 ];
 
 #[component]
 pub fn AvPlay() -> impl IntoView {
     set_title("AV-Play och AV-Media");
-    let data = LocalResource::new(|| api::dataset(DATASET));
+    let data = api::fetch(|| vec![format!("{DATASET}.json")]);
+    let render = |f: &api::Fetched| f.decode(0, api::json::<Dataset>).map(|dataset| view! { <AvPlayFigures dataset/> }.into_any());
     view! {
         <div class="wrap">
-            <h1>"AV-Play och AV-Media 2023"</h1>
+            <h1>"AV-Play och AV-Media"</h1>
             <p class="lead">
                 "AV-Media är Kommunförbundets mediecentral för länets skolor, och AV-Play är länets filmtjänst för undervisning. "
-                "Här visas nyckeltalen ur Verksamhetsberättelse 2023, med källa till varje siffra. "
+                "Här visas siffrorna ur Verksamhetsberättelse 2023, med källa till varje siffra. "
                 "Ord som ”drygt” och ”cirka” står kvar så som källan skriver."
             </p>
-            <Loaded data what="nyckeltal för AV-Media" render=|dataset| view! { <AvPlayContent dataset/> }.into_any()/>
+            <StatExplorer id="av-play"/>
+            <Loaded data what="nyckeltal för AV-Media" render/>
         </div>
     }
 }
 
+/// Goal against outcome, and the remaining key figures.
 #[component]
-fn AvPlayContent(dataset: Dataset) -> impl IntoView {
+fn AvPlayFigures(dataset: Dataset) -> impl IntoView {
+    // A change over the years is the explorer's line chart; a goal is not a measure, so it is drawn here.
     let charts = dataset
         .charts
         .iter()
-        .map(|def| view! { <ChartFigure chart=bar_chart(&dataset, def) heading_level=2/> })
+        .filter(|def| def.kind == ChartKind::GoalOutcome)
+        .map(|def| view! { <ChartFigure chart=bar_chart(&dataset, def) heading_level=3/> })
         .collect_view();
     let groups = GROUPS
         .iter()
         .map(|(title, ids)| {
             view! {
                 <section class="figure-group">
-                    <h2>{*title}</h2>
+                    <h3>{*title}</h3>
                     <FigureCards dataset=dataset.clone() ids=ids/>
                 </section>
             }
         })
         .collect_view();
     view! {
-        <div class="charts">{charts}</div>
-        {groups}
+        <section>
+            <h2>"Mål och utfall"</h2>
+            <div class="charts">{charts}</div>
+        </section>
+        <section>
+            <h2>"Fler nyckeltal ur verksamhetsberättelsen"</h2>
+            {groups}
+        </section>
     }
 }

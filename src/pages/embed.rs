@@ -1,10 +1,12 @@
 //! `/embed/:chart`: one chart for an iframe on another site, without header
 //! and footer: an AV-Media key-figure chart by its id, or the statistics
-//! explorer's figure (`/embed/andts?…`, `/embed/lupp?…`) with the view from
-//! its query string.
+//! explorer's figure (`/embed/andts?…`, `/embed/lupp?…`, `/embed/av-play?…`)
+//! with the view from its query string.
+
+use std::sync::Arc;
 
 use kfkl_core::chart::bar_chart;
-use std::sync::Arc;
+use kfkl_core::model::Dataset;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -12,32 +14,33 @@ use leptos_router::hooks::use_params_map;
 use crate::api;
 use crate::base::set_title;
 use crate::components::chart::ChartFigure;
-use crate::components::status::{LoadFailed, Loading};
 use crate::components::statfigure::StatFigure;
 use crate::components::status::Loaded;
 use crate::pages::av_play::DATASET;
-use crate::pages::explorer::parsed_state;
+use crate::pages::explorer::{parsed_state, SURVEYS};
 
 #[component]
 pub fn Embed() -> impl IntoView {
     let params = use_params_map();
     let chart_id = move || params.read().get("chart").unwrap_or_default();
     move || match chart_id().as_str() {
-        id @ ("andts" | "lupp") => view! { <StatEmbed id=if id == "andts" { "andts" } else { "lupp" }/> }.into_any(),
-        _ => view! { <AvEmbed/> }.into_any(),
+        id => match SURVEYS.iter().find(|s| **s == id) {
+            Some(&id) => view! { <StatEmbed id/> }.into_any(),
+            None => view! { <AvEmbed/> }.into_any(),
+        },
     }
 }
 
 /// The explorer's figure with the view from the query string, without controls.
 #[component]
 fn StatEmbed(id: &'static str) -> impl IntoView {
-    let data = LocalResource::new(move || api::stat_table(id));
+    let data = api::fetch(move || vec![format!("statistik-{id}.json")]);
     set_title("Diagram");
-    let render = |table: kfkl_core::stats::StatTable| {
-        let table = Arc::new(table);
+    let render = |f: &api::Fetched| {
+        let table = Arc::new(f.decode(0, api::json::<kfkl_core::stats::StatTable>)?);
         let parsed = parsed_state(table.clone());
         let state = Memo::new(move |_| parsed.read().state.clone());
-        view! { <StatFigure table state embed=true/> }.into_any()
+        Ok(view! { <StatFigure table state embed=true/> }.into_any())
     };
     view! { <Loaded data what="diagrammet" render/> }
 }
@@ -47,30 +50,27 @@ fn StatEmbed(id: &'static str) -> impl IntoView {
 fn AvEmbed() -> impl IntoView {
     let params = use_params_map();
     let chart_id = move || params.read().get("chart").unwrap_or_default();
-    let data = LocalResource::new(|| api::dataset(DATASET));
+    let data = api::fetch(|| vec![format!("{DATASET}.json")]);
     set_title("Diagram");
-    view! {
-        <Suspense fallback=|| view! { <Loading what="diagrammet"/> }>
-            {move || Suspend::new(async move {
-                let id = chart_id();
-                match data.await {
-                    Ok(dataset) => match dataset.chart(&id) {
-                        Some(def) => {
-                            let chart = bar_chart(&dataset, def);
-                            set_title(&chart.title);
-                            view! {
-                                <ChartFigure chart heading_level=1/>
-                                <p class="embed-link"><a href="statistik/av-play" target="_top">"Fler nyckeltal om AV-Play och AV-Media"</a></p>
-                            }.into_any()
-                        }
-                        None => view! {
-                            <h1>"Diagrammet finns inte"</h1>
-                            <p role="alert">{format!("Det finns inget diagram med namnet ”{id}”.")}</p>
-                        }.into_any(),
-                    },
-                    Err(error) => view! { <h1>"Diagram"</h1><LoadFailed error/> }.into_any(),
+    let render = move |f: &api::Fetched| {
+        let id = chart_id();
+        let dataset = f.decode(0, api::json::<Dataset>)?;
+        Ok(match dataset.chart(&id) {
+            Some(def) => {
+                let chart = bar_chart(&dataset, def);
+                set_title(&chart.title);
+                view! {
+                    <ChartFigure chart heading_level=1/>
+                    <p class="embed-link"><a href="statistik/av-play" target="_top">"Fler nyckeltal om AV-Play och AV-Media"</a></p>
                 }
-            })}
-        </Suspense>
-    }
+                .into_any()
+            }
+            None => view! {
+                <h1>"Diagrammet finns inte"</h1>
+                <p role="alert">{format!("Det finns inget diagram med namnet ”{id}”.")}</p>
+            }
+            .into_any(),
+        })
+    };
+    view! { <Loaded data what="diagrammet" render/> }
 }

@@ -1,10 +1,11 @@
-//! `/statistik/andts` and `/statistik/lupp`: the statistics explorer. The URL
-//! is the state (`kfkl_core::explorer::ExplorerState`); the controls only
-//! rewrite it, and chart, table, summary and downloads are read from it.
+//! `/statistik/andts` and `/statistik/lupp` (and the top of `/statistik/av-play`):
+//! the statistics explorer. The URL is the state (`kfkl_core::explorer::ExplorerState`);
+//! the controls only rewrite it, and chart, table, summary and downloads are read from it.
+//! A control is shown only for a dimension the data has (AV-Play has no grades or genders).
 
 use std::sync::Arc;
 
-use kfkl_core::explorer::{ExplorerState, Parsed};
+use kfkl_core::explorer::{areas_with_rows, years_of, ExplorerState, Parsed};
 use kfkl_core::search::fold;
 use kfkl_core::stats::{StatTable, GRADES};
 use leptos::prelude::*;
@@ -16,6 +17,9 @@ use crate::api;
 use crate::base::{href, set_title};
 use crate::components::statfigure::{ExampleBanner, StatFigure};
 use crate::components::status::Loaded;
+
+/// The published tables the explorer shows (`statistik-<id>.json`), also embeddable as `/embed/<id>`.
+pub const SURVEYS: [&str; 3] = ["andts", "lupp", "av-play"];
 
 #[component]
 pub fn Andts() -> impl IntoView {
@@ -36,14 +40,21 @@ pub fn Lupp() -> impl IntoView {
 #[component]
 fn Explorer(id: &'static str, title: &'static str, lead: &'static str) -> impl IntoView {
     set_title(title);
-    let data = LocalResource::new(move || api::stat_table(id));
     view! {
         <div class="wrap">
             <h1>{title}</h1>
             <p class="lead">{lead}</p>
-            <Loaded data what="statistiken" render=|table| view! { <ExplorerContent table=Arc::new(table)/> }.into_any()/>
+            <StatExplorer id/>
         </div>
     }
+}
+
+/// The explorer of one published table (`statistik-<id>.json`), with its loading and error states.
+#[component]
+pub fn StatExplorer(id: &'static str) -> impl IntoView {
+    let data = api::fetch(move || vec![format!("statistik-{id}.json")]);
+    let render = |f: &api::Fetched| f.decode(0, api::json::<StatTable>).map(|table| view! { <ExplorerContent table=Arc::new(table)/> }.into_any());
+    view! { <Loaded data what="statistiken" render/> }
 }
 
 /// The query pairs of the current URL and the state they describe.
@@ -183,20 +194,23 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
         }
     };
 
-    // Areas: the municipalities, then the county and the nation.
+    // Areas: the municipalities, then the county and the nation; no choice where only one has data.
+    let several_areas = table.areas_with_data().len() > 1;
+    let with_rows = {
+        let table = table.clone();
+        Memo::new(move |_| {
+            let s = state.read();
+            areas_with_rows(&table, s.indicator, s.grade)
+        })
+    };
     let area_boxes = table
         .areas
         .iter()
         .enumerate()
         .map(|(i, area)| {
             let update = update.clone();
-            let table = table.clone();
             let checked = move || state.read().areas.contains(&i);
-            let empty = move || {
-                let s = state.read();
-                let r = &table.rows;
-                !(0..r.len()).any(|k| r.area[k] as usize == i && r.indicator[k] as usize == s.indicator && r.grade[k] as usize == s.grade)
-            };
+            let empty = move || !with_rows.read()[i];
             let on_change = move |_| {
                 update(&|s| {
                     if let Some(p) = s.areas.iter().position(|&a| a == i) {
@@ -224,11 +238,7 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
         let table = table.clone();
         Memo::new(move |_| {
             let s = state.read();
-            let r = &table.rows;
-            let mut ys: Vec<u16> = (0..r.len()).filter(|&k| r.indicator[k] as usize == s.indicator && r.grade[k] as usize == s.grade).map(|k| r.year[k]).collect();
-            ys.sort_unstable();
-            ys.dedup();
-            ys
+            years_of(&table, s.indicator, s.grade)
         })
     };
     let year_update = update.clone();
@@ -281,6 +291,8 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
         }
     };
 
+    let by_grade = table.by_grade();
+    let by_gender = table.by_gender();
     let grades = table
         .survey
         .grades
@@ -352,10 +364,12 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
                 <div class="indicator-about">{about}</div>
             </div>
             {answers}
-            <fieldset class="control">
-                <legend>"Områden"</legend>
-                <div class="check-grid">{area_boxes}</div>
-            </fieldset>
+            {several_areas.then(|| view! {
+                <fieldset class="control">
+                    <legend>"Områden"</legend>
+                    <div class="check-grid">{area_boxes}</div>
+                </fieldset>
+            })}
             <fieldset class="control">
                 <legend>"År"</legend>
                 <div class="year-fields">
@@ -368,14 +382,18 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
                     <button type="button" on:click=all_years>"Alla år"</button>
                 </p>
             </fieldset>
-            <fieldset class="control">
-                <legend>"Årskurs"</legend>
-                {grades}
-            </fieldset>
-            <fieldset class="control">
-                <legend>"Kön"</legend>
-                {genders}
-            </fieldset>
+            {by_grade.then(|| view! {
+                <fieldset class="control">
+                    <legend>"Årskurs"</legend>
+                    {grades}
+                </fieldset>
+            })}
+            {by_gender.then(|| view! {
+                <fieldset class="control">
+                    <legend>"Kön"</legend>
+                    {genders}
+                </fieldset>
+            })}
             <p><A href=href(&table.survey.route)>"Återställ alla val"</A></p>
         </form>
     }
@@ -386,13 +404,15 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
 fn Method(table: Arc<StatTable>) -> impl IntoView {
     view! {
         <section class="method">
-            <h2>"Om undersökningen"</h2>
+            <h2>"Om uppgifterna"</h2>
             <p>{table.survey.method.clone()}</p>
             <p class="source">"Källa: " {table.survey.method_source.clone()} "."</p>
-            <p>{format!(
-                "Värden för grupper med färre än {} svarande visas inte, utan som ”..”, så att ingen enskild elevs svar kan pekas ut. De tas bort redan när webbplatsens data byggs.",
-                table.threshold
-            )}</p>
+            {table.has_respondents().then(|| view! {
+                <p>{format!(
+                    "Värden för grupper med färre än {} svarande visas inte, utan som ”..”, så att ingen enskild elevs svar kan pekas ut. De tas bort redan när webbplatsens data byggs.",
+                    table.threshold
+                )}</p>
+            })}
             <p><A href=href("/om-data")>"Om data och källor, och hur kommunerna lämnar in sina resultat"</A></p>
         </section>
     }

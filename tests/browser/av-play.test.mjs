@@ -2,6 +2,7 @@
 // line; the loading state; and a visible alert when the data cannot be loaded.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { serve, launch, openPage, axeViolations, h1 } from './lib.mjs';
 
 const NBSP = '\u00a0';
@@ -11,23 +12,50 @@ after(async () => { await browser?.close(); site?.close(); });
 
 const text = async locator => (await locator.textContent()).replaceAll(NBSP, ' ').replaceAll('\u2212', '-').trim();
 
-test('the equipment-loans chart has a summary, a drawing, a table and its source', async () => {
+const rowsOf = locator => locator.locator('tbody tr').evaluateAll(trs => trs.map(tr => [...tr.cells].map(c => c.textContent.replaceAll('\u00a0', ' '))));
+
+test('AV-Play\'s yearly figures are a dataset of the explorer: summary, drawing, table and quoted source', async () => {
   const page = await openPage(browser);
   await page.goto(site.origin + '/statistik/av-play');
-  const chart = page.locator('figure.chart', { has: page.locator('h2', { hasText: 'Utlån av utrustning' }) });
-  await chart.locator('svg').waitFor();
-  assert.equal(await text(chart.locator('.chart-summary')),
-    'Utlån av utrustning ökade från 698 år 2022 till 722 år 2023 (+24, +3,4 %).');
-  const img = chart.locator('[role="img"]');
-  assert.match(await img.getAttribute('aria-labelledby'), /^diagram-av-media-utlan sammanfattning-av-media-utlan$/);
-  const svg = await img.innerHTML();
-  assert.ok(svg.includes('>\n698') || svg.includes('698'), 'bar value label in the SVG');
-  const rows = await chart.locator('tbody tr').evaluateAll(trs => trs.map(tr => [...tr.cells].map(c => c.textContent)));
-  assert.deepEqual(rows, [['2022', '698'], ['2023', '722']]);
-  assert.equal(await chart.locator('th[scope="col"]').count(), 2);
-  assert.equal(await chart.locator('caption').textContent(), 'Utlån av utrustning – tabell');
-  assert.equal(await text(chart.locator('.source')),
-    'Källa: Kommunförbundet Kalmar län, Verksamhetsberättelse 2023, avsnitt Unga, utbildning och etablering › Fokusområde 1: AV-Media › Resultat.');
+  const figure = page.locator('.stat-figure');
+  await figure.locator('.stat-svg svg').waitFor();
+  assert.equal(await text(figure.locator('h2')), 'Utlån av utrustning, 2022–2023');
+  assert.equal(await text(figure.locator('.chart-summary')), 'Utlån av utrustning, 2023: Kalmar län 722.');
+  // No respondents, grades, genders or other areas in usage figures: no such column or control.
+  assert.deepEqual(await figure.locator('thead th').allTextContents(), ['Område ↕', 'År ↕', 'Värde ↕']);
+  assert.deepEqual(await rowsOf(figure), [['Kalmar län', '2022', '698'], ['Kalmar län', '2023', '722']]);
+  assert.deepEqual(await page.locator('.explorer-controls legend').allTextContents(), ['År']);
+  assert.equal(await page.locator('.example-banner').count(), 0, 'real figures carry no example banner');
+  assert.match(await text(figure.locator('.source')), /^Källa: Verksamhetsberättelse 2023 \(Kommunförbundet Kalmar län\), Unga, utbildning och etablering › Fokusområde 1: AV-Media › Resultat: ”Utlåningen av utrustning har fortsatt öka till 722 utlån från förra årets 698\.”\.$/);
+  const svg = await figure.locator('.stat-svg').innerHTML();
+  assert.ok(svg.includes('722') && !svg.includes('EXEMPELDATA'));
+  // The source's hedge word stays with the number in summary, table, drawing and CSV.
+  await page.getByLabel('Indikator', { exact: true }).selectOption({ label: 'Filmer i AV-Play' });
+  await page.waitForFunction(() => location.search === '?indikator=filmer');
+  assert.equal(await text(figure.locator('.chart-summary')), 'Filmer i AV-Play, 2023: Kalmar län drygt 16 000.');
+  assert.deepEqual(await rowsOf(figure), [['Kalmar län', '2023', 'drygt 16 000']]);
+  assert.ok((await figure.locator('.stat-svg svg').textContent()).replaceAll(NBSP, ' ').includes('drygt 16 000'));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV för Excel (semikolon, decimalkomma)' }).click()]);
+  assert.equal(download.suggestedFilename(), 'av-play-filmer-08.csv');
+  const csv = await readFile(await download.path(), 'utf8');
+  assert.ok(!csv.includes('EXEMPELDATA'));
+  assert.match(csv, /\nfilmer;2023;Kalmar län;08;alla;alla;;16000;drygt;antal;;nej;/);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
+
+test('a view that AV-Play\'s data cannot show falls back and says so', async () => {
+  const page = await openPage(browser);
+  await page.goto(site.origin + '/statistik/av-play?indikator=strommar&kon=flickor&arskurs=gy2');
+  await page.locator('.stat-svg svg').waitFor();
+  await page.waitForFunction(() => location.search === '?indikator=strommar');
+  assert.match(await page.locator('.quiet-notice').textContent(), /val som inte finns/);
+  assert.equal(await text(page.locator('.stat-figure .chart-summary')), 'Strömningar (visningar av film), 2023: Kalmar län nära 270 000.');
+  await page.goto(site.origin + '/embed/av-play?indikator=strommar');
+  await page.locator('.stat-svg svg').waitFor();
+  assert.equal(await text(h1(page)), 'Strömningar (visningar av film), 2023');
+  assert.equal(await page.locator('header, footer, nav').count(), 0);
+  assert.deepEqual(page.errors, []);
   await page.close();
 });
 
@@ -38,11 +66,10 @@ test('the goal/outcome chart and the key-figure cards keep the source\'s wording
   const summaries = await page.locator('.chart-summary').allTextContents();
   assert.ok(summaries.some(s => s.replaceAll(NBSP, ' ') === 'Aktiviteter 2023: utfallet blev 115 mot målet 110 (+5, +4,5 %).'), summaries.join(' | '));
   const values = (await page.locator('.card-value').allTextContents()).map(v => v.replaceAll(NBSP, ' '));
-  for (const v of ['drygt 16 000', 'nära 270 000', '1 500–2 000', 'cirka 33 %', 'ungefär 5 000', '3 529']) {
-    assert.ok(values.includes(v), `${v} among ${values.join(', ')}`);
-  }
+  // The figures that are not one yearly value of a measure; the rest are in the explorer.
+  assert.deepEqual(values, ['1 500–2 000', 'ca 100', '50', '12', '84', '9', '3 529', 'cirka 33 %', 'ungefär 5 000']);
   await page.locator('.card-source summary').first().click();
-  assert.match(await page.locator('.card-source blockquote').first().textContent(), /drygt 16 000 filmer/);
+  assert.match(await page.locator('.card-source blockquote').first().textContent(), /mellan 1 500 och 2 000 filmer per dag/);
   await page.close();
 });
 
@@ -52,30 +79,33 @@ test('a loading message shows while the data is on its way', async () => {
   const held = new Promise(ok => { release = ok; });
   await page.route('**/data/av-media-2023.json', async route => { await held; await route.continue(); });
   await page.goto(site.origin + '/statistik/av-play');
-  await page.getByRole('status').waitFor();
-  assert.match(await page.getByRole('status').textContent(), /Laddar nyckeltal/);
+  const loading = page.getByRole('status').filter({ hasText: 'Laddar nyckeltal' });
+  await loading.waitFor();
+  await page.locator('.stat-svg svg').waitFor();
+  assert.equal(await loading.count(), 1, 'the explorer does not wait for the key figures');
   release();
-  await page.locator('.chart svg').first().waitFor();
+  await page.locator('.chart:not(.stat-figure) svg').first().waitFor();
   assert.equal(await page.getByRole('status').count(), 0);
   await page.close();
 });
 
-for (const [what, reply, message] of [
-  ['a server error', { status: 500, body: 'fel' }, /servern svarade 500/],
-  ['a broken file', { status: 200, body: '{"schema_version":1,"id":', contentType: 'application/json' }, /är skadad/],
-  ['another schema version', { status: 200, body: '{"schema_version":99}', contentType: 'application/json' }, /formatversion 99/],
+for (const [what, file, reply, message, stillThere] of [
+  ['a server error', 'av-media-2023.json', { status: 500, body: 'fel' }, /servern svarade 500/, '.stat-svg svg'],
+  ['a broken file', 'av-media-2023.json', { status: 200, body: '{"schema_version":2,"id":', contentType: 'application/json' }, /är skadad/, '.stat-svg svg'],
+  ['another schema version', 'statistik-av-play.json', { status: 200, body: '{"schema_version":99}', contentType: 'application/json' }, /formatversion 99/, '.card-value'],
 ]) {
-  test(`${what} shows an alert while the rest of the page keeps working`, async () => {
+  test(`${what} in ${file} shows an alert while the rest of the page keeps working`, async () => {
     const page = await openPage(browser);
-    await page.route('**/data/av-media-2023.json', route => route.fulfill(reply));
+    await page.route(`**/data/${file}`, route => route.fulfill(reply));
     await page.goto(site.origin + '/statistik/av-play');
     const alert = page.getByRole('alert');
     await alert.waitFor();
     assert.match(await alert.textContent(), message);
-    assert.equal((await h1(page).textContent()).trim(), 'AV-Play och AV-Media 2023');
+    await page.locator(stillThere).first().waitFor();
+    assert.equal((await h1(page).textContent()).trim(), 'AV-Play och AV-Media');
     assert.deepEqual(await axeViolations(page), []);
     assert.ok(!page.errors.some(e => /panicked|RuntimeError|unreachable/.test(e)), page.errors.join('\n'));
-    await page.getByRole('link', { name: 'Om data och källor' }).click();
+    await page.getByRole('link', { name: 'Om data och källor', exact: true }).click();
     await page.locator('dl').waitFor();
     assert.equal((await h1(page).textContent()).trim(), 'Om data och källor');
     await page.close();

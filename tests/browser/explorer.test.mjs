@@ -74,11 +74,11 @@ test('the CSV download holds exactly the rows shown, headed by source and status
   assert.ok(csv.startsWith('\ufeff# EXEMPELDATA – INTE VERKLIGA RESULTAT'), csv.slice(0, 80));
   const lines = csv.trim().split('\n');
   const header = lines.findIndex(l => l.startsWith('indikator;'));
-  assert.equal(lines[header], 'indikator;ar;omrade;omradeskod;arskurs;kon;svar;varde;enhet;n;exempeldata;kalla');
+  assert.equal(lines[header], 'indikator;ar;omrade;omradeskod;arskurs;kon;svar;varde;ungefar;enhet;n;exempeldata;kalla');
   const data = lines.slice(header + 1).map(l => l.split(';'));
   assert.deepEqual(data.map(d => d[2]), shown.map(r => r[0]));
   assert.deepEqual(data.map(d => d[7]), shown.map(r => r[2].replace(' %', '').replace('*', '')));
-  assert.deepEqual(data[2].slice(0, 11), ['rokning', '2023', 'Riket', '00', 'gy2', 'alla', '', '21', 'procent', '', 'nej']);
+  assert.deepEqual(data[2].slice(0, 12), ['rokning', '2023', 'Riket', '00', 'gy2', 'alla', '', '21', '', 'procent', '', 'nej']);
   const [standard] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'CSV standard (komma, decimalpunkt)' }).click(),

@@ -14,7 +14,7 @@ test('a deep link under /kfkl/ loads its data and links stay under /kfkl/', asyn
   await page.locator('.chart svg').first().waitFor();
   await page.reload();
   await page.locator('.chart svg').first().waitFor();
-  await page.getByRole('link', { name: 'Om data och källor' }).click();
+  await page.getByRole('link', { name: 'Om data och källor', exact: true }).click();
   await page.locator('dl').waitFor();
   assert.equal(new URL(page.url()).pathname, '/kfkl/om-data');
   assert.equal(await page.locator('a[rel="external"]').first().evaluate(a => new URL(a.href).pathname), '/kfkl/data/av-media-2023.json');

@@ -6,8 +6,9 @@
 //! separated), `fran`, `till` (years), `arskurs`, `kon`, `svar` (answer index of
 //! a distribution). Defaults are left out; anything unknown falls back.
 
+use crate::format::{format_fixed, format_number};
+use crate::model::Approx;
 use crate::query::query_of;
-use crate::format::format_fixed;
 use crate::stats::{Observation, StatTable, StatUnit, COUNTY, GENDERS, GRADES, NATION};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,14 +38,19 @@ const KEYS: [&str; 7] = ["indikator", "omrade", "fran", "till", "arskurs", "kon"
 const COMPARE: &str = "jamfor";
 
 impl ExplorerState {
-    /// The view a bare URL shows: the first indicator, the county and the nation,
-    /// all years, the survey's last grade, everyone.
+    /// The view a bare URL shows: the first indicator, the county and the nation
+    /// (those of them with data), all years, the survey's last grade, everyone.
     pub fn default_for(table: &StatTable) -> ExplorerState {
-        let area = |code: &str| table.areas.iter().position(|a| a.code == code);
+        let with_data = table.areas_with_data();
+        let area = |code: &str| table.areas.iter().position(|a| a.code == code).filter(|a| with_data.contains(a));
+        let mut areas: Vec<usize> = [area(COUNTY), area(NATION)].into_iter().flatten().collect();
+        if areas.is_empty() {
+            areas.push(with_data.first().copied().unwrap_or(0));
+        }
         let grade = table.survey.grades.last().and_then(|g| GRADES.iter().position(|x| x == g)).unwrap_or(0);
         ExplorerState {
             indicator: 0,
-            areas: [area(COUNTY), area(NATION)].into_iter().flatten().collect(),
+            areas,
             from: None,
             to: None,
             grade,
@@ -87,6 +93,8 @@ impl ExplorerState {
                     .then(|| GRADES.iter().position(|g| g == value))
                     .flatten()
                     .map(|g| state.grade = g),
+                // A table without girls and boys knows only the default.
+                5 if !table.by_gender() => None,
                 5 if value == COMPARE => {
                     state.gender = None;
                     Some(())
@@ -154,10 +162,10 @@ fn year(text: &str) -> Option<u16> {
 /// The rows the state selects, ordered by area (as chosen), gender, answer, year.
 /// Chart, table, summary and downloads all show exactly these.
 pub fn select(table: &StatTable, s: &ExplorerState) -> Vec<Observation> {
-    let mut out: Vec<Observation> = (0..table.rows.len())
+    let mut out: Vec<Observation> = table
+        .rows_of(s.indicator)
         .filter(|&i| {
-            table.rows.indicator[i] as usize == s.indicator
-                && table.rows.grade[i] as usize == s.grade
+            table.rows.grade[i] as usize == s.grade
                 && s.areas.contains(&(table.rows.area[i] as usize))
                 && s.from.is_none_or(|f| table.rows.year[i] >= f)
                 && s.to.is_none_or(|t| table.rows.year[i] <= t)
@@ -178,16 +186,84 @@ pub fn select(table: &StatTable, s: &ExplorerState) -> Vec<Observation> {
         let last = out.iter().filter(|o| o.value.is_some()).map(|o| o.year).max().or(out.iter().map(|o| o.year).max());
         out.retain(|o| Some(o.year) == last);
     }
-    out.sort_by_key(|o| (s.areas.iter().position(|&a| a == o.area), o.gender, o.answer, o.year));
+    // Keys are unique within one indicator and grade, so an unstable sort is exact (and smaller).
+    out.sort_unstable_by_key(|o| (s.areas.iter().position(|&a| a == o.area), o.gender, o.answer, o.year));
     out
 }
 
-/// "12,5 %", "2,5 liter" or ".." for a suppressed value.
-pub fn format_value(value: Option<f64>, unit: StatUnit) -> String {
-    match (value, unit) {
-        (None, _) => "..".to_string(),
+/// The years with rows for an indicator and grade, ascending: the year controls' choices.
+pub fn years_of(table: &StatTable, indicator: usize, grade: usize) -> Vec<u16> {
+    let mut years: Vec<u16> = table.rows_of(indicator).filter(|&i| table.rows.grade[i] as usize == grade).map(|i| table.rows.year[i]).collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
+/// Per area (by index): whether it has any row for an indicator and grade.
+pub fn areas_with_rows(table: &StatTable, indicator: usize, grade: usize) -> Vec<bool> {
+    let mut has = vec![false; table.areas.len()];
+    for i in table.rows_of(indicator).filter(|&i| table.rows.grade[i] as usize == grade) {
+        has[table.rows.area[i] as usize] = true;
+    }
+    has
+}
+
+/// Columns the table can be sorted by; `Shown` is the order of `select`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    Shown,
+    Area,
+    Year,
+    Value,
+    N,
+}
+
+/// The table's rows sorted by a column. Ties keep the shown order, and
+/// suppressed values (and unknown n) go last in either direction.
+pub fn sort_rows(rows: &[Observation], key: SortKey, ascending: bool) -> Vec<Observation> {
+    use std::cmp::Ordering;
+    fn last_if_none<T>(a: Option<T>, b: Option<T>, cmp: impl Fn(T, T) -> Ordering, ascending: bool) -> Ordering {
+        match (a, b) {
+            (Some(x), Some(y)) if ascending => cmp(x, y),
+            (Some(x), Some(y)) => cmp(y, x),
+            (x, y) => x.is_none().cmp(&y.is_none()),
+        }
+    }
+    let by = |a: &Observation, b: &Observation| -> Ordering {
+        let flip = |o: Ordering| if ascending { o } else { o.reverse() };
+        match key {
+            SortKey::Shown => Ordering::Equal,
+            SortKey::Area => flip(a.area.cmp(&b.area)),
+            SortKey::Year => flip(a.year.cmp(&b.year)),
+            SortKey::Value => last_if_none(a.value, b.value, |x: f64, y: f64| x.total_cmp(&y), ascending),
+            SortKey::N => last_if_none(a.n, b.n, |x: u32, y: u32| x.cmp(&y), ascending),
+        }
+    };
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_unstable_by(|&a, &b| by(&rows[a], &rows[b]).then(a.cmp(&b)));
+    order.into_iter().map(|i| rows[i].clone()).collect()
+}
+
+/// "12,5 %", "2,5 liter", "drygt 16 000", "ca 73 %" or ".." for a suppressed value.
+pub fn format_value(value: Option<f64>, approx: Option<Approx>, unit: StatUnit) -> String {
+    let number = match (value, unit) {
+        (None, _) => return "..".to_string(),
         (Some(v), StatUnit::Percent) => format!("{}\u{a0}%", format_fixed(v, decimals(v))),
         (Some(v), StatUnit::Litres) => format!("{}\u{a0}liter", format_fixed(v, 1)),
+        (Some(v), StatUnit::Count) => format_number(v),
+    };
+    match approx {
+        Some(word) => format!("{} {number}", word.word()),
+        None => number,
+    }
+}
+
+/// ", gy 2" where the survey has grades to tell apart, else "".
+pub fn grade_part(table: &StatTable, s: &ExplorerState) -> String {
+    if table.by_grade() {
+        format!(", {}", grade_label(s.grade))
+    } else {
+        String::new()
     }
 }
 
@@ -203,7 +279,7 @@ fn decimals(v: f64) -> usize {
 pub fn summary(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> String {
     let ind = &table.survey.indicators[s.indicator];
     let Some(last) = rows.iter().filter(|o| o.value.is_some()).map(|o| o.year).max() else {
-        return format!("{}, {}: inga värden att visa för valet.", ind.label, grade_label(s.grade));
+        return format!("{}{}: inga värden att visa för valet.", ind.label, grade_part(table, s));
     };
     let parts: Vec<String> = rows
         .iter()
@@ -216,15 +292,15 @@ pub fn summary(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> St
             if let (None, Some(a)) = (s.answer, o.answer) {
                 who = format!("{who}, ”{}”", ind.answers[a]);
             }
-            let n = o.n.map(|n| format!(" (n = {n})")).unwrap_or_default();
-            format!("{who} {}{n}", format_value(o.value, ind.unit))
+            let n = o.n.map(|n| format!(" (n = {})", format_number(f64::from(n)))).unwrap_or_default();
+            format!("{who} {}{n}", format_value(o.value, o.approx, ind.unit))
         })
         .collect();
-    format!("{}, {}, {last}: {}.", ind.label, grade_label(s.grade), parts.join(", "))
+    format!("{}{}, {last}: {}.", ind.label, grade_part(table, s), parts.join(", "))
 }
 
 pub fn grade_label(grade: usize) -> &'static str {
-    ["åk 8", "åk 9", "gy 2"][grade.min(2)]
+    ["åk 8", "åk 9", "gy 2", "alla årskurser"][grade.min(3)]
 }
 
 pub fn gender_label(gender: usize) -> &'static str {
@@ -258,8 +334,12 @@ pub fn to_csv(table: &StatTable, s: &ExplorerState, rows: &[Observation], flavou
         out.push_str("# EXEMPELDATA – INTE VERKLIGA RESULTAT\n");
     }
     out.push_str(&format!("# {} – {} ({})\n", quote(&table.survey.title), quote(&ind.label), ind.definition.replace('\n', " ")));
-    out.push_str(&format!("# Utgivare: {}. Värden under {} svarande visas som tomma (..).\n", table.survey.publisher, table.threshold));
-    let header = ["indikator", "ar", "omrade", "omradeskod", "arskurs", "kon", "svar", "varde", "enhet", "n", "exempeldata", "kalla"];
+    out.push_str(&format!("# Utgivare: {}.", table.survey.publisher));
+    if table.has_respondents() {
+        out.push_str(&format!(" Värden för grupper med färre än {} svarande visas inte (..).", table.threshold));
+    }
+    out.push_str(" Kolumnen ungefar har källans ord för ett ungefärligt värde (ca, drygt …).\n");
+    let header = ["indikator", "ar", "omrade", "omradeskod", "arskurs", "kon", "svar", "varde", "ungefar", "enhet", "n", "exempeldata", "kalla"];
     out.push_str(&header.join(&sep.to_string()));
     out.push('\n');
     for o in rows {
@@ -274,6 +354,7 @@ pub fn to_csv(table: &StatTable, s: &ExplorerState, rows: &[Observation], flavou
         let unit = match ind.unit {
             StatUnit::Percent => "procent",
             StatUnit::Litres => "liter ren alkohol per år",
+            StatUnit::Count => "antal",
         };
         let cells = [
             ind.id.clone(),
@@ -284,6 +365,7 @@ pub fn to_csv(table: &StatTable, s: &ExplorerState, rows: &[Observation], flavou
             GENDERS[o.gender].to_string(),
             o.answer.map(|a| ind.answers[a].clone()).unwrap_or_default(),
             value.unwrap_or_else(|| "..".into()),
+            o.approx.map(|a| a.word().to_string()).unwrap_or_default(),
             unit.to_string(),
             o.n.map(|n| n.to_string()).unwrap_or_default(),
             if o.example { "ja" } else { "nej" }.to_string(),
@@ -299,7 +381,11 @@ pub fn to_csv(table: &StatTable, s: &ExplorerState, rows: &[Observation], flavou
 /// A file name that says what the download holds: "andts-rokning-gy2-08-00.csv".
 pub fn file_name(table: &StatTable, s: &ExplorerState, ext: &str) -> String {
     let codes: Vec<&str> = s.areas.iter().map(|&a| table.areas[a].code.as_str()).collect();
-    let mut name = format!("{}-{}-{}-{}", table.survey.id, table.survey.indicators[s.indicator].id, GRADES[s.grade], codes.join("-"));
+    let mut name = format!("{}-{}", table.survey.id, table.survey.indicators[s.indicator].id);
+    if table.by_grade() {
+        name.push_str(&format!("-{}", GRADES[s.grade]));
+    }
+    name.push_str(&format!("-{}", codes.join("-")));
     if let Some(g) = s.gender.filter(|&g| g != 0) {
         name.push_str(&format!("-{}", GENDERS[g]));
     }
@@ -315,7 +401,7 @@ pub fn file_name(table: &StatTable, s: &ExplorerState, ext: &str) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::model::Status;
+    use crate::model::{Approx, Status};
     use crate::stats::{Area, Indicator, Rows, Survey};
 
     /// Two indicators (a share and a three-answer distribution), three areas.
@@ -332,7 +418,7 @@ pub(crate) mod tests {
         };
         let mut rows = Rows::default();
         let mut add = |indicator, year, area, gender, answer: Option<usize>, value: Option<f64>, n| {
-            rows.push(&Observation { indicator, year, area, grade: 2, gender, answer, value, n, approx: false, example: area == 0, source: 0 })
+            rows.push(&Observation { indicator, year, area, grade: 2, gender, answer, value, n, approx: None, example: area == 0, source: 0 })
         };
         add(0, 2021, 0, 0, None, Some(20.5), Some(120));
         add(0, 2023, 0, 0, None, Some(21.0), Some(118));
@@ -368,6 +454,22 @@ pub(crate) mod tests {
             sources: vec!["Källa; med semikolon".into()],
             rows,
         }
+    }
+
+    /// AV-Play's shape: counts for the county only, one grade ("alla"), no genders, no n.
+    fn counts() -> StatTable {
+        let mut t = table();
+        t.survey.id = "av-play".into();
+        t.survey.grades = vec!["alla".into()];
+        t.survey.indicators = vec![Indicator { unit: StatUnit::Count, ..t.survey.indicators[0].clone() }];
+        t.survey.indicators[0].id = "utlan".into();
+        t.survey.indicators[0].label = "Utlån".into();
+        t.rows = Rows::default();
+        for (year, value, approx) in [(2022, 698.0, None), (2023, 16000.0, Some(Approx::Drygt))] {
+            t.rows.push(&Observation { indicator: 0, year, area: 1, grade: 3, gender: 0, answer: None, value: Some(value), n: None, approx, example: false, source: 0 });
+        }
+        t.status = Status::Official;
+        t
     }
 
     fn pairs(query: &str) -> Vec<(String, String)> {
@@ -419,7 +521,7 @@ pub(crate) mod tests {
         let s = ExplorerState::parse(&pairs("?omrade=0880,08,00"), &t).state;
         let rows = select(&t, &s);
         assert_eq!(rows.len(), 4);
-        assert_eq!(summary(&t, &s, &rows), "ROKNING, gy 2, 2023: Kalmar 21\u{a0}% (n = 118), Kalmar län 19\u{a0}% (n = 3000), Riket 21\u{a0}%.");
+        assert_eq!(summary(&t, &s, &rows), "ROKNING, gy 2, 2023: Kalmar 21\u{a0}% (n = 118), Kalmar län 19\u{a0}% (n = 3\u{a0}000), Riket 21\u{a0}%.");
         let s = ExplorerState::parse(&pairs("?omrade=0880&fran=2023&kon=jamfor"), &t).state;
         let rows = select(&t, &s);
         assert_eq!(rows.iter().map(|o| o.value).collect::<Vec<_>>(), [None, Some(18.0)]);
@@ -441,15 +543,74 @@ pub(crate) mod tests {
         let excel = to_csv(&t, &s, &rows, CsvFlavour::SwedishExcel);
         let lines: Vec<&str> = excel.lines().collect();
         assert!(lines[0].starts_with("\u{feff}# EXEMPELDATA"));
-        assert_eq!(lines[3], "indikator;ar;omrade;omradeskod;arskurs;kon;svar;varde;enhet;n;exempeldata;kalla");
-        assert_eq!(lines[4], "rokning;2023;Kalmar;0880;gy2;flickor;;..;procent;7;ja;\"Källa; med semikolon\"");
-        assert_eq!(lines[5], "rokning;2023;Kalmar;0880;gy2;pojkar;;18;procent;111;ja;\"Källa; med semikolon\"");
+        assert_eq!(lines[3], "indikator;ar;omrade;omradeskod;arskurs;kon;svar;varde;ungefar;enhet;n;exempeldata;kalla");
+        assert_eq!(lines[4], "rokning;2023;Kalmar;0880;gy2;flickor;;..;;procent;7;ja;\"Källa; med semikolon\"");
+        assert_eq!(lines[5], "rokning;2023;Kalmar;0880;gy2;pojkar;;18;;procent;111;ja;\"Källa; med semikolon\"");
         let s = ExplorerState::parse(&pairs("?omrade=0880"), &t).state;
         let standard = to_csv(&t, &s, &select(&t, &s), CsvFlavour::Standard);
-        assert!(standard.lines().any(|l| l == "rokning,2021,Kalmar,0880,gy2,alla,,20.5,procent,120,ja,Källa; med semikolon"));
+        assert!(standard.lines().any(|l| l == "rokning,2021,Kalmar,0880,gy2,alla,,20.5,,procent,120,ja,Källa; med semikolon"));
         let excel = to_csv(&t, &s, &select(&t, &s), CsvFlavour::SwedishExcel);
         assert!(excel.lines().any(|l| l.contains(";20,5;")));
         assert_eq!(file_name(&t, &s, "csv"), "andts-rokning-gy2-0880.csv");
+    }
+
+    #[test]
+    fn the_table_sorts_by_a_column_with_suppressed_values_last_either_way() {
+        let t = table();
+        let s = ExplorerState::parse(&pairs("?omrade=0880,08,00&fran=2023&kon=jamfor"), &t).state;
+        let mut rows = select(&t, &s);
+        rows.extend(select(&t, &ExplorerState::parse(&pairs("?omrade=08,00&fran=2023"), &t).state));
+        let values = |key, ascending| sort_rows(&rows, key, ascending).iter().map(|o| o.value).collect::<Vec<_>>();
+        // Shown: Kalmar flickor (..), Kalmar pojkar 18, Kalmar län 19, Riket 21.
+        let cases: &[(SortKey, bool, &[Option<f64>])] = &[
+            (SortKey::Shown, true, &[None, Some(18.0), Some(19.0), Some(21.0)]),
+            (SortKey::Value, true, &[Some(18.0), Some(19.0), Some(21.0), None]),
+            (SortKey::Value, false, &[Some(21.0), Some(19.0), Some(18.0), None]),
+            (SortKey::Area, false, &[Some(21.0), Some(19.0), None, Some(18.0)]),
+        ];
+        for (key, ascending, want) in cases {
+            assert_eq!(values(*key, *ascending), *want, "{key:?} {ascending}");
+        }
+        // Unknown n (Riket) goes last either way.
+        let n = |ascending| sort_rows(&rows, SortKey::N, ascending).iter().map(|o| o.n).collect::<Vec<_>>();
+        assert_eq!(n(true), [Some(7), Some(111), Some(3000), None]);
+        assert_eq!(n(false), [Some(3000), Some(111), Some(7), None]);
+        assert_eq!((years_of(&t, 0, 2), years_of(&t, 1, 2), years_of(&t, 0, 1)), (vec![2021, 2023], vec![2021, 2023], vec![]));
+        assert_eq!(areas_with_rows(&t, 1, 2), [false, true, false]);
+        assert_eq!((t.rows_of(0), t.rows_of(1), t.rows_of(2)), (0..6, 6..12, 12..12));
+    }
+
+    #[test]
+    fn values_keep_the_sources_hedge_word_and_unit() {
+        let cases: &[(Option<f64>, Option<Approx>, StatUnit, &str)] = &[
+            (Some(16000.0), Some(Approx::Drygt), StatUnit::Count, "drygt 16\u{a0}000"),
+            (Some(73.0), Some(Approx::Ca), StatUnit::Percent, "ca 73\u{a0}%"),
+            (Some(12.5), None, StatUnit::Percent, "12,5\u{a0}%"),
+            (Some(2.5), None, StatUnit::Litres, "2,5\u{a0}liter"),
+            (None, Some(Approx::Ca), StatUnit::Percent, ".."),
+        ];
+        for &(value, approx, unit, text) in cases {
+            assert_eq!(format_value(value, approx, unit), text);
+        }
+    }
+
+    #[test]
+    fn a_table_without_grades_genders_or_nation_leaves_them_out() {
+        let t = counts();
+        let parse = |q: &str| ExplorerState::parse(&pairs(q), &t);
+        let default = parse("");
+        assert!(default.canonical);
+        assert_eq!(default.state.areas, [1], "only the county has data");
+        // Girls and boys cannot be chosen where the data has none.
+        for q in ["?kon=flickor", "?kon=jamfor", "?arskurs=gy2"] {
+            assert_eq!((parse(q).canonical, parse(q).state), (false, default.state.clone()), "{q}");
+        }
+        let rows = select(&t, &default.state);
+        assert_eq!(summary(&t, &default.state, &rows), "Utlån, 2023: Kalmar län drygt 16\u{a0}000.");
+        assert_eq!(file_name(&t, &default.state, "csv"), "av-play-utlan-08.csv");
+        let csv = to_csv(&t, &default.state, &rows, CsvFlavour::Standard);
+        assert!(!csv.contains("EXEMPELDATA") && !csv.contains("svarande"), "{csv}");
+        assert!(csv.lines().any(|l| l == "utlan,2023,Kalmar län,08,alla,alla,,16000,drygt,antal,,nej,Källa; med semikolon"), "{csv}");
     }
 
     /// Property: no query string makes parsing panic, and what it yields is canonical.

@@ -17,7 +17,7 @@ pub fn from_json<T: miniserde::Deserialize>(text: &str) -> Option<T> {
 }
 
 /// Bumped whenever a published file changes shape; the site refuses other versions.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Debug, PartialEq)]
 pub struct Dataset {

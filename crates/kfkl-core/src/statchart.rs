@@ -7,8 +7,9 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::explorer::{format_value, gender_label, grade_label, ExplorerState};
-use crate::format::{format_fixed, NBSP};
+use crate::explorer::{format_value, gender_label, grade_part, ExplorerState};
+use crate::format::{format_fixed, format_number, NBSP};
+use crate::model::Approx;
 use crate::palette::{Rgb, BANNER, INK, SERIES};
 use crate::stats::{Observation, StatTable, StatUnit};
 
@@ -49,6 +50,8 @@ pub struct StatSeries {
 pub struct Point {
     /// `None`: suppressed, shown as "..".
     pub value: Option<f64>,
+    /// The source's hedge word, shown with the value ("drygt 16 000").
+    pub approx: Option<Approx>,
     pub example: bool,
 }
 
@@ -59,7 +62,7 @@ impl StatChart {
     /// value among real ones, ".." when suppressed.
     pub fn label(&self, p: &Point) -> String {
         let star = if self.mixed && p.example && p.value.is_some() { "*" } else { "" };
-        format!("{}{star}", format_value(p.value, self.unit))
+        format!("{}{star}", format_value(p.value, p.approx, self.unit))
     }
 }
 
@@ -91,7 +94,7 @@ pub fn build(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> Stat
             name.clone()
         }
     };
-    let point = |o: &Observation| Point { value: o.value, example: o.example };
+    let point = |o: &Observation| Point { value: o.value, approx: o.approx, example: o.example };
     // A distribution and a single-year bar chart show the last year with a value.
     let last = rows.iter().filter(|o| o.value.is_some()).map(|o| o.year).max().or(years.last().copied());
     let (categories, series) = match view {
@@ -143,8 +146,9 @@ pub fn build(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> Stat
         }
     };
     let who = match s.gender {
-        None => "flickor och pojkar",
-        Some(g) => gender_label(g),
+        _ if !table.by_gender() => String::new(),
+        None => ", flickor och pojkar".to_string(),
+        Some(g) => format!(", {}", gender_label(g)),
     };
     let when = match (view, years.first(), years.last()) {
         (View::Line, Some(a), Some(b)) => format!(", {a}–{b}"),
@@ -156,7 +160,7 @@ pub fn build(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> Stat
     };
     StatChart {
         view,
-        title: format!("{}{answer}, {}, {who}{when}", ind.label, grade_label(s.grade)),
+        title: format!("{}{answer}{}{who}{when}", ind.label, grade_part(table, s)),
         unit: ind.unit,
         categories,
         series,
@@ -252,26 +256,28 @@ fn chars_per_line(width: u32, font: u32) -> usize {
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
 
-/// The value axis' upper end: a round number above the largest value.
+/// The value axis' upper end: a round number (1, 2 or 5 times a power of
+/// ten, in steps of a tenth of that) a little above the largest value.
 pub fn axis_max(values: impl Iterator<Item = f64>, unit: StatUnit) -> f64 {
-    let hi = values.fold(0.0_f64, f64::max);
-    let step = match hi {
-        h if h <= 5.0 => 1.0,
-        h if h <= 20.0 => 5.0,
-        _ => 10.0,
-    };
-    let top = ((hi * 1.08) / step).ceil().max(1.0) * step;
+    let hi = values.fold(0.0_f64, f64::max) * 1.08;
+    if hi <= 0.0 {
+        return 1.0;
+    }
+    let magnitude = 10f64.powf(hi.log10().floor());
+    let step = [0.1, 0.2, 0.5, 1.0].into_iter().map(|k| k * magnitude).find(|&st| hi / st <= 10.0).unwrap_or(magnitude);
+    let step = step.max(1.0);
+    let top = (hi / step).ceil() * step;
     match unit {
         StatUnit::Percent => top.min(100.0),
-        StatUnit::Litres => top,
+        StatUnit::Litres | StatUnit::Count => top,
     }
 }
 
 fn axis_label(v: f64, unit: StatUnit) -> String {
-    let number = format_fixed(v, if v.fract() == 0.0 { 0 } else { 1 });
     match unit {
-        StatUnit::Percent => format!("{number}{NBSP}%"),
-        StatUnit::Litres => format!("{number}{NBSP}l"),
+        StatUnit::Percent => format!("{}{NBSP}%", format_fixed(v, if v.fract() == 0.0 { 0 } else { 1 })),
+        StatUnit::Litres => format!("{}{NBSP}l", format_fixed(v, if v.fract() == 0.0 { 0 } else { 1 })),
+        StatUnit::Count => format_number(v),
     }
 }
 
@@ -329,7 +335,7 @@ fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn 
             }
         }
         for (x, p) in &points {
-            let Some(Point { value: Some(v), example }) = p else { continue };
+            let Some(Point { value: Some(v), example, .. }) = p else { continue };
             let filled = !(chart.mixed && *example);
             let style = if filled { colour.filled() } else { WHITE.filled() };
             let outline = colour.stroke_width(2);
@@ -338,8 +344,10 @@ fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn 
                 0 => {
                     ctx.draw_series([Circle::new(at, 5, style), Circle::new(at, 5, outline)])?;
                 }
+                // A polygon rather than plotters' TriangleMarker, which computes its corners with sin and cos (more wasm).
                 1 => {
-                    ctx.draw_series([TriangleMarker::new(at, 7, style), TriangleMarker::new(at, 7, outline)])?;
+                    let triangle = |s: ShapeStyle| EmptyElement::at(at) + Polygon::new(vec![(0, -7), (6, 4), (-6, 4)], s);
+                    ctx.draw_series([triangle(style), triangle(outline)])?;
                 }
                 2 => {
                     let square = |s: ShapeStyle| EmptyElement::at(at) + Rectangle::new([(-5, -5), (5, 5)], s);
@@ -639,6 +647,26 @@ mod tests {
         assert!(!real.contains(BANNER_TEXT) && real.contains("Riket") && real.contains("21\u{a0}%"));
         for query in ["omrade=0880", "indikator=fritid", "omrade=0880,08,00&fran=2023&till=2023", "omrade=0840"] {
             assert!(render_svg(&chart(query), &frame).starts_with("<svg"), "{query}");
+        }
+    }
+
+    #[test]
+    fn counts_are_drawn_with_round_axes_and_hedged_labels() {
+        let mut t = table();
+        t.survey.grades = vec!["alla".into()];
+        t.survey.indicators[0].unit = StatUnit::Count;
+        t.rows = crate::stats::Rows::default();
+        for (year, value, approx) in [(2022, 698.0, None), (2023, 270000.0, Some(Approx::Nara))] {
+            t.rows.push(&Observation { indicator: 0, year, area: 1, grade: 3, gender: 0, answer: None, value: Some(value), n: None, approx, example: false, source: 0 });
+        }
+        let s = ExplorerState::default_for(&t);
+        let c = build(&t, &s, &select(&t, &s));
+        assert_eq!((c.view, c.title.as_str()), (View::Line, "ROKNING, 2022–2023"));
+        let svg = render_svg(&c, &Frame { width: 640, caption: None });
+        assert!(svg.contains("nära 270\u{a0}000") && svg.contains("300\u{a0}000"), "{svg}");
+        // (largest value, axis end)
+        for (hi, top) in [(698.0, 800.0), (722.0, 800.0), (270000.0, 300000.0), (16000.0, 18000.0), (0.0, 1.0)] {
+            assert_eq!(axis_max([hi].into_iter(), StatUnit::Count), top, "{hi}");
         }
     }
 

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::Approx;
+
 #[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Debug, PartialEq)]
 pub struct Survey {
     pub id: String,
@@ -39,10 +41,14 @@ pub enum StatUnit {
     /// Litres of pure alcohol per year.
     #[serde(rename = "litres")]
     Litres,
+    /// A count of things (loans, users, streams); the indicator's label names them.
+    #[serde(rename = "count")]
+    Count,
 }
 
 /// Grades, genders: the codes the import format uses, in display order.
-pub const GRADES: [&str; 3] = ["ak8", "ak9", "gy2"];
+/// "alla": not split by grade (AV-Play's figures cover every school form).
+pub const GRADES: [&str; 4] = ["ak8", "ak9", "gy2", "alla"];
 pub const GENDERS: [&str; 3] = ["alla", "flickor", "pojkar"];
 
 /// Area code of the county and of the nation (SCB: "08" Kalmar län, "00" Riket).
@@ -71,7 +77,8 @@ pub struct Area {
     pub name: String,
 }
 
-/// Column-wise rows; every vector has one entry per row.
+/// Column-wise rows; every vector has one entry per row, sorted by indicator
+/// (then grade, area, gender, answer and year).
 #[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct Rows {
     /// Index into `survey.indicators`.
@@ -89,12 +96,47 @@ pub struct Rows {
     /// leaves the data build.
     pub value: Vec<Option<f64>>,
     pub n: Vec<Option<u32>>,
-    /// Published as "ca"/"cirka".
-    pub approx: Vec<bool>,
+    /// The source's hedge word ("ca", "drygt" …), kept so that "drygt 16 000" is never shown as "16 000".
+    pub approx: Vec<Option<Approx>>,
     /// Example data, not real results.
     pub example: Vec<bool>,
     /// Index into `sources`.
     pub source: Vec<u16>,
+}
+
+impl StatTable {
+    /// More than one grade: the grade is a control and part of every title.
+    pub fn by_grade(&self) -> bool {
+        self.survey.grades.len() > 1
+    }
+
+    /// Any row for girls or boys: the gender is a control and part of every title.
+    pub fn by_gender(&self) -> bool {
+        self.rows.gender.iter().any(|&g| g != 0)
+    }
+
+    /// Any row with a number of respondents: tables show `n` and the suppression rule applies.
+    pub fn has_respondents(&self) -> bool {
+        self.rows.n.iter().any(Option::is_some)
+    }
+
+    /// The rows of one indicator. The data build publishes rows sorted by
+    /// indicator, so a view reads only its indicator's rows, whatever the table's size.
+    pub fn rows_of(&self, indicator: usize) -> std::ops::Range<usize> {
+        let column = &self.rows.indicator;
+        column.partition_point(|&i| (i as usize) < indicator)..column.partition_point(|&i| (i as usize) <= indicator)
+    }
+
+    /// Areas with at least one row, in table order.
+    pub fn areas_with_data(&self) -> Vec<usize> {
+        let mut seen = vec![false; self.areas.len()];
+        for &a in &self.rows.area {
+            if let Some(s) = seen.get_mut(a as usize) {
+                *s = true;
+            }
+        }
+        (0..self.areas.len()).filter(|&a| seen[a]).collect()
+    }
 }
 
 /// One row, read out of the columns.
@@ -108,7 +150,7 @@ pub struct Observation {
     pub answer: Option<usize>,
     pub value: Option<f64>,
     pub n: Option<u32>,
-    pub approx: bool,
+    pub approx: Option<Approx>,
     pub example: bool,
     pub source: usize,
 }
@@ -136,6 +178,17 @@ impl Rows {
             example: self.example[i],
             source: self.source[i] as usize,
         }
+    }
+
+    /// Reorders every column so that rows go by indicator, grade, area, gender, answer and year.
+    pub fn sort(&mut self) {
+        let mut order: Vec<usize> = (0..self.len()).collect();
+        order.sort_unstable_by_key(|&i| (self.indicator[i], self.grade[i], self.area[i], self.gender[i], self.answer[i], self.year[i]));
+        let mut sorted = Rows::default();
+        for i in order {
+            sorted.push(&self.get(i));
+        }
+        *self = sorted;
     }
 
     pub fn push(&mut self, o: &Observation) {

@@ -43,10 +43,15 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
         .into_iter()
         .filter_map(|path| load_file(&path, &mut errors, |text| document::load(&path, text, &read_doc)))
         .collect();
-    let datasets: Vec<Dataset> = files_with_extension(&data_dir.join("figures"), "toml", &mut errors)
+    // With their paths relative to `data_dir`: a survey may name a key-figure file as its data.
+    let figure_files: Vec<(String, Dataset)> = files_with_extension(&data_dir.join("figures"), "toml", &mut errors)
         .into_iter()
-        .filter_map(|path| load_file(&path, &mut errors, |text| figures::load(&path, text, &read_doc, &documents)))
+        .filter_map(|path| {
+            let rel = path.strip_prefix(data_dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            load_file(&path, &mut errors, |text| figures::load(&path, text, &read_doc, &documents)).map(|d| (rel, d))
+        })
         .collect();
+    let datasets: Vec<Dataset> = figure_files.iter().map(|(_, d)| d.clone()).collect();
     // Optional like the follow-up, so a test fixture need not have it.
     let stats_dir = data_dir.join("statistik");
     let stats_files = if stats_dir.exists() { files_with_extension(&stats_dir, "toml", &mut errors) } else { Vec::new() };
@@ -82,7 +87,7 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
             let all_areas = results::areas(&areas);
             let tables: Vec<kfkl_core::stats::StatTable> = surveys
                 .iter()
-                .filter_map(|sf| results::table(sf, &all_areas, data_dir, &read_doc).map_err(|mut e| errors.append(&mut e)).ok())
+                .filter_map(|sf| results::table(sf, &all_areas, data_dir, &read_doc, &figure_files).map_err(|mut e| errors.append(&mut e)).ok())
                 .collect();
             if !errors.is_empty() {
                 return Err(errors);

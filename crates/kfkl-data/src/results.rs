@@ -1,5 +1,6 @@
 //! Survey results → `StatTable`: reads a survey's data files (the documented
-//! import format, or CAN's published figures as the source has them), checks
+//! import format, CAN's published figures as the source has them, or the
+//! validated key figures of `figures/`, for AV-Play), checks
 //! every row, and suppresses groups under the threshold before anything is
 //! published. Errors carry `file:line: reason`.
 //!
@@ -9,7 +10,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use kfkl_core::model::{Areas, Status, SCHEMA_VERSION};
+use kfkl_core::model::{Approx, Areas, Dataset, Status, Unit, SCHEMA_VERSION};
 use kfkl_core::stats::{Area, Observation, Rows, StatTable, StatUnit, COUNTY, GENDERS, GRADES, NATION};
 
 use crate::diag::Diagnostic;
@@ -31,25 +32,44 @@ pub fn areas(areas: &Areas) -> Vec<Area> {
     out
 }
 
-/// Builds one survey's table. `read` returns a file's text by its path relative to the data folder.
-pub fn table(sf: &SurveyFile, all_areas: &[Area], data_dir: &Path, read: &dyn Fn(&str) -> Result<String, String>) -> Result<StatTable, Vec<Diagnostic>> {
+/// Builds one survey's table. `read` returns a file's text by its path relative
+/// to the data folder; `datasets` are the validated key-figure files by that path.
+pub fn table(
+    sf: &SurveyFile,
+    all_areas: &[Area],
+    data_dir: &Path,
+    read: &dyn Fn(&str) -> Result<String, String>,
+    datasets: &[(String, Dataset)],
+) -> Result<StatTable, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut sources: Vec<String> = Vec::new();
     let mut rows = Rows::default();
     let mut seen = Seen::new();
     for data in &sf.data {
-        let path = data_dir.join(&data.file);
+        // Key figures were read and checked with their file; what can go wrong
+        // here is the catalogue's reference to them, so errors point there.
+        let path = if data.format == "key-figures" { sf.path.clone() } else { data_dir.join(&data.file) };
         let err = |line: usize, reason: String| Diagnostic { file: path.clone(), line, reason };
-        let text = match read(&data.file) {
-            Ok(t) => t,
-            Err(why) => {
-                errors.push(err(1, format!("cannot read: {why}")));
-                continue;
+        let parsed = if data.format == "key-figures" {
+            match datasets.iter().find(|(file, _)| *file == data.file) {
+                Some((_, dataset)) => read_figures(dataset, sf, all_areas),
+                None => {
+                    errors.push(err(1, format!("data file {}: not a key-figure file (figures/*.toml)", data.file)));
+                    continue;
+                }
             }
-        };
-        let parsed = match data.format.as_str() {
-            "can-public" => read_can(&text, sf, all_areas),
-            _ => read_import(&text, sf, all_areas),
+        } else {
+            let text = match read(&data.file) {
+                Ok(t) => t,
+                Err(why) => {
+                    errors.push(err(1, format!("cannot read: {why}")));
+                    continue;
+                }
+            };
+            match data.format.as_str() {
+                "can-public" => read_can(&text, sf, all_areas),
+                _ => read_import(&text, sf, all_areas),
+            }
         };
         for item in parsed {
             match item {
@@ -79,6 +99,8 @@ pub fn table(sf: &SurveyFile, all_areas: &[Area], data_dir: &Path, read: &dyn Fn
         return Err(errors);
     }
     suppress(&mut rows, sf.threshold);
+    // The explorer reads one indicator's rows by binary search (`StatTable::rows_of`).
+    rows.sort();
     let status = if rows.example.iter().any(|&e| e) { Status::Exempeldata } else { Status::Official };
     Ok(StatTable { schema_version: SCHEMA_VERSION, survey: sf.survey.clone(), threshold: sf.threshold, status, areas: all_areas.to_vec(), sources, rows })
 }
@@ -124,7 +146,7 @@ fn read_import(text: &str, sf: &SurveyFile, areas: &[Area]) -> Vec<Parsed> {
             "" => Ok(None),
             t => t.parse::<u32>().map(Some).map_err(|_| format!("n '{t}' is not a whole number ≥ 0")),
         };
-        let row = n.and_then(|n| observation(sf, areas, [f(0), f(1), f(2), f(3), f(4), f(5), f(6)], n, false));
+        let row = n.and_then(|n| observation(sf, areas, [f(0), f(1), f(2), f(3), f(4), f(5), f(6)], n, None));
         out.push(match row {
             Ok(_) if f(8).is_empty() => Err((line, "kalla (the source) is empty".into())),
             Ok(o) => Ok((line, o, f(8).to_string())),
@@ -162,8 +184,10 @@ fn read_can(text: &str, sf: &SurveyFile, areas: &[Area]) -> Vec<Parsed> {
         let unit_ok = |u: StatUnit| match u {
             StatUnit::Percent => &record[6] == "procent",
             StatUnit::Litres => record[6].starts_with("liter"),
+            StatUnit::Count => false,
         };
-        let row = observation(sf, areas, [&record[1], &record[2], area, &record[3], &record[4], "", &record[5]], None, &record[7] == "1").and_then(|o| {
+        let approx = (&record[7] == "1").then_some(Approx::Ca);
+        let row = observation(sf, areas, [&record[1], &record[2], area, &record[3], &record[4], "", &record[5]], None, approx).and_then(|o| {
             if unit_ok(sf.survey.indicators[o.indicator].unit) {
                 Ok(o)
             } else {
@@ -178,8 +202,45 @@ fn read_can(text: &str, sf: &SurveyFile, areas: &[Area]) -> Vec<Parsed> {
     out
 }
 
+/// The key figures each indicator names, as county-wide observations for the
+/// year each figure states, with its hedge word and its document, section and
+/// quote as source. Lines are the indicators' lines in the catalogue.
+fn read_figures(dataset: &Dataset, sf: &SurveyFile, areas: &[Area]) -> Vec<Parsed> {
+    let mut out = Vec::new();
+    for (indicator, (ids, line)) in sf.figures.iter().enumerate() {
+        let ind = &sf.survey.indicators[indicator];
+        for id in ids {
+            let Some(f) = dataset.figures.iter().find(|f| f.id == *id) else {
+                out.push(Err((*line, format!("indicator '{}': no key figure '{id}' in {}", ind.id, dataset.id))));
+                continue;
+            };
+            if f.value_high.is_some() {
+                out.push(Err((*line, format!("indicator '{}': key figure '{id}' is a range, not one value", ind.id))));
+                continue;
+            }
+            let unit_ok = matches!((f.unit, ind.unit), (Unit::Count, StatUnit::Count) | (Unit::Percent, StatUnit::Percent));
+            if !unit_ok {
+                out.push(Err((*line, format!("indicator '{}': key figure '{id}' is not in the indicator's unit", ind.id))));
+                continue;
+            }
+            let year = f.year.to_string();
+            let value = f.value.to_string();
+            let grade = sf.survey.grades.last().map_or("", String::as_str);
+            let row = observation(sf, areas, [&ind.id, &year, COUNTY, grade, "alla", "", &value], None, f.approx);
+            let doc = dataset.sources.iter().find(|d| d.id == f.source.doc);
+            let quote: Vec<&str> = f.source.quote.split_whitespace().collect();
+            let source = match doc {
+                Some(d) => format!("{} ({}), {}: ”{}”", d.title, d.publisher, f.source.section, quote.join(" ")),
+                None => format!("{}, {}", f.source.doc, f.source.section),
+            };
+            out.push(row.map(|o| (*line, o, source)).map_err(|reason| (*line, format!("indicator '{}', key figure '{id}': {reason}", ind.id))));
+        }
+    }
+    out
+}
+
 /// Checks one row's fields: [indikator, ar, omrade, arskurs, kon, svar, varde].
-fn observation(sf: &SurveyFile, areas: &[Area], f: [&str; 7], n: Option<u32>, approx: bool) -> Result<Observation, String> {
+fn observation(sf: &SurveyFile, areas: &[Area], f: [&str; 7], n: Option<u32>, approx: Option<Approx>) -> Result<Observation, String> {
     let survey = &sf.survey;
     let indicator = survey.indicators.iter().position(|i| i.id == f[0]).ok_or_else(|| format!("unknown indicator '{}'", f[0]))?;
     let ind = &survey.indicators[indicator];
@@ -199,7 +260,7 @@ fn observation(sf: &SurveyFile, areas: &[Area], f: [&str; 7], n: Option<u32>, ap
     let value: f64 = f[6].replace(',', ".").parse().ok().filter(|v: &f64| v.is_finite()).ok_or_else(|| format!("value '{}' is not a number", f[6]))?;
     match ind.unit {
         StatUnit::Percent if !(0.0..=100.0).contains(&value) => return Err(format!("percentage {value} is outside 0–100")),
-        StatUnit::Litres if value < 0.0 => return Err(format!("litres {value} is negative")),
+        StatUnit::Litres | StatUnit::Count if value < 0.0 => return Err(format!("{value} is negative")),
         _ => {}
     }
     Ok(Observation { indicator, year, area, grade, gender, answer, value: Some(value), n, approx, example: false, source: 0 })

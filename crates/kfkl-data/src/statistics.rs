@@ -3,7 +3,7 @@
 //! it lists, read by `results.rs`.
 
 use std::collections::HashSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use kfkl_core::stats::{Indicator, StatUnit, Survey};
 use serde::Deserialize;
@@ -27,16 +27,23 @@ struct RawFile {
 pub struct DataFile {
     /// Relative to the data folder.
     pub file: String,
-    /// "import" (the documented long format) or "can-public" (sources/andts-public-figures.csv).
+    /// "import" (the documented long format), "can-public" (sources/andts-public-figures.csv)
+    /// or "key-figures" (a validated file of `figures/`, its figures named by each indicator's `figures`).
     pub format: String,
     pub status: kfkl_core::model::Status,
 }
 
+pub const FORMATS: [&str; 3] = ["import", "can-public", "key-figures"];
+
 /// A survey's catalogue, with its suppression threshold and data files.
 pub struct SurveyFile {
+    pub path: PathBuf,
     pub survey: Survey,
     pub threshold: u32,
     pub data: Vec<DataFile>,
+    /// Per indicator (by index): the key figures that are its observations, and
+    /// the line of the indicator in the catalogue, for errors.
+    pub figures: Vec<(Vec<String>, usize)>,
 }
 
 #[derive(Deserialize)]
@@ -69,6 +76,9 @@ struct RawIndicator {
     answers: Vec<String>,
     definition: String,
     source: String,
+    /// Key-figure ids, for a survey whose data are key figures.
+    #[serde(default)]
+    figures: Vec<String>,
 }
 
 pub fn load(path: &Path, text: &str) -> Result<SurveyFile, Vec<Diagnostic>> {
@@ -77,6 +87,8 @@ pub fn load(path: &Path, text: &str) -> Result<SurveyFile, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut ids = HashSet::new();
     let mut indicators = Vec::new();
+    let mut figures = Vec::new();
+    let from_figures = raw.data.iter().any(|d| d.format == "key-figures");
     for spanned in raw.indicators {
         let at = spanned.span().start;
         let i = spanned.into_inner();
@@ -94,6 +106,12 @@ pub fn load(path: &Path, text: &str) -> Result<SurveyFile, Vec<Diagnostic>> {
         if i.answers.len() == 1 {
             errors.push(file.error(at, format!("indicator '{}': a distribution needs at least two answers", i.id)));
         }
+        match (from_figures, i.figures.is_empty()) {
+            (true, true) => errors.push(file.error(at, format!("indicator '{}': figures is empty, but the survey's data are key figures", i.id))),
+            (false, false) => errors.push(file.error(at, format!("indicator '{}': figures is only for a survey whose data are key figures", i.id))),
+            _ => {}
+        }
+        figures.push((i.figures, file.line_of(at)));
         indicators.push(Indicator {
             id: i.id,
             label: i.label,
@@ -109,8 +127,8 @@ pub fn load(path: &Path, text: &str) -> Result<SurveyFile, Vec<Diagnostic>> {
     if let Some(g) = s.grades.iter().find(|g| !kfkl_core::stats::GRADES.contains(&g.as_str())) {
         errors.push(file.error(0, format!("grade '{g}' is not one of {:?}", kfkl_core::stats::GRADES)));
     }
-    if let Some(d) = raw.data.iter().find(|d| d.format != "import" && d.format != "can-public") {
-        errors.push(file.error(0, format!("data file {}: format '{}' is neither 'import' nor 'can-public'", d.file, d.format)));
+    if let Some(d) = raw.data.iter().find(|d| !FORMATS.contains(&d.format.as_str())) {
+        errors.push(file.error(0, format!("data file {}: format '{}' is not one of {}", d.file, d.format, FORMATS.join(", "))));
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -125,5 +143,5 @@ pub fn load(path: &Path, text: &str) -> Result<SurveyFile, Vec<Diagnostic>> {
         grades: s.grades,
         indicators,
     };
-    Ok(SurveyFile { survey, threshold: s.suppression_threshold, data: raw.data })
+    Ok(SurveyFile { path: path.to_path_buf(), survey, threshold: s.suppression_threshold, data: raw.data, figures })
 }

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use kfkl_core::model::Status;
+use kfkl_core::model::{Approx, Status};
 use kfkl_core::stats::StatTable;
 use kfkl_data::results::{areas, table};
 use kfkl_data::statistics::{self, DataFile, SurveyFile};
@@ -25,7 +25,7 @@ fn lupp_with(rows: &str, threshold: u32) -> Result<StatTable, Vec<String>> {
     let all = areas(&build.areas);
     let body = format!("{HEADER}{rows}");
     let read = move |_: &str| Ok(body.clone());
-    table(&sf, &all, Path::new(""), &read).map_err(|e| e.iter().map(|d| d.to_string()).collect())
+    table(&sf, &all, Path::new(""), &read, &[]).map_err(|e| e.iter().map(|d| d.to_string()).collect())
 }
 
 #[test]
@@ -89,6 +89,69 @@ fn every_published_can_figure_is_loaded_as_official() {
     // Any example row marks the whole table.
     assert_eq!(andts.status, Status::Exempeldata);
     assert!(andts.rows.value.iter().any(Option::is_none), "example data includes suppressed groups");
+    // CAN's "ca" stays with the figure: Riket 2004, åk 9, ca 73 %.
+    let alcohol = andts.survey.indicators.iter().position(|i| i.id == "alkohol_senaste_12_man").unwrap();
+    let hit = real.iter().map(|&i| andts.rows.get(i)).find(|o| o.indicator == alcohol && o.year == 2004 && o.grade == 1).unwrap();
+    assert_eq!((hit.value, hit.approx), (Some(73.0), Some(Approx::Ca)));
+}
+
+#[test]
+fn av_play_is_the_reports_key_figures_for_the_county_with_hedge_words_and_quotes() {
+    let build = kfkl_data::build(data_dir()).unwrap();
+    let t = build.tables.iter().find(|t| t.survey.id == "av-play").unwrap();
+    assert_eq!(t.status, Status::Official);
+    assert!(!t.by_grade() && !t.by_gender() && !t.has_respondents());
+    assert_eq!(t.areas_with_data().iter().map(|&a| t.areas[a].code.as_str()).collect::<Vec<_>>(), ["08"]);
+    // (indicator, year, value, hedge word)
+    let cases: &[(&str, u16, f64, Option<Approx>)] = &[
+        ("utlan", 2022, 698.0, None),
+        ("utlan", 2023, 722.0, None),
+        ("filmer", 2023, 16000.0, Some(Approx::Drygt)),
+        ("strommar", 2023, 270000.0, Some(Approx::Nara)),
+        ("anvandare", 2023, 16000.0, Some(Approx::Cirka)),
+    ];
+    for &(id, year, value, approx) in cases {
+        let ind = t.survey.indicators.iter().position(|i| i.id == id).unwrap();
+        let o = (0..t.rows.len()).map(|i| t.rows.get(i)).find(|o| o.indicator == ind && o.year == year).unwrap();
+        assert_eq!((o.value, o.approx, o.example), (Some(value), approx, false), "{id} {year}");
+        let source = &t.sources[o.source];
+        assert!(source.starts_with("Verksamhetsberättelse 2023 (Kommunförbundet Kalmar län), Unga, utbildning och etablering › Fokusområde 1: AV-Media › Resultat: ”"), "{source}");
+    }
+    assert_eq!(t.rows.len(), 11);
+}
+
+/// A catalogue of key figures, with `indicator` as its one indicator.
+fn av_play_with(indicator: &str) -> Vec<String> {
+    let text = format!(
+        "[survey]\nid = \"av-play\"\ntitle = \"T\"\npublisher = \"P\"\nroute = \"/statistik/av-play\"\nmethod = \"M\"\nmethod_source = \"S\"\ngrades = [\"alla\"]\n\n[[data]]\nfile = \"figures/av-media-2023.toml\"\nformat = \"key-figures\"\nstatus = \"official\"\n\n[[indicator]]\n{indicator}"
+    );
+    let sf = match statistics::load(Path::new("av.toml"), &text) {
+        Ok(sf) => sf,
+        Err(e) => return e.iter().map(|d| d.to_string()).collect(),
+    };
+    let build = kfkl_data::build(data_dir()).unwrap();
+    let dataset = build.datasets.iter().find(|d| d.id == "av-media-2023").unwrap().clone();
+    let read = |_: &str| Err("unused".to_string());
+    match table(&sf, &areas(&build.areas), data_dir(), &read, &[("figures/av-media-2023.toml".into(), dataset)]) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.iter().map(|d| d.to_string()).collect(),
+    }
+}
+
+#[test]
+fn a_key_figure_indicator_must_name_single_values_in_its_unit() {
+    let ind = |unit: &str, figures: &str| format!("id = \"x\"\nlabel = \"X\"\ntheme = \"T\"\nunit = \"{unit}\"\ndefinition = \"D\"\nsource = \"S\"\nfigures = {figures}\n");
+    let cases: &[(String, &[&str])] = &[
+        (ind("count", r#"["utlan-2022", "utlan-2023"]"#), &[]),
+        (ind("count", r#"["finns-inte"]"#), &["av.toml:15: indicator 'x': no key figure 'finns-inte' in av-media-2023"]),
+        (ind("count", r#"["avplay-strommar-per-dag"]"#), &["av.toml:15: indicator 'x': key figure 'avplay-strommar-per-dag' is a range, not one value"]),
+        (ind("percent", r#"["utlan-2022"]"#), &["av.toml:15: indicator 'x': key figure 'utlan-2022' is not in the indicator's unit"]),
+        (ind("count", r#"["utlan-2022", "utlan-2022"]"#), &["av.toml:15: the same observation is already given at av.toml:15"]),
+        (ind("count", "[]"), &["av.toml:15: indicator 'x': figures is empty, but the survey's data are key figures"]),
+    ];
+    for (indicator, want) in cases {
+        assert_eq!(av_play_with(indicator), want.to_vec(), "{indicator}");
+    }
 }
 
 #[test]
@@ -109,5 +172,6 @@ fn published_tables_read_back_through_the_browsers_decoder() {
     for t in &build.tables {
         let json = serde_json::to_string(t).unwrap();
         assert_eq!(kfkl_core::model::from_json::<StatTable>(&json).as_ref(), Some(t), "{}", t.survey.id);
+        assert!(t.rows.indicator.windows(2).all(|w| w[0] <= w[1]), "{}: rows go by indicator, for StatTable::rows_of", t.survey.id);
     }
 }
