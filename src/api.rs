@@ -6,9 +6,10 @@
 //! was about 32 KB of the wasm's brotli size.
 
 use std::fmt;
+use std::sync::Arc;
 
-use kfkl_core::document::Document;
-use kfkl_core::model::{from_json, Areas, Dataset, SCHEMA_VERSION};
+use kfkl_core::model::SCHEMA_VERSION;
+use leptos::prelude::LocalResource;
 
 use crate::base::data_url;
 
@@ -40,8 +41,51 @@ struct Probe {
     schema_version: u32,
 }
 
-/// Fetches a published file and decodes it with `decode` once its schema version is checked.
-async fn fetch_json<T>(file: &str, decode: impl FnOnce(&str) -> Option<T>) -> Result<T, LoadError> {
+/// The files one view shows, fetched at once. Every page uses this one
+/// resource type: measured, each distinct `LocalResource<T>` compiled about
+/// 10 KB of wasm (async machinery per type), so pages fetch text here and
+/// decode it in their render function.
+pub type Files = LocalResource<Fetched>;
+
+/// What a view fetched: each file's text, or why it could not be fetched.
+#[derive(Clone)]
+pub struct Fetched(Arc<Vec<(String, Result<String, LoadError>)>>);
+
+impl Fetched {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// File `i` (in the order asked for), schema-checked and decoded by `decode`.
+    pub fn decode<T>(&self, i: usize, decode: fn(&str) -> Option<T>) -> Result<T, LoadError> {
+        let (file, text) = &self.0[i];
+        let text = text.as_ref().map_err(LoadError::clone)?;
+        let parse_error = |detail: &str| LoadError::Parse { file: file.clone(), detail: detail.to_string() };
+        let probe: Probe = miniserde::json::from_str(text).map_err(|_| parse_error("ogiltig JSON"))?;
+        if probe.schema_version != SCHEMA_VERSION {
+            return Err(LoadError::Schema { file: file.clone(), found: probe.schema_version });
+        }
+        decode(text).ok_or_else(|| parse_error("oväntat innehåll"))
+    }
+}
+
+/// A resource of published files, by name ("plan-2025.json"); `files` may read
+/// signals (route parameters), and the files are fetched anew when they change.
+pub fn fetch(files: impl Fn() -> Vec<String> + Send + Sync + 'static) -> Files {
+    fetch_dyn(Arc::new(files))
+}
+
+/// Not generic, so that the resource's code is compiled once.
+fn fetch_dyn(files: Arc<dyn Fn() -> Vec<String> + Send + Sync>) -> Files {
+    LocalResource::new(move || fetch_all(files()))
+}
+
+async fn fetch_all(files: Vec<String>) -> Fetched {
+    let texts = futures::future::join_all(files.iter().map(|f| fetch_text(f))).await;
+    Fetched(Arc::new(files.into_iter().zip(texts).collect()))
+}
+
+async fn fetch_text(file: &str) -> Result<String, LoadError> {
     let name = file.to_string();
     let response = gloo_net::http::Request::get(&data_url(file))
         .send()
@@ -50,39 +94,10 @@ async fn fetch_json<T>(file: &str, decode: impl FnOnce(&str) -> Option<T>) -> Re
     if !response.ok() {
         return Err(LoadError::Status { file: name, status: response.status() });
     }
-    let text = response.text().await.map_err(|_| LoadError::Network { file: name.clone() })?;
-    let parse_error = |detail: &str| LoadError::Parse { file: name.clone(), detail: detail.to_string() };
-    let probe: Probe = miniserde::json::from_str(&text).map_err(|_| parse_error("ogiltig JSON"))?;
-    if probe.schema_version != SCHEMA_VERSION {
-        return Err(LoadError::Schema { file: name, found: probe.schema_version });
-    }
-    decode(&text).ok_or_else(|| parse_error("oväntat innehåll"))
+    response.text().await.map_err(|_| LoadError::Network { file: name })
 }
 
-pub async fn dataset(id: &str) -> Result<Dataset, LoadError> {
-    fetch_json(&format!("{id}.json"), from_json).await
-}
-
-pub async fn areas() -> Result<Areas, LoadError> {
-    fetch_json("areas.json", from_json).await
-}
-
-pub async fn document(id: &str) -> Result<Document, LoadError> {
-    fetch_json(&format!("{id}.json"), kfkl_core::document::from_json).await
-}
-
-pub async fn followup_index() -> Result<kfkl_core::followup::FollowUpIndex, LoadError> {
-    fetch_json("uppfoljning.json", from_json).await
-}
-
-pub async fn topic(id: &str) -> Result<kfkl_core::followup::Topic, LoadError> {
-    fetch_json(&format!("uppfoljning-{id}.json"), kfkl_core::followup::topic_from_json).await
-}
-
-pub async fn search_index() -> Result<kfkl_core::search::SearchIndex, LoadError> {
-    fetch_json("sok.json", from_json).await
-}
-
-pub async fn stat_table(id: &str) -> Result<kfkl_core::stats::StatTable, LoadError> {
-    fetch_json(&format!("statistik-{id}.json"), from_json).await
-}
+/// The decoders of the published files, for `Fetched::decode`.
+pub use kfkl_core::document::from_json as document;
+pub use kfkl_core::followup::topic_from_json as topic;
+pub use kfkl_core::model::from_json as json;

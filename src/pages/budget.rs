@@ -8,7 +8,7 @@ use kfkl_core::model::Dataset;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::api::{self, LoadError};
+use crate::api;
 use crate::base::{href, set_title};
 use crate::components::chart::ChartFigure;
 use crate::components::document::{table_view, DocContext};
@@ -17,18 +17,19 @@ use crate::components::status::Loaded;
 #[component]
 pub fn Budget() -> impl IntoView {
     set_title("Budget 2025");
-    let data = LocalResource::new(|| async {
-        // Only the plan's tables (a file the data build derives), not its whole text.
-        let plan = api::document("plan-2025-tabeller").await?;
-        let staff = api::dataset("plan-2025-personal").await?;
-        Ok::<_, LoadError>((plan, staff))
-    });
+    // Only the plan's tables (a file the data build derives), not its whole text.
+    let data = api::fetch(|| vec!["plan-2025-tabeller.json".into(), "plan-2025-personal.json".into()]);
+    let render = |f: &api::Fetched| {
+        let plan = f.decode(0, api::document)?;
+        let staff = f.decode(1, api::json)?;
+        Ok(view! { <BudgetContent plan=Arc::new(plan) staff/> }.into_any())
+    };
     view! {
         <div class="wrap">
             <h1>"Budget 2025"</h1>
             <p class="lead">"Kommunförbundets budget för 2025 enligt verksamhetsplanen, i diagram och i planens egna tabeller. Belopp i tusentals kronor (tkr); kostnader har minustecken, som i planen."</p>
             <p><A href=href("/plan/2025#budget-2025")>"Budgetavsnittet i verksamhetsplanen"</A></p>
-            <Loaded data what="budgeten" render=|(plan, staff)| view! { <BudgetContent plan=Arc::new(plan) staff/> }.into_any()/>
+            <Loaded data what="budgeten" render/>
         </div>
     }
 }

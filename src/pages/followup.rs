@@ -23,7 +23,7 @@ const PLAN: &str = "/plan/2025";
 #[component]
 pub fn FollowUpIndex() -> impl IntoView {
     set_title("Uppföljning");
-    let data = LocalResource::new(api::followup_index);
+    let data = api::fetch(|| vec!["uppfoljning.json".into()]);
     view! {
         <div class="wrap">
             <h1>"Uppföljning: löften, resultat och nya löften"</h1>
@@ -32,14 +32,15 @@ pub fn FollowUpIndex() -> impl IntoView {
                 "vad förbundet lovade för 2023, vad som blev gjort, och vad planen lovar för 2025. "
                 "Texterna är dokumentens egna, med länkar till sitt sammanhang."
             </p>
-            <Loaded data what="ämnena" render=|index| {
+            <Loaded data what="ämnena" render=|f| {
+                let index: kfkl_core::followup::FollowUpIndex = f.decode(0, api::json)?;
                 let items = index.topics.into_iter().map(|t| view! {
                     <li>
                         <A href=href(&format!("/uppfoljning/{}", t.id))>{t.title}</A>
                         <span class="topic-counts">{format!(" – {} löften 2023, {} åtaganden 2025", t.promised_2023, t.promised_2025)}</span>
                     </li>
                 }).collect_view();
-                view! { <ul class="topic-list">{items}</ul> }.into_any()
+                Ok(view! { <ul class="topic-list">{items}</ul> }.into_any())
             }/>
         </div>
     }
@@ -49,14 +50,11 @@ pub fn FollowUpIndex() -> impl IntoView {
 pub fn FollowUpTopic() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("amne").unwrap_or_default();
-    let data = LocalResource::new(move || {
-        let id = id();
-        async move { api::topic(&id).await }
-    });
+    let data = api::fetch(move || vec![format!("uppfoljning-{}.json", id())]);
     view! {
         <div class="wrap">
             <p class="crumbs"><A href=href("/uppfoljning")>"Uppföljning"</A></p>
-            <Loaded data what="ämnet" render=|topic| view! { <TopicView topic/> }.into_any()/>
+            <Loaded data what="ämnet" render=|f| f.decode(0, api::topic).map(|topic| view! { <TopicView topic/> }.into_any())/>
         </div>
     }
 }

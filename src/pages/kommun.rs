@@ -6,55 +6,57 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api;
 use crate::base::{href, set_title};
-use crate::components::status::{LoadFailed, Loading};
+use crate::components::status::Loaded;
+use kfkl_core::model::Areas;
 
 #[component]
 pub fn Kommun() -> impl IntoView {
     let params = use_params_map();
     let key = move || params.read().get("kommun").unwrap_or_default();
-    let areas = LocalResource::new(api::areas);
+    let data = api::fetch(|| vec!["areas.json".into()]);
+    let render = move |f: &api::Fetched| {
+        let key = key();
+        let areas: Areas = f.decode(0, api::json)?;
+        let links = areas
+            .municipalities
+            .iter()
+            .map(|m| {
+                let (link, name) = (href(&format!("/kommun/{}", m.slug)), m.name.clone());
+                view! { <li><A href=link>{name}</A></li> }
+            })
+            .collect::<Vec<_>>();
+        Ok(match areas.find(&key) {
+            Some(m) => {
+                set_title(&m.name);
+                view! {
+                    <h1>{format!("{} kommun", m.name)}</h1>
+                    <p class="lead">{format!("Kommunkod {}.", m.code)}</p>
+                    <p class="source">{format!("Källa: {}.", areas.source)}</p>
+                    <h2>"Statistik för kommunen"</h2>
+                    <p>"Resultaten i kommunens namn är ännu exempeldata, inte verkliga resultat."</p>
+                    <ul>
+                        <li><A href=href(&format!("/statistik/andts?omrade={},08,00", m.code))>{format!("ANDTS: {} jämfört med länet och riket", m.name)}</A></li>
+                        <li><A href=href(&format!("/statistik/lupp?omrade={},08", m.code))>{format!("LUPP: {} jämfört med länet", m.name)}</A></li>
+                    </ul>
+                    <h2>"Länets kommuner"</h2>
+                    <ul class="columns">{links}</ul>
+                }
+                .into_any()
+            }
+            None => {
+                set_title("Okänd kommun");
+                view! {
+                    <h1>"Okänd kommun"</h1>
+                    <p>{format!("”{key}” är inte en av Kalmar läns kommuner. Välj en kommun:")}</p>
+                    <ul class="columns">{links}</ul>
+                }
+                .into_any()
+            }
+        })
+    };
     view! {
         <div class="wrap">
-            <Suspense fallback=|| view! { <Loading what="kommunlistan"/> }>
-                {move || Suspend::new(async move {
-                    let key = key();
-                    match areas.await {
-                        Ok(areas) => {
-                            let links = areas.municipalities.iter().map(|m| {
-                                let (link, name) = (href(&format!("/kommun/{}", m.slug)), m.name.clone());
-                                view! { <li><A href=link>{name}</A></li> }
-                            }).collect::<Vec<_>>();
-                            match areas.find(&key) {
-                                Some(m) => {
-                                    set_title(&m.name);
-                                    view! {
-                                        <h1>{format!("{} kommun", m.name)}</h1>
-                                        <p class="lead">{format!("Kommunkod {}.", m.code)}</p>
-                                        <p class="source">{format!("Källa: {}.", areas.source)}</p>
-                                        <h2>"Statistik för kommunen"</h2>
-                                        <p>"Resultaten i kommunens namn är ännu exempeldata, inte verkliga resultat."</p>
-                                        <ul>
-                                            <li><A href=href(&format!("/statistik/andts?omrade={},08,00", m.code))>{format!("ANDTS: {} jämfört med länet och riket", m.name)}</A></li>
-                                            <li><A href=href(&format!("/statistik/lupp?omrade={},08", m.code))>{format!("LUPP: {} jämfört med länet", m.name)}</A></li>
-                                        </ul>
-                                        <h2>"Länets kommuner"</h2>
-                                        <ul class="columns">{links}</ul>
-                                    }.into_any()
-                                }
-                                None => {
-                                    set_title("Okänd kommun");
-                                    view! {
-                                        <h1>"Okänd kommun"</h1>
-                                        <p>{format!("”{key}” är inte en av Kalmar läns kommuner. Välj en kommun:")}</p>
-                                        <ul class="columns">{links}</ul>
-                                    }.into_any()
-                                }
-                            }
-                        }
-                        Err(error) => view! { <h1>"Kommun"</h1><LoadFailed error/> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded data what="kommunlistan" render/>
         </div>
     }
 }

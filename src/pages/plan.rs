@@ -21,11 +21,12 @@ const PATH: &str = "/plan/2025";
 #[component]
 pub fn Plan() -> impl IntoView {
     set_title("Verksamhetsplan och budget 2025");
-    let data = LocalResource::new(|| api::document("plan-2025"));
+    let data = api::fetch(|| vec!["plan-2025.json".into()]);
+    let render = |f: &api::Fetched| f.decode(0, api::document).map(|doc| view! { <PlanContent doc=Arc::new(doc)/> }.into_any());
     view! {
         <div class="wrap">
             <h1>"Verksamhetsplan och budget 2025"</h1>
-            <Loaded data what="verksamhetsplanen" render=|doc| view! { <PlanContent doc=Arc::new(doc)/> }.into_any()/>
+            <Loaded data what="verksamhetsplanen" render/>
         </div>
     }
 }

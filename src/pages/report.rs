@@ -27,27 +27,26 @@ struct ReportData {
 }
 
 /// The three files are fetched at once; only the document is required.
-async fn load() -> Result<ReportData, LoadError> {
-    let (doc, first, second) = futures::join!(api::document("rapport-2023"), api::dataset(FIGURES[0]), api::dataset(FIGURES[1]));
+fn decode(f: &api::Fetched) -> Result<ReportData, LoadError> {
     let mut figures = Vec::new();
     let mut failed = None;
-    for result in [first, second] {
-        match result {
+    for i in 1..=FIGURES.len() {
+        match f.decode(i, api::json::<Dataset>) {
             Ok(ds) => figures.push(ds),
             Err(e) => failed = Some(e),
         }
     }
-    Ok(ReportData { doc: Arc::new(doc?), figures, failed })
+    Ok(ReportData { doc: Arc::new(f.decode(0, api::document)?), figures, failed })
 }
 
 #[component]
 pub fn Report() -> impl IntoView {
     set_title("Verksamhetsberättelse 2023");
-    let data = LocalResource::new(load);
+    let data = api::fetch(|| ["rapport-2023".to_string()].into_iter().chain(FIGURES.map(String::from)).map(|id| format!("{id}.json")).collect());
     view! {
         <div class="wrap">
             <h1>"Verksamhetsberättelse 2023"</h1>
-            <Loaded data what="verksamhetsberättelsen" render=|data| view! { <ReportContent data/> }.into_any()/>
+            <Loaded data what="verksamhetsberättelsen" render=|f| decode(f).map(|data| view! { <ReportContent data/> }.into_any())/>
         </div>
     }
 }

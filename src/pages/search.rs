@@ -28,26 +28,23 @@ pub fn Search() -> impl IntoView {
     // The index is fetched only once there is something to look for (the memo
     // turns true once and stays so, so the index is fetched once).
     let wanted = Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || !q.get().is_empty());
-    let data = LocalResource::new(move || {
-        let wanted = wanted.get();
-        async move {
-            match wanted {
-                true => api::search_index().await.map(Some),
-                false => Ok(None),
-            }
+    let data = api::fetch(move || if wanted.get() { vec!["sok.json".into()] } else { Vec::new() });
+    let show = move |f: &api::Fetched| {
+        if f.is_empty() {
+            return Ok(().into_any());
         }
-    });
-    let show = move |index: Option<SearchIndex>| match index {
-        Some(index) => view! { <Results index q/> }.into_any(),
-        None => ().into_any(),
+        f.decode(0, api::json::<SearchIndex>).map(|index| view! { <Results index q/> }.into_any())
     };
+    // The index is decoded once it has arrived, not again for every query:
+    // the results follow `q` themselves.
+    let empty = Memo::new(move |_| q.read().is_empty());
     view! {
         <div class="wrap">
             <h1>"Sök"</h1>
             <p class="lead">"Sök i verksamhetsplanen 2025, verksamhetsberättelsen 2023, nyckeltalen och statistikens indikatorer. Skriv ett eller flera ord; början av ett ord räcker."</p>
             <SearchForm id="sok-sida" label="Sökord" value=q.get_untracked()/>
             {move || {
-                if q.get().is_empty() {
+                if empty.get() {
                     return view! { <p>"Skriv något i sökrutan."</p> }.into_any();
                 }
                 view! { <Loaded data what="sökindexet" render=show/> }.into_any()
