@@ -39,6 +39,13 @@ test('choosing indicator, area and year through the controls sets the URL, chart
   await page.waitForFunction(() => location.search.includes('kon=jamfor'));
   assert.match(await summary(page), /Kalmar \(flickor\) .*Kalmar \(pojkar\)/);
   assert.deepEqual((await tableRows(page)).map(r => r[2]).slice(0, 2), ['flickor', 'pojkar']);
+  // The grade: åk 9 instead of gy 2.
+  await page.getByLabel('åk 9', { exact: true }).check();
+  await page.waitForFunction(() => location.search.includes('arskurs=ak9'));
+  assert.equal(path(page), '/statistik/andts?indikator=rokning&omrade=0880,08,00&fran=2023&till=2023&arskurs=ak9&kon=jamfor');
+  assert.match(await summary(page), /^Röker, åk 9, 2023: Kalmar \(flickor\) /);
+  assert.equal(clean(await page.locator('.stat-figure h2').textContent()), 'Röker, åk 9, flickor och pojkar, 2023');
+  assert.deepEqual(page.errors, []);
   await page.close();
 });
 

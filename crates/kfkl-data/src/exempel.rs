@@ -204,3 +204,39 @@ fn render(what: &str, rows: &[Row]) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(area: &str, gender: &'static str, value: f64, n: u32) -> Row {
+        Row { indicator: "x", year: 2024, area: area.into(), grade: "gy2", gender, answer: String::new(), value, n }
+    }
+
+    #[test]
+    fn the_county_is_the_n_weighted_mean_of_its_municipalities_per_group() {
+        // (municipal rows, the county rows added: (gender, value, n))
+        let cases: &[(&[(&str, &'static str, f64, u32)], &[(&str, f64, u32)])] = &[
+            (&[("0880", "alla", 20.0, 100), ("0881", "alla", 40.0, 300)], &[("alla", 35.0, 400)]),
+            (&[("0880", "flickor", 10.0, 1), ("0880", "pojkar", 30.0, 3)], &[("flickor", 10.0, 1), ("pojkar", 30.0, 3)]),
+            // Small groups count with their real weight (they are suppressed only when published).
+            (&[("0880", "alla", 50.0, 7), ("0881", "alla", 10.0, 3)], &[("alla", 38.0, 10)]),
+        ];
+        for (municipal, county) in cases {
+            let mut rows: Vec<Row> = municipal.iter().map(|&(a, g, v, n)| row(a, g, v, n)).collect();
+            add_county(&mut rows);
+            let added: Vec<(&str, f64, u32)> = rows.iter().filter(|r| r.area == "08").map(|r| (r.gender, r.value, r.n)).collect();
+            assert_eq!(added, county.to_vec());
+        }
+    }
+
+    #[test]
+    fn distributions_are_percentages_that_sum_to_exactly_100() {
+        let cases: &[(&[f64], &[f64])] = &[(&[1.0, 1.0, 1.0], &[33.3, 33.3, 33.4]), (&[1.0, 3.0], &[25.0, 75.0]), (&[2.0, 1.0, 1.0, 2.0], &[33.3, 16.7, 16.7, 33.3])];
+        for (weights, want) in cases {
+            let got = percentages(weights);
+            assert_eq!(got, want.to_vec(), "{weights:?}");
+            assert!((got.iter().sum::<f64>() - 100.0).abs() < 1e-9);
+        }
+    }
+}
