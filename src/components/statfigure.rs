@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use kfkl_core::explorer::{file_name, format_value, gender_label, select, sort_rows, summary, to_csv, CsvFlavour, ExplorerState, SortKey};
+use kfkl_core::explorer::{file_name, format_value, gender_label, select, sort_rows, source_line, summary, to_csv, CsvFlavour, ExplorerState, SortKey};
 use kfkl_core::statchart::{build, render_svg, Frame, StatChart, View};
 use kfkl_core::stats::{Observation, StatTable};
 use leptos::prelude::*;
@@ -48,20 +48,12 @@ struct Shown {
 fn shown(table: &StatTable, s: &ExplorerState, width: u32) -> Shown {
     let rows = select(table, s);
     let chart = build(table, s, &rows);
-    let mut cited: Vec<&str> = Vec::new();
-    for o in &rows {
-        let source = table.sources[o.source].as_str();
-        if !cited.contains(&source) {
-            cited.push(source);
-        }
-    }
-    let source_line = if cited.is_empty() { format!("Källa: {}.", table.survey.publisher) } else { format!("Källa: {}.", cited.join("; ")) };
     Shown {
         svg: render_svg(&chart, &Frame { width, caption: None }),
         sentence: summary(table, s, &rows),
+        source_line: source_line(table, &rows),
         rows,
         chart,
-        source_line,
     }
 }
 

@@ -42,7 +42,11 @@ fn decode(f: &api::Fetched) -> Result<ReportData, LoadError> {
 #[component]
 pub fn Report() -> impl IntoView {
     set_title("Verksamhetsberättelse 2023");
-    let data = api::fetch(|| ["rapport-2023".to_string()].into_iter().chain(FIGURES.map(String::from)).map(|id| format!("{id}.json")).collect());
+    let data = api::fetch(|| {
+        let mut files = vec!["rapport-2023.json".to_string()];
+        files.extend(FIGURES.map(|id| format!("{id}.json")));
+        files
+    });
     view! {
         <div class="wrap">
             <h1>"Verksamhetsberättelse 2023"</h1>

@@ -39,15 +39,17 @@ const COMPARE: &str = "jamfor";
 
 impl ExplorerState {
     /// The view a bare URL shows: the first indicator, the county and the nation
-    /// (those of them with data), all years, the survey's last grade, everyone.
+    /// (those of them with data in that view), all years, the survey's last grade, everyone.
     pub fn default_for(table: &StatTable) -> ExplorerState {
-        let with_data = table.areas_with_data();
-        let area = |code: &str| table.areas.iter().position(|a| a.code == code).filter(|a| with_data.contains(a));
+        let grade = table.survey.grades.last().and_then(|g| GRADES.iter().position(|x| x == g)).unwrap_or(0);
+        // Every parse and every canonical query asks for the default: it reads
+        // only the default view's rows, not the whole table.
+        let with_rows = areas_with_rows(table, 0, grade);
+        let area = |code: &str| table.areas.iter().position(|a| a.code == code).filter(|&a| with_rows[a]);
         let mut areas: Vec<usize> = [area(COUNTY), area(NATION)].into_iter().flatten().collect();
         if areas.is_empty() {
-            areas.push(with_data.first().copied().unwrap_or(0));
+            areas.push(with_rows.iter().position(|&has| has).unwrap_or(0));
         }
-        let grade = table.survey.grades.last().and_then(|g| GRADES.iter().position(|x| x == g)).unwrap_or(0);
         ExplorerState {
             indicator: 0,
             areas,
@@ -242,6 +244,22 @@ pub fn sort_rows(rows: &[Observation], key: SortKey, ascending: bool) -> Vec<Obs
     let mut order: Vec<usize> = (0..rows.len()).collect();
     order.sort_unstable_by(|&a, &b| by(&rows[a], &rows[b]).then(a.cmp(&b)));
     order.into_iter().map(|i| rows[i].clone()).collect()
+}
+
+/// "Källa: a; b." – each source of the rows shown, once, in order; the publisher where none is shown.
+pub fn source_line(table: &StatTable, rows: &[Observation]) -> String {
+    let mut cited: Vec<&str> = Vec::new();
+    for o in rows {
+        let source = table.sources[o.source].as_str();
+        if !cited.contains(&source) {
+            cited.push(source);
+        }
+    }
+    if cited.is_empty() {
+        format!("Källa: {}.", table.survey.publisher)
+    } else {
+        format!("Källa: {}.", cited.join("; "))
+    }
 }
 
 /// "12,5 %", "2,5 liter", "drygt 16 000", "ca 73 %" or ".." for a suppressed value.
@@ -608,6 +626,8 @@ pub(crate) mod tests {
         let rows = select(&t, &default.state);
         assert_eq!(summary(&t, &default.state, &rows), "Utlån, 2023: Kalmar län drygt 16\u{a0}000.");
         assert_eq!(file_name(&t, &default.state, "csv"), "av-play-utlan-08.csv");
+        assert_eq!(source_line(&t, &rows), "Källa: Källa; med semikolon.", "each source once");
+        assert_eq!(source_line(&t, &[]), "Källa: CAN.", "the publisher where nothing is shown");
         let csv = to_csv(&t, &default.state, &rows, CsvFlavour::Standard);
         assert!(!csv.contains("EXEMPELDATA") && !csv.contains("svarande"), "{csv}");
         assert!(csv.lines().any(|l| l == "utlan,2023,Kalmar län,08,alla,alla,,16000,drygt,antal,,nej,Källa; med semikolon"), "{csv}");

@@ -671,6 +671,23 @@ mod tests {
     }
 
     #[test]
+    fn text_from_data_is_escaped_in_every_view_and_caption() {
+        const EVIL: &str = "<img src=x onerror=alert(1)>";
+        let mut t = table();
+        t.areas[0].name = EVIL.into();
+        t.survey.indicators[0].label = EVIL.into();
+        t.survey.indicators[1].answers[0] = EVIL.into();
+        t.areas[1].name = EVIL.into();
+        for query in ["omrade=0880", "omrade=0880,08&fran=2023", "omrade=0880&fran=2023&kon=jamfor", "indikator=fritid"] {
+            let s = state(query);
+            let c = build(&t, &s, &select(&t, &s));
+            let svg = render_svg(&c, &Frame { width: 640, caption: Some((c.title.clone(), format!("Källa: {EVIL}"))) });
+            assert!(!svg.contains("<img"), "{query}: {svg}");
+            assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt;"), "{query}");
+        }
+    }
+
+    #[test]
     fn end_labels_keep_their_order_and_a_minimum_gap() {
         // (wanted, gap, placed)
         let cases: &[(&[f64], f64, &[f64])] = &[
