@@ -80,8 +80,7 @@ impl ExplorerState {
                 1 => {
                     let codes: Option<Vec<usize>> = value.split(',').map(|c| table.areas.iter().position(|a| a.code == c)).collect();
                     codes.filter(|c| !c.is_empty()).map(|mut c| {
-                        c.sort_unstable();
-                        c.dedup();
+                        crate::sort::sort_dedup(&mut c);
                         state.areas = c;
                     })
                 }
@@ -188,16 +187,15 @@ pub fn select(table: &StatTable, s: &ExplorerState) -> Vec<Observation> {
         let last = out.iter().filter(|o| o.value.is_some()).map(|o| o.year).max().or(out.iter().map(|o| o.year).max());
         out.retain(|o| Some(o.year) == last);
     }
-    // Keys are unique within one indicator and grade, so an unstable sort is exact (and smaller).
-    out.sort_unstable_by_key(|o| (s.areas.iter().position(|&a| a == o.area), o.gender, o.answer, o.year));
+    let key = |o: &Observation| (s.areas.iter().position(|&a| a == o.area), o.gender, o.answer, o.year);
+    crate::sort::sort_by(&mut out, |a, b| key(a).cmp(&key(b)));
     out
 }
 
 /// The years with rows for an indicator and grade, ascending: the year controls' choices.
 pub fn years_of(table: &StatTable, indicator: usize, grade: usize) -> Vec<u16> {
     let mut years: Vec<u16> = table.rows_of(indicator).filter(|&i| table.rows.grade[i] as usize == grade).map(|i| table.rows.year[i]).collect();
-    years.sort_unstable();
-    years.dedup();
+    crate::sort::sort_dedup(&mut years);
     years
 }
 
@@ -241,9 +239,9 @@ pub fn sort_rows(rows: &[Observation], key: SortKey, ascending: bool) -> Vec<Obs
             SortKey::N => last_if_none(a.n, b.n, |x: u32, y: u32| x.cmp(&y), ascending),
         }
     };
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_unstable_by(|&a, &b| by(&rows[a], &rows[b]).then(a.cmp(&b)));
-    order.into_iter().map(|i| rows[i].clone()).collect()
+    let mut sorted = rows.to_vec();
+    crate::sort::sort_by(&mut sorted, by);
+    sorted
 }
 
 /// "Källa: a; b." – each source of the rows shown, once, in order; the publisher where none is shown.

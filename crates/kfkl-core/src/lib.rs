@@ -18,5 +18,6 @@ pub mod palette;
 pub mod plan;
 pub mod query;
 pub mod search;
+pub mod sort;
 pub mod statchart;
 pub mod stats;

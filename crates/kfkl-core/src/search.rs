@@ -140,8 +140,7 @@ impl SearchIndex {
                     Some(*at)
                 }))
                 .collect();
-            found.sort_unstable();
-            found.dedup();
+            crate::sort::sort_dedup(&mut found);
             result = Some(match result {
                 None => found,
                 Some(prev) => prev.into_iter().filter(|i| found.binary_search(i).is_ok()).collect(),

@@ -70,8 +70,7 @@ impl StatChart {
 pub fn build(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> StatChart {
     let ind = &table.survey.indicators[s.indicator];
     let mut years: Vec<u16> = rows.iter().map(|o| o.year).collect();
-    years.sort_unstable();
-    years.dedup();
+    crate::sort::sort_dedup(&mut years);
     let view = if !ind.answers.is_empty() && s.answer.is_none() {
         View::Stacked
     } else if years.len() > 1 {
@@ -134,7 +133,7 @@ pub fn build(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> Stat
                     genders.push(g);
                 }
             }
-            genders.sort_unstable();
+            crate::sort::sort_dedup(&mut genders);
             let series = genders
                 .iter()
                 .map(|&g| StatSeries {
@@ -411,8 +410,7 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
 /// the same order (labels beside line ends). Keeps the group centred on the
 /// wanted positions' centre where labels had to move.
 pub fn spread(wanted: &[f64], gap: f64) -> Vec<f64> {
-    let mut order: Vec<usize> = (0..wanted.len()).collect();
-    order.sort_by(|&a, &b| wanted[a].total_cmp(&wanted[b]));
+    let order = crate::sort::order_by(wanted.len(), &|a, b| wanted[a].total_cmp(&wanted[b]));
     // Clusters of labels that touch, each placed around its members' mean.
     let mut clusters: Vec<(Vec<usize>, f64)> = Vec::new();
     for i in order {
