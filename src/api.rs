@@ -1,6 +1,7 @@
 //! Fetching published JSON. The data build guaranteed its content, so the
 //! browser only checks that the file arrived, parses, and has the schema
-//! version this build of the site reads.
+//! version this build of the site reads. At build time the prerenderer reads
+//! the same files from disk and decodes them with the same decoders.
 //!
 //! Decoding uses miniserde, not serde_json: measured, serde's decoding code
 //! was about 32 KB of the wasm's brotli size.
@@ -9,9 +10,6 @@ use std::fmt;
 use std::sync::Arc;
 
 use kfkl_core::model::SCHEMA_VERSION;
-use leptos::prelude::LocalResource;
-
-use crate::base::data_url;
 
 /// Why a data file could not be shown. Displayed to the reader in Swedish.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,13 +39,7 @@ struct Probe {
     schema_version: u32,
 }
 
-/// The files one view shows, fetched at once. Every page uses this one
-/// resource type: measured, each distinct `LocalResource<T>` compiled about
-/// 10 KB of wasm (async machinery per type), so pages fetch text here and
-/// decode it in their render function.
-pub type Files = LocalResource<Fetched>;
-
-/// What a view fetched: each file's text, or why it could not be fetched.
+/// What a view fetched (or read): each file's text, or why it could not be had.
 #[derive(Clone)]
 pub struct Fetched(Arc<Vec<(String, Result<String, LoadError>)>>);
 
@@ -69,32 +61,93 @@ impl Fetched {
     }
 }
 
-/// A resource of published files, by name ("plan-2025.json"); `files` may read
-/// signals (route parameters), and the files are fetched anew when they change.
-pub fn fetch(files: impl Fn() -> Vec<String> + Send + Sync + 'static) -> Files {
-    fetch_dyn(Arc::new(files))
-}
+#[cfg(target_arch = "wasm32")]
+pub use browser::{fetch, Files};
+#[cfg(not(target_arch = "wasm32"))]
+pub use build::{fetch, read_from, Files};
 
-/// Not generic, so that the resource's code is compiled once.
-fn fetch_dyn(files: Arc<dyn Fn() -> Vec<String> + Send + Sync>) -> Files {
-    LocalResource::new(move || fetch_all(files()))
-}
+/// In the browser: fetched over HTTP.
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use std::sync::Arc;
 
-async fn fetch_all(files: Vec<String>) -> Fetched {
-    let texts = futures::future::join_all(files.iter().map(|f| fetch_text(f))).await;
-    Fetched(Arc::new(files.into_iter().zip(texts).collect()))
-}
+    use leptos::prelude::LocalResource;
 
-async fn fetch_text(file: &str) -> Result<String, LoadError> {
-    let name = file.to_string();
-    let response = gloo_net::http::Request::get(&data_url(file))
-        .send()
-        .await
-        .map_err(|_| LoadError::Network { file: name.clone() })?;
-    if !response.ok() {
-        return Err(LoadError::Status { file: name, status: response.status() });
+    use super::{Fetched, LoadError};
+    use crate::base::data_url;
+
+    /// The files one view shows, fetched at once. Every page uses this one
+    /// resource type: measured, each distinct `LocalResource<T>` compiled about
+    /// 10 KB of wasm (async machinery per type), so pages fetch text here and
+    /// decode it in their render function.
+    pub type Files = LocalResource<Fetched>;
+
+    /// A resource of published files, by name ("plan-2025.json"); `files` may read
+    /// signals (route parameters), and the files are fetched anew when they change.
+    pub fn fetch(files: impl Fn() -> Vec<String> + Send + Sync + 'static) -> Files {
+        fetch_dyn(Arc::new(files))
     }
-    response.text().await.map_err(|_| LoadError::Network { file: name })
+
+    /// Not generic, so that the resource's code is compiled once.
+    fn fetch_dyn(files: Arc<dyn Fn() -> Vec<String> + Send + Sync>) -> Files {
+        LocalResource::new(move || fetch_all(files()))
+    }
+
+    async fn fetch_all(files: Vec<String>) -> Fetched {
+        let texts = futures::future::join_all(files.iter().map(|f| fetch_text(f))).await;
+        Fetched(Arc::new(files.into_iter().zip(texts).collect()))
+    }
+
+    async fn fetch_text(file: &str) -> Result<String, LoadError> {
+        let name = file.to_string();
+        let response = gloo_net::http::Request::get(&data_url(file))
+            .send()
+            .await
+            .map_err(|_| LoadError::Network { file: name.clone() })?;
+        if !response.ok() {
+            return Err(LoadError::Status { file: name, status: response.status() });
+        }
+        response.text().await.map_err(|_| LoadError::Network { file: name })
+    }
+}
+
+/// At build time: read from the data directory the prerenderer names, as the
+/// view renders, so that the page renders with its data in one pass.
+#[cfg(not(target_arch = "wasm32"))]
+mod build {
+    use std::path::PathBuf;
+    use std::sync::{Arc, OnceLock};
+
+    use super::{Fetched, LoadError};
+
+    static DATA: OnceLock<PathBuf> = OnceLock::new();
+
+    /// Where the published files are (`dist/data/` in Trunk's staging directory).
+    pub fn read_from(dir: PathBuf) {
+        let _ = DATA.set(dir);
+    }
+
+    /// The files a view shows, read when it renders.
+    #[derive(Clone)]
+    pub struct Files(Arc<dyn Fn() -> Vec<String> + Send + Sync>);
+
+    pub fn fetch(files: impl Fn() -> Vec<String> + Send + Sync + 'static) -> Files {
+        Files(Arc::new(files))
+    }
+
+    impl Files {
+        pub fn read(&self) -> Fetched {
+            let dir = DATA.get().expect("api::read_from names the data directory before rendering");
+            let texts = (self.0)()
+                .into_iter()
+                .map(|file| {
+                    let text = std::fs::read_to_string(dir.join(&file)).map_err(|_| LoadError::Network { file: file.clone() });
+                    (file, text)
+                })
+                .collect();
+            Fetched(Arc::new(texts))
+        }
+    }
 }
 
 /// The decoders of the published files, for `Fetched::decode`.

@@ -1,25 +1,36 @@
 //! Where the site is hosted: the path of `<base href>`, which Trunk fills in
 //! from `public_url`, so one build runs at `/` or under a subpath like `/kfkl/`.
+//! At build time the prerenderer names the same path.
 //!
 //! With a `<base>` element a fragment-only href ("#x") resolves against the
 //! base, not the current page: build in-page links from the current path.
 
 use std::sync::OnceLock;
 
+static BASE: OnceLock<String> = OnceLock::new();
+
 /// "" at the site root, "/kfkl" under a subpath (no trailing slash).
 pub fn router_base() -> &'static str {
-    static BASE: OnceLock<String> = OnceLock::new();
     BASE.get_or_init(read_base)
 }
 
+#[cfg(target_arch = "wasm32")]
 fn read_base() -> String {
-    let base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .and_then(|uri| web_sys::Url::new(&uri).ok())
-        .map(|url| url.pathname())
-        .unwrap_or_default();
-    base.trim_end_matches('/').to_string()
+    // The base URI is absolute ("http://host/kfkl/"); its path follows the origin.
+    let base = leptos::prelude::document().base_uri().ok().flatten().unwrap_or_default();
+    let path = base.strip_prefix(&origin()).unwrap_or("");
+    path.trim_end_matches('/').to_string()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn read_base() -> String {
+    String::new()
+}
+
+/// Sets the base path before anything is rendered (the prerenderer: Trunk's public URL).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn set_base(public_url: &str) {
+    let _ = BASE.set(public_url.trim_end_matches('/').to_string());
 }
 
 /// An app path under the base: `href("/om-data")` is "/kfkl/om-data" under /kfkl/.
@@ -30,13 +41,16 @@ pub fn href(path: &str) -> String {
 }
 
 /// The URL of a published data file, e.g. `/kfkl/data/areas.json`.
+#[cfg(target_arch = "wasm32")]
 pub fn data_url(file: &str) -> String {
     format!("{}/data/{file}", router_base())
 }
 
-/// Sets the document title, which screen readers announce after navigation.
-pub fn set_title(page: &str) {
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-        doc.set_title(&format!("{page} – Kommunförbundet Kalmar län"));
-    }
+/// "https://statistik.example.se": the page's own origin in the browser; at
+/// build time the configured public URL's, or "" when none is configured.
+pub fn origin() -> String {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    #[cfg(not(target_arch = "wasm32"))]
+    return crate::prerender::origin();
 }

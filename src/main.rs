@@ -1,14 +1,8 @@
-//! The site: a Leptos single-page app (client-side rendering) that fetches the
-//! published JSON and renders it. All logic it needs lives in `kfkl_core`.
-
-mod api;
-mod app;
-mod base;
-mod components;
-mod download;
-mod pages;
+//! The wasm entry point Trunk builds (`kfkl-site`).
 
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    #[cfg(target_arch = "wasm32")]
+    kfkl_site::start();
+    #[cfg(not(target_arch = "wasm32"))]
+    eprintln!("kfkl-site runs in the browser: build it with trunk. `cargo run --bin prerender` renders the pages.");
 }

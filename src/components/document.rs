@@ -36,9 +36,22 @@ impl DocContext {
 
     /// The absolute URL, printed under headings and commitments on paper.
     pub fn print_url(&self, id: &str) -> String {
-        let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
-        format!("{origin}{}", self.anchor(id))
+        format!("{}{}", crate::base::origin(), self.anchor(id))
     }
+}
+
+/// A whole document's text (the plan's, the report's). While the app takes
+/// over its prerendered page, the app does not build this long, static part
+/// again: it renders the container empty and the takeover moves the
+/// prerendered text in (the same components made it), which spares a phone
+/// the longest task of the takeover.
+pub fn document_body(blocks: &[Block], cx: &DocContext) -> impl IntoView {
+    const ID: &str = "dokumentet";
+    #[cfg(target_arch = "wasm32")]
+    if crate::takeover::adopt_document() {
+        return view! { <div class="document" id=ID></div> }.into_any();
+    }
+    view! { <div class="document" id=ID>{blocks_view(blocks, cx)}</div> }.into_any()
 }
 
 pub fn blocks_view(blocks: &[Block], cx: &DocContext) -> impl IntoView {
@@ -209,8 +222,18 @@ pub fn MendsNote(doc: Arc<Document>) -> impl IntoView {
     }
 }
 
-/// Scrolls to the element the URL's fragment names, once it has rendered.
-pub fn scroll_to_hash() {
+/// Scrolls to the element the URL's fragment names once it has rendered: a
+/// deep link reached inside the app. Not on the prerendered page the app took
+/// over: the browser scrolled there already, and the reader may have scrolled on.
+pub fn scroll_to_hash_when_rendered() {
+    #[cfg(target_arch = "wasm32")]
+    if crate::takeover::first_view() {
+        return;
+    }
+    request_animation_frame(scroll_to_hash);
+}
+
+fn scroll_to_hash() {
     let Some(window) = web_sys::window() else { return };
     let hash = window.location().hash().unwrap_or_default();
     let id = hash.trim_start_matches('#');

@@ -23,14 +23,23 @@ pub fn ExampleBanner() -> impl IntoView {
 }
 
 /// Drawing widths in SVG units: the page scales the drawing to its column;
-/// a narrow screen gets a narrow drawing, so that its text stays legible.
-fn drawing_width() -> u32 {
+/// a screen narrower than 640 px gets the narrow drawing, so that its text
+/// stays legible. The app draws the one its screen needs. A prerendered page
+/// cannot know the screen, so it carries both and style.css shows one by the
+/// same breakpoint: the drawing does not change size when the app takes over.
+const WIDE: u32 = 640;
+const NARROW: u32 = 380;
+
+#[cfg(target_arch = "wasm32")]
+fn drawing(chart: &StatChart) -> String {
     let px = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1024.0);
-    if px < 640.0 {
-        380
-    } else {
-        640
-    }
+    render_svg(chart, &Frame { width: if px < 640.0 { NARROW } else { WIDE }, caption: None })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn drawing(chart: &StatChart) -> String {
+    let svg = |width| render_svg(chart, &Frame { width, caption: None });
+    format!("<div class=\"svg-wide\">{}</div><div class=\"svg-narrow\">{}</div>", svg(WIDE), svg(NARROW))
 }
 
 /// Everything the figure shows, derived from the state in one step: one
@@ -45,11 +54,11 @@ struct Shown {
     source_line: String,
 }
 
-fn shown(table: &StatTable, s: &ExplorerState, width: u32) -> Shown {
+fn shown(table: &StatTable, s: &ExplorerState) -> Shown {
     let rows = select(table, s);
     let chart = build(table, s, &rows);
     Shown {
-        svg: render_svg(&chart, &Frame { width, caption: None }),
+        svg: drawing(&chart),
         sentence: summary(table, s, &rows),
         source_line: source_line(table, &rows),
         rows,
@@ -59,12 +68,11 @@ fn shown(table: &StatTable, s: &ExplorerState, width: u32) -> Shown {
 
 #[component]
 pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool) -> impl IntoView {
-    let width = drawing_width();
     // plotters escapes every text it writes into the SVG (tested in kfkl-core),
     // so its output is safe to insert as markup.
     let view_of = {
         let table = table.clone();
-        Memo::new(move |_| shown(&table, &state.read(), width))
+        Memo::new(move |_| shown(&table, &state.read()))
     };
     let example = move || view_of.read().chart.example;
     let mixed = move || view_of.read().chart.mixed;
@@ -175,7 +183,7 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
             move |_| {
                 let s = state.get_untracked();
                 let v = view_of.read_untracked();
-                let frame = Frame { width: 640, caption: Some((v.chart.title.clone(), v.source_line.clone())) };
+                let frame = Frame { width: WIDE, caption: Some((v.chart.title.clone(), v.source_line.clone())) };
                 let svg = render_svg(&v.chart, &frame);
                 if png {
                     download::png(&file_name(&table, &s, "png"), &svg);
@@ -195,7 +203,7 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
     let embed_code = {
         let table = table.clone();
         move || {
-            let origin = window().location().origin().unwrap_or_default();
+            let origin = crate::base::origin();
             let id = &table.survey.id;
             format!(
                 "<iframe src=\"{origin}{}{}\" title=\"{}\" width=\"100%\" height=\"900\" loading=\"lazy\"></iframe>",

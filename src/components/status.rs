@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::api::{Fetched, Files, LoadError};
 
+#[cfg(target_arch = "wasm32")]
 #[component]
 pub fn Loading(#[prop(into)] what: String) -> impl IntoView {
     view! { <p class="loading" role="status">"Laddar " {what} "…"</p> }
@@ -14,6 +15,9 @@ pub fn Loading(#[prop(into)] what: String) -> impl IntoView {
 
 #[component]
 pub fn LoadFailed(error: LoadError) -> impl IntoView {
+    // At build time a file that fails is a broken build, not a page to publish.
+    #[cfg(not(target_arch = "wasm32"))]
+    crate::prerender::failed(&error);
     view! {
         <div class="alert" role="alert">
             <p><strong>"Uppgifterna kunde inte visas."</strong></p>
@@ -34,18 +38,44 @@ where
     loaded(data, what, Arc::new(render))
 }
 
-/// The body of `Loaded`, not generic so that it is compiled once.
-fn loaded(data: Files, what: &'static str, render: Arc<dyn Fn(&Fetched) -> Result<AnyView, LoadError> + Send + Sync>) -> AnyView {
+type Render = Arc<dyn Fn(&Fetched) -> Result<AnyView, LoadError> + Send + Sync>;
+
+fn shown(render: &Render, fetched: &Fetched) -> AnyView {
+    render(fetched).unwrap_or_else(|error| view! { <LoadFailed error/> }.into_any())
+}
+
+/// The body of `Loaded`, not generic so that it is compiled once. While the
+/// app takes over a prerendered page, each view it waits for holds the
+/// takeover back until its data has rendered (or it is gone).
+#[cfg(target_arch = "wasm32")]
+fn loaded(data: Files, what: &'static str, render: Render) -> AnyView {
+    let hold = crate::takeover::Hold::new();
+    {
+        let hold = hold.clone();
+        on_cleanup(move || hold.release());
+    }
     view! {
         <Suspense fallback=move || view! { <Loading what=what/> }>
             {move || {
-                let render = render.clone();
+                let (render, hold) = (render.clone(), hold.clone());
                 Suspend::new(async move {
                     let fetched = data.await;
-                    render(&fetched).unwrap_or_else(|error| view! { <LoadFailed error/> }.into_any())
+                    let view = shown(&render, &fetched);
+                    // Decoding and describing the view was one task; building its DOM is the next.
+                    if hold.holds() {
+                        crate::takeover::yield_to_browser().await;
+                    }
+                    hold.release();
+                    view
                 })
             }}
         </Suspense>
     }
     .into_any()
+}
+
+/// At build time the files are read as the page renders: no loading state.
+#[cfg(not(target_arch = "wasm32"))]
+fn loaded(data: Files, _what: &'static str, render: Render) -> AnyView {
+    shown(&render, &data.read())
 }

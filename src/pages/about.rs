@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::base::set_title;
+use crate::head::{lead, set_title};
 
 #[component]
 pub fn About() -> impl IntoView {
@@ -10,7 +10,7 @@ pub fn About() -> impl IntoView {
     view! {
         <div class="wrap prose">
             <h1>"Om data och källor"</h1>
-            <p class="lead">"Varje siffra på webbplatsen har en källa: dokument och avsnitt, eller utgivare. Källan visas under varje diagram och vid varje nyckeltal."</p>
+            {lead("Varje siffra på webbplatsen har en källa: dokument och avsnitt, eller utgivare. Källan visas under varje diagram och vid varje nyckeltal.")}
 
             <h2>"Källor"</h2>
             <dl>

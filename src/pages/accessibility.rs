@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::base::{href, set_title};
+use crate::base::href;
+use crate::head::{lead, set_title};
 
 #[component]
 pub fn Accessibility() -> impl IntoView {
@@ -12,7 +13,7 @@ pub fn Accessibility() -> impl IntoView {
         <div class="wrap prose">
             // A soft hyphen at the compound joint: the word is wider than a phone.
             <h1>"Tillgänglighets\u{ad}redogörelse"</h1>
-            <p class="lead">"Kommunförbundet Kalmar län står bakom den här webbplatsen. Vi vill att så många som möjligt ska kunna använda den."</p>
+            {lead("Kommunförbundet Kalmar län står bakom den här webbplatsen. Vi vill att så många som möjligt ska kunna använda den.")}
 
             <h2>"Hur tillgänglig är webbplatsen?"</h2>
             <p>"Webbplatsen ska uppfylla kraven i lagen (2018:1937) om tillgänglighet till digital offentlig service, som hänvisar till standarden WCAG 2.1 på nivå AA."</p>

@@ -7,7 +7,7 @@ use kfkl_core::model::{ChartKind, Dataset};
 use leptos::prelude::*;
 
 use crate::api;
-use crate::base::set_title;
+use crate::head::{lead, set_title};
 use crate::components::chart::ChartFigure;
 use crate::components::figures::FigureCards;
 use crate::components::status::Loaded;
@@ -31,11 +31,11 @@ pub fn AvPlay() -> impl IntoView {
     view! {
         <div class="wrap">
             <h1>"AV-Play och AV-Media"</h1>
-            <p class="lead">
-                "AV-Media är Kommunförbundets mediecentral för länets skolor, och AV-Play är länets filmtjänst för undervisning. "
-                "Här visas siffrorna ur Verksamhetsberättelse 2023, med källa till varje siffra. "
+            {lead(concat!(
+                "AV-Media är Kommunförbundets mediecentral för länets skolor, och AV-Play är länets filmtjänst för undervisning. ",
+                "Här visas siffrorna ur Verksamhetsberättelse 2023, med källa till varje siffra. ",
                 "Ord som ”drygt” och ”cirka” står kvar så som källan skriver."
-            </p>
+            ))}
             <StatExplorer id="av-play"/>
             <Loaded data what="nyckeltal för AV-Media" render/>
         </div>

@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api;
-use crate::base::{href, set_title};
+use crate::base::href;
+use crate::head::{lead, set_title};
 use crate::components::chart::ChartFigure;
 use crate::components::document::{table_view, DocContext};
 use crate::components::status::Loaded;
@@ -27,7 +28,7 @@ pub fn Budget() -> impl IntoView {
     view! {
         <div class="wrap">
             <h1>"Budget 2025"</h1>
-            <p class="lead">"Kommunförbundets budget för 2025 enligt verksamhetsplanen, i diagram och i planens egna tabeller. Belopp i tusentals kronor (tkr); kostnader har minustecken, som i planen."</p>
+            {lead("Kommunförbundets budget för 2025 enligt verksamhetsplanen, i diagram och i planens egna tabeller. Belopp i tusentals kronor (tkr); kostnader har minustecken, som i planen.")}
             <p><A href=href("/plan/2025#budget-2025")>"Budgetavsnittet i verksamhetsplanen"</A></p>
             <Loaded data what="budgeten" render/>
         </div>

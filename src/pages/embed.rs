@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api;
-use crate::base::set_title;
+use crate::head::{describe, no_index, set_title};
 use crate::components::chart::ChartFigure;
 use crate::components::statfigure::StatFigure;
 use crate::components::status::Loaded;
@@ -23,6 +23,8 @@ use crate::pages::explorer::{parsed_state, SURVEYS};
 pub fn Embed() -> impl IntoView {
     let params = use_params_map();
     let chart_id = move || params.read().get("chart").unwrap_or_default();
+    no_index();
+    describe("Ett diagram ur Kommunförbundet Kalmar läns statistik, att bädda in på en annan webbplats.");
     move || match chart_id().as_str() {
         id => match SURVEYS.iter().find(|s| **s == id) {
             Some(&id) => view! { <StatEmbed id/> }.into_any(),

@@ -14,7 +14,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::api;
-use crate::base::{href, set_title};
+use crate::base::href;
+use crate::head::{lead, set_title};
 use crate::components::statfigure::{ExampleBanner, StatFigure};
 use crate::components::status::Loaded;
 
@@ -25,7 +26,7 @@ pub const SURVEYS: [&str; 3] = ["andts", "lupp", "av-play"];
 pub fn Andts() -> impl IntoView {
     view! {
         <Explorer id="andts" title="ANDTS – CAN:s skolundersökning"
-            lead="Elevers vanor kring alkohol, narkotika, dopning, tobak och spel i årskurs 9 och gymnasiet år 2. Jämför din kommun med länet och riket, för flickor och pojkar och över tid."/>
+            text="Elevers vanor kring alkohol, narkotika, dopning, tobak och spel i årskurs 9 och gymnasiet år 2. Jämför din kommun med länet och riket, för flickor och pojkar och över tid."/>
     }
 }
 
@@ -33,17 +34,17 @@ pub fn Andts() -> impl IntoView {
 pub fn Lupp() -> impl IntoView {
     view! {
         <Explorer id="lupp" title="LUPP – ungas levnadsvillkor"
-            lead="Ungdomsenkäten LUPP i årskurs 8 och gymnasiet år 2: fritid, skola, inflytande, trygghet, hälsa, arbete och framtid. Jämför din kommun med länet, för flickor och pojkar och över tid."/>
+            text="Ungdomsenkäten LUPP i årskurs 8 och gymnasiet år 2: fritid, skola, inflytande, trygghet, hälsa, arbete och framtid. Jämför din kommun med länet, för flickor och pojkar och över tid."/>
     }
 }
 
 #[component]
-fn Explorer(id: &'static str, title: &'static str, lead: &'static str) -> impl IntoView {
+fn Explorer(id: &'static str, title: &'static str, text: &'static str) -> impl IntoView {
     set_title(title);
     view! {
         <div class="wrap">
             <h1>{title}</h1>
-            <p class="lead">{lead}</p>
+            {lead(text)}
             <StatExplorer id/>
         </div>
     }
@@ -132,7 +133,7 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
     let options = {
         let indicators = indicators.clone();
         move || {
-            let words: Vec<String> = filter.get().split_whitespace().map(|w| w.chars().map(fold).collect()).collect();
+            let words = search_words(&filter.get());
             let current = state.read().indicator;
             themes
                 .iter()
@@ -140,10 +141,7 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
                     let items: Vec<_> = indicators
                         .iter()
                         .enumerate()
-                        .filter(|(i, ind)| {
-                            let text: String = format!("{} {} {} {}", ind.label, ind.theme, ind.question.clone().unwrap_or_default(), ind.definition).chars().map(fold).collect();
-                            ind.theme == *theme && (*i == current || words.iter().all(|w| text.contains(w.as_str())))
-                        })
+                        .filter(|(i, ind)| ind.theme == *theme && (*i == current || matches(ind, &words)))
                         .map(|(i, ind)| view! { <option value=i.to_string() selected=i == current>{ind.label.clone()}</option> })
                         .collect();
                     (!items.is_empty()).then(|| view! { <optgroup label=theme.clone()>{items}</optgroup> })
@@ -154,17 +152,11 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
     let matching = {
         let indicators = indicators.clone();
         move || {
-            let words: Vec<String> = filter.get().split_whitespace().map(|w| w.chars().map(fold).collect()).collect();
+            let words = search_words(&filter.get());
             if words.is_empty() {
                 return String::new();
             }
-            let n = indicators
-                .iter()
-                .filter(|ind| {
-                    let text: String = format!("{} {} {} {}", ind.label, ind.theme, ind.question.clone().unwrap_or_default(), ind.definition).chars().map(fold).collect();
-                    words.iter().all(|w| text.contains(w.as_str()))
-                })
-                .count();
+            let n = indicators.iter().filter(|ind| matches(ind, &words)).count();
             format!("{n} av {} indikatorer matchar.", indicators.len())
         }
     };
@@ -220,14 +212,16 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
                         }
                     } else {
                         s.areas.push(i);
-                        s.areas.sort_unstable();
+                        kfkl_core::sort::sort_dedup(&mut s.areas);
                     }
                 });
             };
             let id = format!("omrade-{}", area.code);
             view! {
                 <div class="check">
-                    <input type="checkbox" id=id.clone() prop:checked=checked on:change=on_change/>
+                    // The attribute is the state drawn first (the prerendered page has only
+                    // attributes); the property follows the state.
+                    <input type="checkbox" id=id.clone() checked=checked() prop:checked=checked on:change=on_change/>
                     <label for=id>{area.name.clone()} <Show when=empty.clone()><span class="muted">" (inga uppgifter)"</span></Show></label>
                 </div>
             }
@@ -303,7 +297,7 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
             let id = format!("arskurs-{}", GRADES[g]);
             view! {
                 <div class="check">
-                    <input type="radio" name="arskurs" id=id.clone() prop:checked=move || state.read().grade == g on:change=move |_| update(&|s| s.grade = g)/>
+                    <input type="radio" name="arskurs" id=id.clone() checked=state.read_untracked().grade == g prop:checked=move || state.read().grade == g on:change=move |_| update(&|s| s.grade = g)/>
                     <label for=id>{kfkl_core::explorer::grade_label(g)}</label>
                 </div>
             }
@@ -315,7 +309,7 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
             let update = update.clone();
             view! {
                 <div class="check">
-                    <input type="radio" name="kon" id=id prop:checked=move || state.read().gender == g on:change=move |_| update(&|s| s.gender = g)/>
+                    <input type="radio" name="kon" id=id checked=state.read_untracked().gender == g prop:checked=move || state.read().gender == g on:change=move |_| update(&|s| s.gender = g)/>
                     <label for=id>{label}</label>
                 </div>
             }
@@ -354,6 +348,9 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
 
     view! {
         <form class="explorer-controls" aria-label="Val för diagram och tabell" on:submit=|ev| ev.prevent_default()>
+            <noscript>
+                <p class="no-js-note">"Valen, sorteringen och nedladdningarna behöver JavaScript. Utan JavaScript visas standardvalet. Alla uppgifter finns som öppna data: se Om data och källor."</p>
+            </noscript>
             <div class="control">
                 <label for="indikator-sok">"Sök indikator"</label>
                 <input type="search" id="indikator-sok" autocomplete="off" aria-describedby="indikator-traffar"
@@ -397,6 +394,17 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
             <p><A href=href(&table.survey.route)>"Återställ alla val"</A></p>
         </form>
     }
+}
+
+/// The indicator search's words, folded as search folds them.
+fn search_words(text: &str) -> Vec<String> {
+    text.split_whitespace().map(|w| w.chars().map(fold).collect()).collect()
+}
+
+/// Whether every word is in the indicator's label, theme, question or definition.
+fn matches(ind: &kfkl_core::stats::Indicator, words: &[String]) -> bool {
+    let text: String = format!("{} {} {} {}", ind.label, ind.theme, ind.question.as_deref().unwrap_or_default(), ind.definition).chars().map(fold).collect();
+    words.iter().all(|w| text.contains(w.as_str()))
 }
 
 /// How the survey is done, and what suppression means.

@@ -12,7 +12,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api;
-use crate::base::{href, set_title};
+use crate::base::href;
+use crate::head::{lead, set_title};
 use crate::components::chart::ChartFigure;
 use crate::components::document::{blocks_view, DocContext};
 use crate::components::status::Loaded;
@@ -27,11 +28,11 @@ pub fn FollowUpIndex() -> impl IntoView {
     view! {
         <div class="wrap">
             <h1>"Uppföljning: löften, resultat och nya löften"</h1>
-            <p class="lead">
-                "För varje ämne som finns i både verksamhetsberättelsen 2023 och verksamhetsplanen 2025: "
-                "vad förbundet lovade för 2023, vad som blev gjort, och vad planen lovar för 2025. "
+            {lead(concat!(
+                "För varje ämne som finns i både verksamhetsberättelsen 2023 och verksamhetsplanen 2025: ",
+                "vad förbundet lovade för 2023, vad som blev gjort, och vad planen lovar för 2025. ",
                 "Texterna är dokumentens egna, med länkar till sitt sammanhang."
-            </p>
+            ))}
             <Loaded data what="ämnena" render=|f| {
                 let index: kfkl_core::followup::FollowUpIndex = f.decode(0, api::json)?;
                 let items = index.topics.into_iter().map(|t| view! {
@@ -98,7 +99,7 @@ fn TopicView(topic: Topic) -> impl IntoView {
         .collect_view();
     view! {
         <h1>{format!("Uppföljning: {}", topic.title)}</h1>
-        <p class="lead">"Vad förbundet lovade för 2023, vad verksamhetsberättelsen säger om resultatet, och vad verksamhetsplanen lovar för 2025."</p>
+        {lead(&format!("{}: vad förbundet lovade för 2023, vad verksamhetsberättelsen säger om resultatet, och vad verksamhetsplanen lovar för 2025.", topic.title))}
         <div class="charts">{charts}</div>
         <div class="followup-grid">
             <section class="followup-col" aria-labelledby="lofte-2023">

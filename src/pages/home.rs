@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::base::{href, set_title};
+use crate::base::href;
+use crate::head::{lead, set_title};
 
 /// (link, title, what the reader finds there)
 const SECTIONS: &[(&str, &str, &str)] = &[
@@ -32,11 +33,11 @@ pub fn Home() -> impl IntoView {
     view! {
         <div class="wrap">
             <h1>"Plan, rapport och statistik"</h1>
-            <p class="lead">
-                "Kommunförbundet Kalmar län är länets tolv kommuners gemensamma förbund. "
-                "Här finns förbundets verksamhetsplan och verksamhetsberättelse i läsbar form, "
+            {lead(concat!(
+                "Kommunförbundet Kalmar län är länets tolv kommuners gemensamma förbund. ",
+                "Här finns förbundets verksamhetsplan och verksamhetsberättelse i läsbar form, ",
                 "och statistik om unga i länet – med källa till varje siffra."
-            </p>
+            ))}
             <ul class="cards sections">{cards}</ul>
         </div>
     }

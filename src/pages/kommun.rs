@@ -5,7 +5,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api;
-use crate::base::{href, set_title};
+use crate::base::href;
+use crate::head::{canonical, lead, set_title};
 use crate::components::status::Loaded;
 use kfkl_core::model::Areas;
 
@@ -28,9 +29,11 @@ pub fn Kommun() -> impl IntoView {
         Ok(match areas.find(&key) {
             Some(m) => {
                 set_title(&m.name);
+                // By code or by name it is one page; search engines list it by name.
+                canonical(&format!("/kommun/{}", m.slug));
                 view! {
                     <h1>{format!("{} kommun", m.name)}</h1>
-                    <p class="lead">{format!("Kommunkod {}.", m.code)}</p>
+                    {lead(&format!("{} kommun har kommunkod {}. Här finns länkar till statistiken om unga i kommunen, jämförd med länet och riket.", m.name, m.code))}
                     <p class="source">{format!("Källa: {}.", areas.source)}</p>
                     <h2>"Statistik för kommunen"</h2>
                     <p>"Resultaten i kommunens namn är ännu exempeldata, inte verkliga resultat."</p>
@@ -47,7 +50,7 @@ pub fn Kommun() -> impl IntoView {
                 set_title("Okänd kommun");
                 view! {
                     <h1>"Okänd kommun"</h1>
-                    <p>{format!("”{key}” är inte en av Kalmar läns kommuner. Välj en kommun:")}</p>
+                    {lead(&format!("”{key}” är inte en av Kalmar läns kommuner. Välj en kommun:"))}
                     <ul class="columns">{links}</ul>
                 }
                 .into_any()

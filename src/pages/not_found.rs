@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::base::{href, set_title};
+use crate::base::href;
+use crate::head::{lead, set_title};
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -11,7 +12,7 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <div class="wrap">
             <h1>"Sidan finns inte"</h1>
-            <p class="lead">"Adressen kan vara felstavad, eller så har sidan flyttats."</p>
+            {lead("Adressen kan vara felstavad, eller så har sidan flyttats.")}
             <ul>
                 <li><A href=href("/")>"Till startsidan"</A></li>
                 <li><A href=href("/statistik/av-play")>"AV-Play och AV-Media"</A></li>

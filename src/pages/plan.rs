@@ -12,8 +12,9 @@ use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::api;
-use crate::base::{href, set_title};
-use crate::components::document::{blocks_view, scroll_to_hash, toc_view, CommitmentView, DocContext, MendsNote};
+use crate::base::href;
+use crate::head::{lead, set_title};
+use crate::components::document::{document_body, scroll_to_hash_when_rendered, toc_view, CommitmentView, DocContext, MendsNote};
 use crate::components::status::Loaded;
 
 const PATH: &str = "/plan/2025";
@@ -26,6 +27,7 @@ pub fn Plan() -> impl IntoView {
     view! {
         <div class="wrap">
             <h1>"Verksamhetsplan och budget 2025"</h1>
+            {lead("Kommunförbundet Kalmar läns plan för 2025: uppdraget, verksamhetsområdena med sina fokusområden och åtaganden, och budgeten. Texten är planens egen, ord för ord.")}
             <Loaded data what="verksamhetsplanen" render/>
         </div>
     }
@@ -59,7 +61,7 @@ fn PlanContent(doc: Arc<Document>) -> impl IntoView {
         });
     }
     // A deep link's target exists only once the data has arrived and rendered.
-    Effect::new(move |_| request_animation_frame(scroll_to_hash));
+    Effect::new(move |_| scroll_to_hash_when_rendered());
 
     let set_filter = move |next: PlanFilter| {
         let url = format!("{}{}", href(PATH), next.to_query());
@@ -104,7 +106,7 @@ fn PlanContent(doc: Arc<Document>) -> impl IntoView {
     let body = move || {
         let f = filter.get();
         if !f.is_active() {
-            return view! { <div class="document">{blocks_view(&body_cx.doc.blocks, &body_cx)}</div> }.into_any();
+            return document_body(&body_cx.doc.blocks, &body_cx).into_any();
         }
         let matches = matches.get();
         if matches.is_empty() {
@@ -133,6 +135,7 @@ fn PlanContent(doc: Arc<Document>) -> impl IntoView {
                 </details>
                 <form class="filters" aria-labelledby="filter-rubrik" on:submit=|ev| ev.prevent_default()>
                     <h2 id="filter-rubrik">"Filtrera åtaganden"</h2>
+                    <noscript><p class="no-js-note">"Filtren behöver JavaScript. Hela planen visas nedan, med innehållsförteckning och länkar till varje avsnitt."</p></noscript>
                     <div class="filter-fields">
                         <div>
                             <label for="filter-omrade">"Verksamhetsområde"</label>

@@ -10,8 +10,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api::{self, LoadError};
-use crate::base::{href, set_title};
-use crate::components::document::{blocks_view, scroll_to_hash, toc_view, DocContext, MendsNote};
+use crate::base::href;
+use crate::head::{lead, set_title};
+use crate::components::document::{document_body, scroll_to_hash_when_rendered, toc_view, DocContext, MendsNote};
 use crate::components::status::{LoadFailed, Loaded};
 
 const PATH: &str = "/rapport/2023";
@@ -50,6 +51,7 @@ pub fn Report() -> impl IntoView {
     view! {
         <div class="wrap">
             <h1>"Verksamhetsberättelse 2023"</h1>
+            {lead("Vad Kommunförbundet Kalmar län lovade för 2023 och vad som blev gjort, verksamhetsområde för verksamhetsområde, med nyckeltalen under sina avsnitt. Texten är berättelsens egen, ord för ord.")}
             <Loaded data what="verksamhetsberättelsen" render=|f| decode(f).map(|data| view! { <ReportContent data/> }.into_any())/>
         </div>
     }
@@ -65,7 +67,7 @@ fn ReportContent(data: ReportData) -> impl IntoView {
             .flat_map(|ds| ds.figures.iter().filter_map(move |f| Some((f.source.anchor.clone()?, f.clone(), ds.cite(&f.source)))))
             .collect(),
     );
-    Effect::new(move |_| request_animation_frame(scroll_to_hash));
+    Effect::new(move |_| scroll_to_hash_when_rendered());
     let failed = data.failed.map(|error| view! { <LoadFailed error/> });
     view! {
         <p class="source">"Källa: " {format!("{}, {}.", doc.source.publisher, doc.source.title)}</p>
@@ -80,7 +82,7 @@ fn ReportContent(data: ReportData) -> impl IntoView {
                     {toc_view(&doc, &cx, "Innehåll i verksamhetsberättelsen")}
                 </details>
                 {failed}
-                <div class="document">{blocks_view(&doc.blocks, &cx)}</div>
+                {document_body(&doc.blocks, &cx)}
                 <MendsNote doc=doc.clone()/>
             </div>
         </div>

@@ -9,7 +9,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::api;
-use crate::base::{href, set_title};
+use crate::base::href;
+use crate::head::{lead, set_title};
 use crate::components::status::Loaded;
 
 /// Hits shown per document before "visar N av M".
@@ -41,13 +42,25 @@ pub fn Search() -> impl IntoView {
     view! {
         <div class="wrap">
             <h1>"Sök"</h1>
-            <p class="lead">"Sök i verksamhetsplanen 2025, verksamhetsberättelsen 2023, nyckeltalen och statistikens indikatorer. Skriv ett eller flera ord; början av ett ord räcker."</p>
+            {lead("Sök i verksamhetsplanen 2025, verksamhetsberättelsen 2023, nyckeltalen och statistikens indikatorer. Skriv ett eller flera ord; början av ett ord räcker.")}
             <SearchForm id="sok-sida" label="Sökord" value=q.get_untracked()/>
+            <noscript>
+                <div class="notice">
+                    <h2>"Sökningen behöver JavaScript"</h2>
+                    <p>"Utan JavaScript hittar du texterna genom dokumentens innehållsförteckningar, med en länk till varje avsnitt:"</p>
+                    <ul>
+                        <li><a href=href("/plan/2025")>"Verksamhetsplan och budget 2025"</a></li>
+                        <li><a href=href("/rapport/2023")>"Verksamhetsberättelse 2023"</a></li>
+                        <li><a href=href("/uppfoljning")>"Uppföljning: löften, resultat och nya löften"</a></li>
+                        <li><a href=href("/om-data")>"Om data och källor"</a>" – statistiken som öppna data"</li>
+                    </ul>
+                </div>
+            </noscript>
             {move || {
                 if empty.get() {
                     return view! { <p>"Skriv något i sökrutan."</p> }.into_any();
                 }
-                view! { <Loaded data what="sökindexet" render=show/> }.into_any()
+                view! { <Loaded data=data.clone() what="sökindexet" render=show/> }.into_any()
             }}
         </div>
     }

@@ -1,0 +1,85 @@
+//! The document's head as each page asks for it while it renders: its title,
+//! its description (the page's own lead text), its canonical path and whether
+//! search engines should index it. In the browser only the title is set
+//! (screen readers announce it after navigation); at build time the
+//! prerenderer writes all of it into the page's `<head>`.
+
+use leptos::prelude::*;
+
+pub const SITE: &str = "Kommunförbundet Kalmar län";
+
+/// "Budget 2025 – Kommunförbundet Kalmar län"
+pub fn set_title(page: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(&format!("{page} – {SITE}"));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    build::with(|h| h.page = page.to_string());
+}
+
+/// The page's summary for search engines and link previews; the first one a page gives counts.
+pub fn describe(text: &str) {
+    #[cfg(not(target_arch = "wasm32"))]
+    build::with(|h| {
+        if h.description.is_empty() {
+            h.description = text.to_string();
+        }
+    });
+    #[cfg(target_arch = "wasm32")]
+    let _ = text;
+}
+
+/// The path search engines should list this page under, where it is not its own
+/// (a municipality's page by code is the same as by name).
+pub fn canonical(path: &str) {
+    #[cfg(not(target_arch = "wasm32"))]
+    build::with(|h| h.canonical = Some(path.to_string()));
+    #[cfg(target_arch = "wasm32")]
+    let _ = path;
+}
+
+/// Pages that repeat another page's content (embeds) stay out of search engines.
+pub fn no_index() {
+    #[cfg(not(target_arch = "wasm32"))]
+    build::with(|h| h.no_index = true);
+}
+
+/// The page's lead paragraph, which is also its description. A function, not
+/// a component: it needs no props struct, and is less wasm.
+pub fn lead(text: &str) -> impl IntoView {
+    describe(text);
+    view! { <p class="lead">{text.to_string()}</p> }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use build::{take, Head};
+
+#[cfg(not(target_arch = "wasm32"))]
+mod build {
+    use std::cell::RefCell;
+
+    /// What one rendered page asked for.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct Head {
+        /// The page's own title, without the site's name.
+        pub page: String,
+        pub description: String,
+        /// A path without the base, where the page is not its own canonical page.
+        pub canonical: Option<String>,
+        pub no_index: bool,
+    }
+
+    thread_local! {
+        static HEAD: RefCell<Head> = RefCell::default();
+    }
+
+    pub(super) fn with(f: impl FnOnce(&mut Head)) {
+        HEAD.with(|h| f(&mut h.borrow_mut()));
+    }
+
+    /// What the page rendered since the last call asked for.
+    pub fn take() -> Head {
+        HEAD.with(|h| h.take())
+    }
+}

@@ -1,0 +1,34 @@
+//! The site: a Leptos app that renders the published JSON. In the browser it
+//! is a single-page app (client-side rendering, `start`); at build time the
+//! same components render every route to HTML (`prerender`, native only), and
+//! the browser app takes over from that HTML (`takeover`). All logic it needs
+//! lives in `kfkl_core`.
+
+mod api;
+mod app;
+mod base;
+mod components;
+mod download;
+mod head;
+pub mod pages;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
+#[cfg(target_arch = "wasm32")]
+mod takeover;
+
+pub use app::App;
+
+/// The browser's entry point: takes over the prerendered page, or mounts the
+/// app where there is none.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    // A panic is logged with its message and place. (console_error_panic_hook
+    // adds a JS stack trace, which after wasm-opt names only function numbers,
+    // for about 1 KB of wasm.)
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.payload().downcast_ref::<String>().map(String::as_str).or(info.payload().downcast_ref::<&str>().copied());
+        let place = info.location().map(|l| format!(" ({}:{})", l.file(), l.line())).unwrap_or_default();
+        web_sys::console::error_1(&format!("panic: {}{place}", message.unwrap_or("")).into());
+    }));
+    takeover::start();
+}

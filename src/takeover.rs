@@ -1,0 +1,234 @@
+//! The browser app takes over a prerendered page. It renders the same route
+//! into a detached element, waits until every view there has its data
+//! (`Hold`), and then puts it in place of the prerendered DOM in one step,
+//! keeping the scroll position, the focus, typed text and opened `<details>`.
+//! Until then the reader has the prerendered page: no loading state, no
+//! blank moment, and, since both come from the same components, no shift.
+
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use leptos::prelude::{document, request_animation_frame, set_timeout, window};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+use crate::app::App;
+
+/// The app rendered the document's text empty, to be filled with the prerendered one (`adopt_document`).
+static ADOPTED: AtomicBool = AtomicBool::new(false);
+
+/// Views still waiting for their data before the takeover.
+static WAITING: AtomicUsize = AtomicUsize::new(0);
+/// True while the prerendered page is still the one shown.
+static TAKING_OVER: AtomicBool = AtomicBool::new(false);
+/// True on the route the page was prerendered for, until the reader navigates in the app.
+static FIRST_VIEW: AtomicBool = AtomicBool::new(false);
+
+pub fn in_progress() -> bool {
+    TAKING_OVER.load(Ordering::Relaxed)
+}
+
+pub fn first_view() -> bool {
+    FIRST_VIEW.load(Ordering::Relaxed)
+}
+
+/// The reader has left the prerendered route.
+pub fn navigated() {
+    FIRST_VIEW.store(false, Ordering::Relaxed);
+}
+
+/// One view's claim that the takeover must wait for it; released once, when
+/// its data has rendered or when it is gone. A no-op after the takeover.
+#[derive(Clone)]
+pub struct Hold(Option<Arc<AtomicBool>>);
+
+impl Hold {
+    pub fn new() -> Hold {
+        if !in_progress() {
+            return Hold(None);
+        }
+        WAITING.fetch_add(1, Ordering::Relaxed);
+        Hold(Some(Arc::new(AtomicBool::new(false))))
+    }
+
+    /// Whether this view holds a takeover back (the page was prerendered).
+    pub fn holds(&self) -> bool {
+        self.0.as_ref().is_some_and(|released| !released.load(Ordering::Relaxed))
+    }
+
+    pub fn release(&self) {
+        if let Some(released) = &self.0 {
+            if !released.swap(true, Ordering::Relaxed) {
+                WAITING.fetch_sub(1, Ordering::Relaxed);
+            }
+        }
+    }
+}
+
+/// The id of a document's text (`components::document::document_body`).
+pub const DOCUMENT: &str = "dokumentet";
+
+/// Whether the app may leave the document's text empty because the page it
+/// takes over has it prerendered: the swap moves the prerendered text in.
+pub fn adopt_document() -> bool {
+    let prerendered = in_progress() && document().get_element_by_id(DOCUMENT).is_some();
+    ADOPTED.store(prerendered, Ordering::Relaxed);
+    prerendered
+}
+
+/// Moves the prerendered text into the app's empty container. Its print
+/// URLs were written without the origin unless one was configured; the page
+/// knows its own.
+fn move_adopted(live: &Element) {
+    if !ADOPTED.swap(false, Ordering::Relaxed) {
+        return;
+    }
+    let (Some(from), Ok(Some(to))) = (document().get_element_by_id(DOCUMENT), live.query_selector("#dokumentet")) else { return };
+    while let Some(child) = from.first_child() {
+        let _ = to.append_child(&child);
+    }
+    let origin = crate::base::origin();
+    if let Ok(relative) = to.query_selector_all("[data-url^='/']") {
+        for el in (0..relative.length()).filter_map(|i| relative.item(i)?.dyn_into::<Element>().ok()) {
+            let _ = el.set_attribute("data-url", &format!("{origin}{}", el.get_attribute("data-url").unwrap_or_default()));
+        }
+    }
+}
+
+pub fn start() {
+    drop_trailing_slash();
+    let root = document().get_element_by_id("app");
+    let prerendered = root.clone().filter(|p| p.first_element_child().is_some());
+    let live = match &prerendered {
+        Some(_) => document().create_element("div").ok().inspect(|div| div.set_id("app")),
+        // Nothing prerendered (a host that serves a bare page): render in place.
+        None => root,
+    };
+    let live: HtmlElement = live.and_then(|e| e.dyn_into().ok()).unwrap_or_else(|| document().body().expect("a page has a body"));
+    let Some(old) = prerendered else {
+        leptos::mount::mount_to(live, App).forget();
+        return;
+    };
+    TAKING_OVER.store(true, Ordering::Relaxed);
+    FIRST_VIEW.store(true, Ordering::Relaxed);
+    leptos::mount::mount_to(live.clone(), App).forget();
+    swap_when_ready(old, live);
+}
+
+/// Lets the browser paint and handle input before the rest of a long piece
+/// of work (a task of its own, through a timeout): the takeover builds a long
+/// page in more than one task.
+pub fn yield_to_browser() -> impl std::future::Future<Output = ()> + Send {
+    let mut waited = false;
+    std::future::poll_fn(move |cx| {
+        if waited {
+            return std::task::Poll::Ready(());
+        }
+        waited = true;
+        let waker = cx.waker().clone();
+        set_timeout(move || waker.wake(), std::time::Duration::ZERO);
+        std::task::Poll::Pending
+    })
+}
+
+/// Static hosts answer "/plan/2025/" with the page of "/plan/2025"; the route map knows only the latter.
+fn drop_trailing_slash() {
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    let root = format!("{}/", crate::base::router_base());
+    if path.len() > 1 && path.ends_with('/') && path != root {
+        let url = format!("{}{}{}", path.trim_end_matches('/'), location.search().unwrap_or_default(), location.hash().unwrap_or_default());
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+}
+
+/// Checked once a frame, so the swap lands between two paints.
+fn swap_when_ready(old: Element, live: HtmlElement) {
+    request_animation_frame(move || {
+        if WAITING.load(Ordering::Relaxed) > 0 {
+            swap_when_ready(old, live);
+            return;
+        }
+        swap(&old, &live);
+        TAKING_OVER.store(false, Ordering::Relaxed);
+        // Tests and the benchmark wait for this.
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("data-app", "live");
+        }
+    });
+}
+
+fn swap(old: &Element, live: &HtmlElement) {
+    let focused = document().active_element().filter(|a| old.contains(Some(a)) && a != old).map(|a| locate(old, &a));
+    carry_state(old, live);
+    move_adopted(live);
+    // One step, and the same layout before and after: the scroll position stays
+    // without being read (reading it now would force a layout of the whole page).
+    let _ = old.replace_with_with_node_1(live);
+    // Typed text was carried over above, which left the caret at its end.
+    if let Some(now) = focused.and_then(|place| find(live, &place)).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = now.focus_with_options(&options);
+    }
+}
+
+/// Where an element is: its id, or else its place among element children from the root.
+enum Place {
+    Id(String),
+    Path(Vec<u32>),
+}
+
+fn locate(root: &Element, el: &Element) -> Place {
+    if !el.id().is_empty() {
+        return Place::Id(el.id());
+    }
+    let mut path = Vec::new();
+    let mut node = el.clone();
+    while &node != root {
+        let Some(parent) = node.parent_element() else { break };
+        let children = parent.children();
+        let index = (0..children.length()).find(|&i| children.item(i).as_ref() == Some(&node)).unwrap_or(0);
+        path.push(index);
+        node = parent;
+    }
+    path.reverse();
+    Place::Path(path)
+}
+
+/// In the live app, once it is in the document.
+fn find(root: &Element, place: &Place) -> Option<Element> {
+    match place {
+        Place::Id(id) => document().get_element_by_id(id),
+        Place::Path(path) => path.iter().try_fold(root.clone(), |node, &i| node.children().item(i)),
+    }
+}
+
+/// What a reader may have done before the app was ready: typed into a text
+/// field, opened a `<details>` (the contents list on a phone, a source). Each
+/// is found in the app by its place, as focus is; the document's text is moved
+/// over whole, with its state.
+fn carry_state(old: &Element, live: &Element) {
+    let Ok(touched) = old.query_selector_all("details[open], input[type=search], input[type=text]") else { return };
+    for was in (0..touched.length()).filter_map(|i| touched.item(i)?.dyn_into::<Element>().ok()) {
+        let place = match locate(old, &was) {
+            Place::Id(id) => live.query_selector(&format!("[id=\"{id}\"]")).ok().flatten(),
+            path => find(live, &path),
+        };
+        let Some(now) = place else { continue };
+        if let (Some(was), Some(now)) = (was.dyn_ref::<web_sys::HtmlDetailsElement>(), now.dyn_ref::<web_sys::HtmlDetailsElement>()) {
+            now.set_open(was.open());
+        }
+        if let (Some(was), Some(now)) = (was.dyn_ref::<HtmlInputElement>(), now.dyn_ref::<HtmlInputElement>()) {
+            if was.value() != was.default_value() {
+                now.set_value(&was.value());
+                // A field the app filters by (the indicator search) hears of it as of typing.
+                if let Ok(event) = web_sys::Event::new("input") {
+                    let _ = now.dispatch_event(&event);
+                }
+            }
+        }
+    }
+}
