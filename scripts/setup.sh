@@ -68,9 +68,10 @@ setup_browser() {
   fi
 }
 
-# Release build into $1 (default dist) with public URL $2 (default /).
+# Release build into $1 (default dist) with public URL $2 (default /), every
+# route prerendered; $3 is the site's absolute URL (KFKL_SITE_URL), if any.
 build_site() {
-  local dist="${1:-dist}" public_url="${2:-/}"
-  say "building the site (release, public URL $public_url) into $dist"
-  trunk build --release --dist "$dist" --public-url "$public_url"
+  local dist="${1:-dist}" public_url="${2:-/}" site_url="${3:-}"
+  say "building the site (release, public URL $public_url${site_url:+, site URL $site_url}) into $dist"
+  KFKL_SITE_URL="$site_url" trunk build --release --dist "$dist" --public-url "$public_url"
 }

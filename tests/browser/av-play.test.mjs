@@ -73,12 +73,14 @@ test('the goal/outcome chart and the key-figure cards keep the source\'s wording
   await page.close();
 });
 
-test('a loading message shows while the data is on its way', async () => {
+test('inside the app a loading message shows while the data is on its way', async () => {
+  // A first load keeps the prerendered page until the data has come; a link followed in the app shows the loading state.
   const page = await openPage(browser);
   let release;
   const held = new Promise(ok => { release = ok; });
+  await page.goto(site.origin + '/');
   await page.route('**/data/av-media-2023.json', async route => { await held; await route.continue(); });
-  await page.goto(site.origin + '/statistik/av-play');
+  await page.getByRole('link', { name: 'AV-Play', exact: true }).click();
   const loading = page.getByRole('status').filter({ hasText: 'Laddar nyckeltal' });
   await loading.waitFor();
   await page.locator('.stat-svg svg').waitFor();
@@ -119,7 +121,9 @@ test('an embed shows only the chart, with its source and a link to the full page
   assert.equal(await page.locator('header, footer, nav').count(), 0);
   assert.match(await page.locator('.source').textContent(), /Verksamhetsberättelse 2023/);
   assert.equal(await page.locator('.embed-link a').getAttribute('target'), '_top');
-  await page.goto(site.origin + '/embed/finns-inte');
+  // No such chart, so no prerendered page: the host answers 404 with the app, which says why.
+  const response = await page.goto(site.origin + '/embed/finns-inte');
+  assert.equal(response.status(), 404);
   await page.getByRole('alert').waitFor();
   assert.equal((await h1(page).textContent()).trim(), 'Diagrammet finns inte');
   assert.deepEqual(page.errors, []);

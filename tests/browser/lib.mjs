@@ -1,10 +1,11 @@
-// Shared by the browser tests: a static server for the built site (with the
-// fallback to index.html that a static host must be configured for), headless
+// Shared by the browser tests and the benchmark: a static server for the
+// built site with the rules a static host must be configured with, headless
 // Chromium through playwright-core, and axe-core.
 import { createServer } from 'node:http';
 import { readFile, stat, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
@@ -13,25 +14,45 @@ export const SCREENSHOTS = join(ROOT, 'target/screenshots');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.txt': 'text/plain; charset=utf-8',
 };
+const isFile = path => stat(path).then(s => s.isFile(), () => false);
 
-/** Serves `dir` under `prefix`; a path without a file gets index.html, as on a static host. */
-export async function serve(dir, prefix = '/') {
+/**
+ * Serves `dir` under `prefix` as the README's hosting rules say: a file as it
+ * is; a prerendered route from `<route>/index.html`; any other path gets
+ * `404.html` (the app too) with status 404. With `brotli`, responses are
+ * brotli-compressed when the client accepts it, as a real host serves them.
+ */
+export async function serve(dir, prefix = '/', { brotli = false } = {}) {
   const root = join(ROOT, dir);
+  const compressed = new Map();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (!path.startsWith(prefix)) { res.writeHead(404).end('outside the site'); return; }
-    let file = join(root, normalize(path.slice(prefix.length)));
+    if (!path.startsWith(prefix) && path !== prefix.replace(/\/$/, '')) { res.writeHead(404).end('outside the site'); return; }
+    const rel = normalize(path.slice(prefix.length) || '.');
+    let file = join(root, rel);
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
-    const isFile = await stat(file).then(s => s.isFile(), () => false);
-    if (!isFile) {
-      // A missing asset is a 404; a missing page is the app's job (SPA fallback).
-      if (extname(file) && extname(file) !== '.html') { res.writeHead(404).end('not found'); return; }
-      file = join(root, 'index.html');
+    let status = 200;
+    if (!await isFile(file)) {
+      const page = join(file, 'index.html');
+      if (await isFile(page)) file = page;
+      // A missing asset is a plain 404; a missing page is the app's 404 page.
+      else if (extname(file) && extname(file) !== '.html') { res.writeHead(404).end('not found'); return; }
+      else { file = join(root, '404.html'); status = 404; }
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(await readFile(file));
+    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+    let body = await readFile(file);
+    if (brotli) {
+      headers.vary = 'accept-encoding';
+      if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+        if (!compressed.has(file)) compressed.set(file, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        body = compressed.get(file);
+        headers['content-encoding'] = 'br';
+      }
+    }
+    res.writeHead(status, headers);
+    res.end(body);
   });
   await new Promise(ok => server.listen(0, '127.0.0.1', ok));
   return { origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
@@ -45,18 +66,40 @@ export async function launch() {
   });
 }
 
-/** A page that records console errors and uncaught exceptions (a Rust panic logs one). */
+/** Resolves once the app has taken over the prerendered page (src/takeover.rs marks it). */
+export const live = page => page.locator('html[data-app="live"]').waitFor();
+
+/**
+ * A page that records console errors and uncaught exceptions (a Rust panic
+ * logs one). Its `goto` and `reload` wait until the app has taken over the
+ * prerendered page, as a test of the app must; `{ live: false }` does not.
+ */
 export async function openPage(browser, { width = 1280, height = 900 } = {}) {
   const page = await browser.newPage({ viewport: { width, height } });
   page.errors = [];
-  page.on('console', m => { if (m.type() === 'error') page.errors.push(m.text()); });
+  // A page that is not found comes with status 404, which Chromium logs as an error of the page itself: that one is meant.
+  const notFound = m => m.text().includes('status of 404') && m.location().url === page.url();
+  page.on('console', m => { if (m.type() === 'error' && !notFound(m)) page.errors.push(m.text()); });
   page.on('pageerror', e => page.errors.push(String(e)));
+  for (const name of ['goto', 'reload']) {
+    const plain = page[name].bind(page);
+    page[name] = async (...args) => {
+      const options = args.at(-1) ?? {};
+      const wait = typeof options !== 'object' || options.live !== false;
+      if (typeof options === 'object') delete options.live;
+      const response = await plain(...args);
+      if (wait) await live(page);
+      return response;
+    };
+  }
   return page;
 }
 
-/** axe-core violations for WCAG 2.0/2.1 A and AA, as "rule: target" lines. */
+const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core violations for WCAG 2.0/2.1 A and AA, as "rule: target" lines. Works with JavaScript off too. */
 export async function axeViolations(page) {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  if (!await page.evaluate(() => Boolean(globalThis.axe))) await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
     const result = await globalThis.axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
