@@ -65,8 +65,7 @@ impl Hold {
     }
 }
 
-/// The id of a document's text (`components::document::document_body`).
-pub const DOCUMENT: &str = "dokumentet";
+use crate::components::document::{DOCUMENT, DOCUMENT_SELECTOR};
 
 /// Whether the app may leave the document's text empty because the page it
 /// takes over has it prerendered: the swap moves the prerendered text in.
@@ -83,7 +82,7 @@ fn move_adopted(live: &Element) {
     if !ADOPTED.swap(false, Ordering::Relaxed) {
         return;
     }
-    let (Some(from), Ok(Some(to))) = (document().get_element_by_id(DOCUMENT), live.query_selector("#dokumentet")) else { return };
+    let (Some(from), Ok(Some(to))) = (document().get_element_by_id(DOCUMENT), live.query_selector(DOCUMENT_SELECTOR)) else { return };
     while let Some(child) = from.first_child() {
         let _ = to.append_child(&child);
     }

@@ -46,13 +46,16 @@ impl DocContext {
 /// prerendered text in (the same components made it), which spares a phone
 /// the longest task of the takeover.
 pub fn document_body(blocks: &[Block], cx: &DocContext) -> impl IntoView {
-    const ID: &str = "dokumentet";
     #[cfg(target_arch = "wasm32")]
     if crate::takeover::adopt_document() {
-        return view! { <div class="document" id=ID></div> }.into_any();
+        return view! { <div class="document" id=DOCUMENT></div> }.into_any();
     }
-    view! { <div class="document" id=ID>{blocks_view(blocks, cx)}</div> }.into_any()
+    view! { <div class="document" id=DOCUMENT>{blocks_view(blocks, cx)}</div> }.into_any()
 }
+
+/// The id of a document's text, and a selector for it.
+pub const DOCUMENT: &str = "dokumentet";
+pub const DOCUMENT_SELECTOR: &str = "#dokumentet";
 
 pub fn blocks_view(blocks: &[Block], cx: &DocContext) -> impl IntoView {
     blocks.iter().map(|b| block_view(b, cx)).collect_view()

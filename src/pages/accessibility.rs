@@ -26,8 +26,7 @@ pub fn Accessibility() -> impl IntoView {
 
             <h2>"Kända brister"</h2>
             <ul>
-                <li>"Flera delar av webbplatsen är under uppbyggnad och visar ännu bara en sida om att innehållet kommer snart."</li>
-                <li>"Webbplatsen kräver JavaScript och WebAssembly. Källdokumenten i PDF finns hos Kommunförbundet."</li>
+                <li>"Utan JavaScript går sidorna att läsa, men sökningen, filtren i planen och valen i statistikverktyget fungerar inte, och statistiken visas bara i sitt standardval."</li>
             </ul>
 
             <h2>"Hur vi har testat webbplatsen"</h2>
