@@ -39,7 +39,8 @@ pub fn canonical(path: &str) {
     let _ = path;
 }
 
-/// Pages that repeat another page's content (embeds) stay out of search engines.
+/// Pages that repeat another page's content (embeds) or say that there is
+/// none (not found) stay out of search engines, and name no canonical URL.
 pub fn no_index() {
     #[cfg(not(target_arch = "wasm32"))]
     build::with(|h| h.no_index = true);

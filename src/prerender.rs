@@ -107,7 +107,7 @@ pub fn head_html(page: &Page) -> String {
     let title = if page.head.page.is_empty() { SITE.to_string() } else { format!("{} – {SITE}", page.head.page) };
     let og_title = if page.head.page.is_empty() { SITE.to_string() } else { page.head.page.clone() };
     let description = page.head.description.clone();
-    let canonical = site_url().filter(|_| page.path != NOT_FOUND).map(|site| {
+    let canonical = site_url().filter(|_| !page.head.no_index).map(|site| {
         let path = page.head.canonical.clone().unwrap_or_else(|| page.path.clone());
         format!("{site}{}", if path == "/" { "/" } else { &path })
     });

@@ -46,7 +46,7 @@ fn run() -> Result<String, Vec<String>> {
     let mut listed = Vec::new();
     for path in &paths {
         let page = render(path);
-        if path != NOT_FOUND && !page.head.no_index && page.head.canonical.as_ref().is_none_or(|c| c == path) {
+        if !page.head.no_index && page.head.canonical.as_ref().is_none_or(|c| c == path) {
             listed.push(path.clone());
         }
         errors.extend(page.failures.iter().map(|f| format!("{path}: {f}")));

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api;
 use crate::base::href;
-use crate::head::{canonical, lead, set_title};
+use crate::head::{canonical, lead, no_index, set_title};
 use crate::components::status::Loaded;
 use kfkl_core::model::Areas;
 
@@ -48,6 +48,7 @@ pub fn Kommun() -> impl IntoView {
             }
             None => {
                 set_title("Okänd kommun");
+                no_index();
                 view! {
                     <h1>"Okänd kommun"</h1>
                     {lead(&format!("”{key}” är inte en av Kalmar läns kommuner. Välj en kommun:"))}

@@ -4,11 +4,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::base::href;
-use crate::head::{lead, set_title};
+use crate::head::{lead, no_index, set_title};
 
 #[component]
 pub fn NotFound() -> impl IntoView {
     set_title("Sidan finns inte");
+    no_index();
     view! {
         <div class="wrap">
             <h1>"Sidan finns inte"</h1>

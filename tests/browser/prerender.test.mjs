@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, openPage, axeViolations, live, ROOT } from './lib.mjs';
+import { serve, launch, openPage, axeViolations, live, screenshot, ROOT } from './lib.mjs';
 
 const DIST = join(ROOT, 'dist');
 const NBSP = '\u00a0';
@@ -103,6 +103,14 @@ test('without JavaScript every prerendered route has its content, one h1 and one
       assert.ok(texts.some(t => t?.includes(text)), `${route}: ${selector} shows "${text}"`);
     }
     assert.deepEqual(await axeWithoutScripts(route), [], `${route}: axe`);
+  }
+  // As a reader without JavaScript sees them, at both widths (target/screenshots/utan-js-*).
+  for (const [route, name] of [['/plan/2025', 'plan-2025'], ['/statistik/andts', 'statistik-andts'], ['/sok', 'sok'], ['/plan/2025/budget', 'budget']]) {
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(site.origin + route);
+      await screenshot(page, `utan-js-${name}-${width}`);
+    }
   }
   await context.close();
 });
@@ -264,5 +272,16 @@ test('a permalink with a query shows the default view, titled as such, until the
   await page.waitForFunction(t => document.querySelector('#statfigur-rubrik').innerText !== t, defaultTitle);
   assert.equal(await title(), 'Druckit alkohol senaste 12 månaderna, gy 2, alla, 2023');
   assert.equal(await page.locator('.stat-table tbody tr').count(), 2);
+  await page.close();
+});
+
+test('a trailing slash, as some hosts redirect to, reaches the same page', async () => {
+  const page = await openPage(browser);
+  await page.goto(site.origin + '/statistik/lupp/');
+  assert.equal(new URL(page.url()).pathname, '/statistik/lupp');
+  assert.equal(normalise(await page.locator('h1').innerText()), 'LUPP – ungas levnadsvillkor');
+  await page.locator('#kon-flickor').check();
+  await page.waitForURL(/kon=flickor/);
+  assert.deepEqual(page.errors, []);
   await page.close();
 });
