@@ -55,6 +55,7 @@ pub fn document_body(blocks: &[Block], cx: &DocContext) -> impl IntoView {
 
 /// The id of a document's text, and a selector for it.
 pub const DOCUMENT: &str = "dokumentet";
+#[cfg(target_arch = "wasm32")]
 pub const DOCUMENT_SELECTOR: &str = "#dokumentet";
 
 pub fn blocks_view(blocks: &[Block], cx: &DocContext) -> impl IntoView {
