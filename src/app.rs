@@ -27,8 +27,6 @@ fn Shell() -> impl IntoView {
     Effect::new(move |first_run: Option<()>| {
         location.pathname.track();
         if first_run.is_some() {
-            #[cfg(target_arch = "wasm32")]
-            crate::takeover::navigated();
             focus_main();
         }
     });

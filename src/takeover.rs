@@ -21,20 +21,9 @@ static ADOPTED: AtomicBool = AtomicBool::new(false);
 static WAITING: AtomicUsize = AtomicUsize::new(0);
 /// True while the prerendered page is still the one shown.
 static TAKING_OVER: AtomicBool = AtomicBool::new(false);
-/// True on the route the page was prerendered for, until the reader navigates in the app.
-static FIRST_VIEW: AtomicBool = AtomicBool::new(false);
 
 pub fn in_progress() -> bool {
     TAKING_OVER.load(Ordering::Relaxed)
-}
-
-pub fn first_view() -> bool {
-    FIRST_VIEW.load(Ordering::Relaxed)
-}
-
-/// The reader has left the prerendered route.
-pub fn navigated() {
-    FIRST_VIEW.store(false, Ordering::Relaxed);
 }
 
 /// One view's claim that the takeover must wait for it; released once, when
@@ -109,7 +98,6 @@ pub fn start() {
         return;
     };
     TAKING_OVER.store(true, Ordering::Relaxed);
-    FIRST_VIEW.store(true, Ordering::Relaxed);
     leptos::mount::mount_to(live.clone(), App).forget();
     swap_when_ready(old, live);
 }

@@ -227,11 +227,12 @@ pub fn MendsNote(doc: Arc<Document>) -> impl IntoView {
 }
 
 /// Scrolls to the element the URL's fragment names once it has rendered: a
-/// deep link reached inside the app. Not on the prerendered page the app took
-/// over: the browser scrolled there already, and the reader may have scrolled on.
+/// deep link reached inside the app. Not while the app takes over the
+/// prerendered page (the effects of its views run before the swap): the
+/// browser scrolled there already, and the reader may have scrolled on.
 pub fn scroll_to_hash_when_rendered() {
     #[cfg(target_arch = "wasm32")]
-    if crate::takeover::first_view() {
+    if crate::takeover::in_progress() {
         return;
     }
     request_animation_frame(scroll_to_hash);
