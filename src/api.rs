@@ -122,9 +122,11 @@ mod build {
 
     static DATA: OnceLock<PathBuf> = OnceLock::new();
 
-    /// Where the published files are (`dist/data/` in Trunk's staging directory).
+    /// Where the published files are (`dist/data/` in Trunk's staging directory); set once.
     pub fn read_from(dir: PathBuf) {
-        let _ = DATA.set(dir);
+        if DATA.get_or_init(|| dir.clone()) != &dir {
+            panic!("api::read_from({}) after {:?}", dir.display(), DATA.get());
+        }
     }
 
     /// The files a view shows, read when it renders.
@@ -141,7 +143,12 @@ mod build {
             let texts = (self.0)()
                 .into_iter()
                 .map(|file| {
-                    let text = std::fs::read_to_string(dir.join(&file)).map_err(|_| LoadError::Network { file: file.clone() });
+                    let path = dir.join(&file);
+                    let text = std::fs::read_to_string(&path).map_err(|e| {
+                        // The page shows the browser's message; the build says what really failed.
+                        crate::prerender::failed(&format!("{}: {e}", path.display()));
+                        LoadError::Network { file: file.clone() }
+                    });
                     (file, text)
                 })
                 .collect();

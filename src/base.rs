@@ -30,7 +30,11 @@ fn read_base() -> String {
 /// Sets the base path before anything is rendered (the prerenderer: Trunk's public URL).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn set_base(public_url: &str) {
-    let _ = BASE.set(public_url.trim_end_matches('/').to_string());
+    let base = public_url.trim_end_matches('/').to_string();
+    // A link rendered before this would have had the wrong base.
+    if BASE.get_or_init(|| base.clone()) != &base {
+        panic!("base::set_base({public_url}) after the base was already {:?}", BASE.get());
+    }
 }
 
 /// An app path under the base: `href("/om-data")` is "/kfkl/om-data" under /kfkl/.

@@ -18,6 +18,11 @@ mod takeover;
 
 pub use app::App;
 
+/// Rendering the prerendered HTML (natively, at build time), not the app.
+/// Controls only the app can serve are disabled there: without JavaScript
+/// they would do nothing, and before the takeover a change would be lost.
+pub(crate) const PRERENDERING: bool = cfg!(not(target_arch = "wasm32"));
+
 /// The browser's entry point: takes over the prerendered page, or mounts the
 /// app where there is none.
 #[cfg(target_arch = "wasm32")]

@@ -12,7 +12,7 @@ use kfkl_core::model::{from_json, Areas, Dataset};
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 
-use crate::api::{self, LoadError};
+use crate::api;
 use crate::app::App;
 use crate::base::{self, href};
 use crate::head::{self, Head, SITE};
@@ -31,7 +31,9 @@ pub fn configure(public_url: &str, site_url: Option<&str>, data: &Path) -> Resul
     };
     base::set_base(public_url);
     api::read_from(data.to_path_buf());
-    let _ = SITE_URL.set(site_url);
+    if SITE_URL.get_or_init(|| site_url.clone()) != &site_url {
+        return Err(format!("prerender::configure called twice with different site URLs ({site_url:?}, {:?})", SITE_URL.get()));
+    }
     Ok(())
 }
 
@@ -69,8 +71,8 @@ thread_local! {
 }
 
 /// A data file that could not be read or decoded while rendering.
-pub fn failed(error: &LoadError) {
-    FAILED.with(|f| f.borrow_mut().push(error.to_string()));
+pub fn failed(what: &str) {
+    FAILED.with(|f| f.borrow_mut().push(what.to_string()));
 }
 
 /// One rendered route.
@@ -100,17 +102,15 @@ pub fn render(path: &str) -> Page {
 }
 
 /// The page's `<title>`, description, Open Graph tags and, where the site's
-/// URL is configured, its canonical link. Every text is escaped (Leptos'
-/// own escaper; its views would put hydration markers into `<title>`).
+/// URL is configured, its canonical link. Every text is escaped with
+/// html-escape (the escaper Leptos uses; its views would put hydration
+/// markers into `<title>`).
 pub fn head_html(page: &Page) -> String {
     use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
     let title = if page.head.page.is_empty() { SITE.to_string() } else { format!("{} – {SITE}", page.head.page) };
     let og_title = if page.head.page.is_empty() { SITE.to_string() } else { page.head.page.clone() };
     let description = page.head.description.clone();
-    let canonical = site_url().filter(|_| !page.head.no_index).map(|site| {
-        let path = page.head.canonical.clone().unwrap_or_else(|| page.path.clone());
-        format!("{site}{}", if path == "/" { "/" } else { &path })
-    });
+    let canonical = site_url().filter(|_| !page.head.no_index).map(|site| canonical_url(&site, page.head.canonical.as_deref().unwrap_or(&page.path)));
     let og = |property: &str, content: &str| format!("<meta property=\"{property}\" content=\"{}\">", attr(content));
     let mut head = format!("<title>{}</title>\n  <meta name=\"description\" content=\"{}\">", text(&title), attr(&description));
     for (property, content) in [("og:type", "website"), ("og:site_name", SITE), ("og:locale", "sv_SE"), ("og:title", &og_title), ("og:description", &description)] {
@@ -124,6 +124,12 @@ pub fn head_html(page: &Page) -> String {
         head.push_str(&format!("\n  <link rel=\"canonical\" href=\"{}\">\n  {}", attr(&url), og("og:url", &url)));
     }
     head
+}
+
+/// The URL a host answers without a redirect: GitHub Pages, Apache and
+/// Netlify send "/plan/2025" to "/plan/2025/", where the page's index.html is.
+pub fn canonical_url(site: &str, path: &str) -> String {
+    format!("{site}{}/", path.trim_end_matches('/'))
 }
 
 /// The path rendered as `404.html`: no route has it, so the app shows its fallback.

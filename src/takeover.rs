@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 use crate::app::App;
+use crate::components::document::{DOCUMENT, DOCUMENT_SELECTOR};
 
 /// The app rendered the document's text empty, to be filled with the prerendered one (`adopt_document`).
 static ADOPTED: AtomicBool = AtomicBool::new(false);
@@ -27,7 +28,9 @@ pub fn in_progress() -> bool {
 }
 
 /// One view's claim that the takeover must wait for it; released once, when
-/// its data has rendered or when it is gone. A no-op after the takeover.
+/// its data has been decoded and its view described, or when it is gone. A
+/// no-op after the takeover. Suspense builds the view's DOM in the same chain
+/// of microtasks as the release, so the next frame's check sees it built.
 #[derive(Clone)]
 pub struct Hold(Option<Arc<AtomicBool>>);
 
@@ -53,8 +56,6 @@ impl Hold {
         }
     }
 }
-
-use crate::components::document::{DOCUMENT, DOCUMENT_SELECTOR};
 
 /// Whether the app may leave the document's text empty because the page it
 /// takes over has it prerendered: the swap moves the prerendered text in.
@@ -95,6 +96,7 @@ pub fn start() {
     let live: HtmlElement = live.and_then(|e| e.dyn_into().ok()).unwrap_or_else(|| document().body().expect("a page has a body"));
     let Some(old) = prerendered else {
         leptos::mount::mount_to(live, App).forget();
+        mark_live();
         return;
     };
     TAKING_OVER.store(true, Ordering::Relaxed);
@@ -118,13 +120,16 @@ pub fn yield_to_browser() -> impl std::future::Future<Output = ()> + Send {
     })
 }
 
-/// Static hosts answer "/plan/2025/" with the page of "/plan/2025"; the route map knows only the latter.
+/// Static hosts answer "/plan/2025/" and "/plan/2025/index.html" with the page
+/// of "/plan/2025"; the route map knows only the latter.
 fn drop_trailing_slash() {
     let location = window().location();
     let path = location.pathname().unwrap_or_default();
     let root = format!("{}/", crate::base::router_base());
-    if path.len() > 1 && path.ends_with('/') && path != root {
-        let url = format!("{}{}{}", path.trim_end_matches('/'), location.search().unwrap_or_default(), location.hash().unwrap_or_default());
+    let trimmed = path.strip_suffix("index.html").unwrap_or(&path).trim_end_matches('/');
+    let wanted = if trimmed.len() < root.len() { root.as_str() } else { trimmed };
+    if wanted != path {
+        let url = format!("{wanted}{}{}", location.search().unwrap_or_default(), location.hash().unwrap_or_default());
         if let Ok(history) = window().history() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
@@ -140,11 +145,15 @@ fn swap_when_ready(old: Element, live: HtmlElement) {
         }
         swap(&old, &live);
         TAKING_OVER.store(false, Ordering::Relaxed);
-        // Tests and the benchmark wait for this.
-        if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("data-app", "live");
-        }
+        mark_live();
     });
+}
+
+/// `html[data-app="live"]`: the app is the page now. Tests and the benchmark wait for it.
+fn mark_live() {
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("data-app", "live");
+    }
 }
 
 fn swap(old: &Element, live: &HtmlElement) {
@@ -154,7 +163,7 @@ fn swap(old: &Element, live: &HtmlElement) {
     // One step, and the same layout before and after: the scroll position stays
     // without being read (reading it now would force a layout of the whole page).
     let _ = old.replace_with_with_node_1(live);
-    // Typed text was carried over above, which left the caret at its end.
+    // Setting the carried text put the caret at its end, where typing goes on; the caret is not carried.
     if let Some(now) = focused.and_then(|place| find(live, &place)).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
@@ -193,12 +202,13 @@ fn find(root: &Element, place: &Place) -> Option<Element> {
     }
 }
 
-/// What a reader may have done before the app was ready: typed into a text
-/// field, opened a `<details>` (the contents list on a phone, a source). Each
-/// is found in the app by its place, as focus is; the document's text is moved
-/// over whole, with its state.
+/// What a reader may have done before the app was ready: typed a search,
+/// opened a `<details>` (the contents list on a phone, a source). The app's
+/// own controls are disabled until now (`PRERENDERING`). Each is found in the
+/// app by its place, as focus is; the document's text is moved over whole,
+/// with its state.
 fn carry_state(old: &Element, live: &Element) {
-    let Ok(touched) = old.query_selector_all("details[open], input[type=search], input[type=text]") else { return };
+    let Ok(touched) = old.query_selector_all("details[open], input[type=search]") else { return };
     for was in (0..touched.length()).filter_map(|i| touched.item(i)?.dyn_into::<Element>().ok()) {
         let place = match locate(old, &was) {
             Place::Id(id) => live.query_selector(&format!("[id=\"{id}\"]")).ok().flatten(),
@@ -211,10 +221,6 @@ fn carry_state(old: &Element, live: &Element) {
         if let (Some(was), Some(now)) = (was.dyn_ref::<HtmlInputElement>(), now.dyn_ref::<HtmlInputElement>()) {
             if was.value() != was.default_value() {
                 now.set_value(&was.value());
-                // A field the app filters by (the indicator search) hears of it as of typing.
-                if let Ok(event) = web_sys::Event::new("input") {
-                    let _ = now.dispatch_event(&event);
-                }
             }
         }
     }

@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use kfkl_site::prerender::{configure, head_html, render, routes, site_url, Template, NOT_FOUND};
+use kfkl_site::prerender::{canonical_url, configure, head_html, render, routes, site_url, Template, NOT_FOUND};
 
 fn main() -> ExitCode {
     match run() {
@@ -70,7 +70,7 @@ fn run() -> Result<String, Vec<String>> {
 fn write_robots(staging: &Path, listed: &[String]) -> Result<(), String> {
     let mut robots = String::from("User-agent: *\nAllow: /\n");
     if let Some(site) = site_url() {
-        let loc = |p: &str| html_escape::encode_text(&format!("{site}{}", if p == "/" { "/" } else { p })).into_owned();
+        let loc = |p: &str| html_escape::encode_text(&canonical_url(&site, p)).into_owned();
         let urls: String = listed.iter().map(|p| format!("  <url><loc>{}</loc></url>\n", loc(p))).collect();
         let sitemap = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n{urls}</urlset>\n");
         std::fs::write(staging.join("sitemap.xml"), sitemap).map_err(|e| format!("sitemap.xml: {e}"))?;

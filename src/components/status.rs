@@ -17,7 +17,7 @@ pub fn Loading(#[prop(into)] what: String) -> impl IntoView {
 pub fn LoadFailed(error: LoadError) -> impl IntoView {
     // At build time a file that fails is a broken build, not a page to publish.
     #[cfg(not(target_arch = "wasm32"))]
-    crate::prerender::failed(&error);
+    crate::prerender::failed(&error.to_string());
     view! {
         <div class="alert" role="alert">
             <p><strong>"Uppgifterna kunde inte visas."</strong></p>
@@ -26,8 +26,9 @@ pub fn LoadFailed(error: LoadError) -> impl IntoView {
     }
 }
 
-/// "Laddar …" while `data` loads, then `render(files)`, or the error it
-/// returns (a file that failed, or did not decode) as an alert in its place.
+/// In the app "Laddar …" while `data` loads (hidden during a takeover), then
+/// `render(files)`, or the error it returns (a file that failed, or did not
+/// decode) as an alert in its place. At build time `render` runs at once.
 /// Every page that fetches data goes through here. `render` may read signals
 /// (route parameters); it re-runs when they change.
 #[component]

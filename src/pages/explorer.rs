@@ -221,7 +221,7 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
                 <div class="check">
                     // The attribute is the state drawn first (the prerendered page has only
                     // attributes); the property follows the state.
-                    <input type="checkbox" id=id.clone() checked=checked() prop:checked=checked on:change=on_change/>
+                    <input type="checkbox" id=id.clone() checked=state.read_untracked().areas.contains(&i) prop:checked=checked on:change=on_change/>
                     <label for=id>{area.name.clone()} <Show when=empty.clone()><span class="muted">" (inga uppgifter)"</span></Show></label>
                 </div>
             }
@@ -351,6 +351,7 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
             <noscript>
                 <p class="no-js-note">"Valen, sorteringen och nedladdningarna behöver JavaScript. Utan JavaScript visas standardvalet. Alla uppgifter finns som öppna data: se Om data och källor."</p>
             </noscript>
+            <fieldset class="control-group" disabled=crate::PRERENDERING>
             <div class="control">
                 <label for="indikator-sok">"Sök indikator"</label>
                 <input type="search" id="indikator-sok" autocomplete="off" aria-describedby="indikator-traffar"
@@ -391,6 +392,7 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
                     {genders}
                 </fieldset>
             })}
+            </fieldset>
             <p><A href=href(&table.survey.route)>"Återställ alla val"</A></p>
         </form>
     }

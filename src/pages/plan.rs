@@ -136,7 +136,7 @@ fn PlanContent(doc: Arc<Document>) -> impl IntoView {
                 <form class="filters" aria-labelledby="filter-rubrik" on:submit=|ev| ev.prevent_default()>
                     <h2 id="filter-rubrik">"Filtrera åtaganden"</h2>
                     <noscript><p class="no-js-note">"Filtren behöver JavaScript. Hela planen visas nedan, med innehållsförteckning och länkar till varje avsnitt."</p></noscript>
-                    <div class="filter-fields">
+                    <fieldset class="filter-fields" disabled=crate::PRERENDERING>
                         <div>
                             <label for="filter-omrade">"Verksamhetsområde"</label>
                             <select id="filter-omrade" on:change=on_area>
@@ -154,7 +154,7 @@ fn PlanContent(doc: Arc<Document>) -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </div>
-                    </div>
+                    </fieldset>
                     <p class="filter-count" role="status">
                         {move || count_text(matches.read().len(), total)}
                         {move || filter.read().is_active().then(|| view! { " · " <a href=href(PATH)>"Visa hela planen"</a> })}

@@ -84,9 +84,12 @@ export async function openPage(browser, { width = 1280, height = 900 } = {}) {
   for (const name of ['goto', 'reload']) {
     const plain = page[name].bind(page);
     page[name] = async (...args) => {
-      const options = args.at(-1) ?? {};
-      const wait = typeof options !== 'object' || options.live !== false;
-      if (typeof options === 'object') delete options.live;
+      const last = args.at(-1);
+      const wait = typeof last !== 'object' || last.live !== false;
+      if (typeof last === 'object') {
+        const { live: _, ...options } = last;
+        args[args.length - 1] = options;
+      }
       const response = await plain(...args);
       if (wait) await live(page);
       return response;

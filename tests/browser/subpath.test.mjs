@@ -61,9 +61,9 @@ test('with the public URL configured, each page names its canonical URL, and the
   const page = await openPage(browser);
   for (const [route, canonical] of [
     ['/kfkl/', 'https://example.org/kfkl/'],
-    ['/kfkl/plan/2025', 'https://example.org/kfkl/plan/2025'],
-    ['/kfkl/kommun/0880', 'https://example.org/kfkl/kommun/kalmar'],
-    ['/kfkl/statistik/lupp', 'https://example.org/kfkl/statistik/lupp'],
+    ['/kfkl/plan/2025', 'https://example.org/kfkl/plan/2025/'],
+    ['/kfkl/kommun/0880', 'https://example.org/kfkl/kommun/kalmar/'],
+    ['/kfkl/statistik/lupp', 'https://example.org/kfkl/statistik/lupp/'],
   ]) {
     await page.goto(site.origin + route);
     assert.equal(await page.locator('link[rel="canonical"]').getAttribute('href'), canonical, route);
@@ -73,9 +73,9 @@ test('with the public URL configured, each page names its canonical URL, and the
   assert.equal(await page.locator('link[rel="canonical"]').count(), 0, 'the not-found page has none');
   const sitemap = readFileSync(join(DIST, 'sitemap.xml'), 'utf8');
   const urls = [...sitemap.matchAll(/<loc>(.*?)<\/loc>/g)].map(m => m[1]);
-  assert.ok(urls.includes('https://example.org/kfkl/rapport/2023'));
-  assert.ok(urls.includes('https://example.org/kfkl/kommun/morbylanga'));
-  assert.ok(!urls.some(u => u.includes('/embed/') || /\/kommun\/\d+$/.test(u)), 'embeds and municipality codes are not listed');
+  assert.ok(urls.includes('https://example.org/kfkl/rapport/2023/'));
+  assert.ok(urls.includes('https://example.org/kfkl/kommun/morbylanga/'));
+  assert.ok(!urls.some(u => u.includes('/embed/') || /\/kommun\/\d+\/$/.test(u)), 'embeds and municipality codes are not listed');
   assert.match(readFileSync(join(DIST, 'robots.txt'), 'utf8'), /^Sitemap: https:\/\/example.org\/kfkl\/sitemap.xml$/m);
   assert.deepEqual(page.errors, []);
   await page.close();
