@@ -2,7 +2,7 @@
 // built site with the rules a static host must be configured with, headless
 // Chromium through playwright-core, and axe-core.
 import { createServer } from 'node:http';
-import { readFile, stat, mkdir } from 'node:fs/promises';
+import { readFile, readdir, stat, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -26,7 +26,16 @@ const isFile = path => stat(path).then(s => s.isFile(), () => false);
  */
 export async function serve(dir, prefix = '/', { brotli = false } = {}) {
   const root = join(ROOT, dir);
+  // Compressed before serving, as a host with precompressed files does: compressing
+  // on the first request would stall the server (the wasm takes over a second).
   const compressed = new Map();
+  if (brotli) {
+    for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const file = join(entry.parentPath ?? entry.path, entry.name);
+      compressed.set(file, brotliCompressSync(await readFile(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    }
+  }
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(prefix) && path !== prefix.replace(/\/$/, '')) { res.writeHead(404).end('outside the site'); return; }
@@ -46,8 +55,7 @@ export async function serve(dir, prefix = '/', { brotli = false } = {}) {
     if (brotli) {
       headers.vary = 'accept-encoding';
       if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
-        if (!compressed.has(file)) compressed.set(file, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-        body = compressed.get(file);
+        body = compressed.get(file) ?? body;
         headers['content-encoding'] = 'br';
       }
     }
