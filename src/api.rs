@@ -15,6 +15,8 @@ use kfkl_core::model::SCHEMA_VERSION;
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadError {
     Network { file: String },
+    // Only the browser gets an HTTP status.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     Status { file: String, status: u16 },
     Parse { file: String, detail: String },
     Schema { file: String, found: u32 },
