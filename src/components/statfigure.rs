@@ -17,7 +17,7 @@ pub fn ExampleBanner() -> impl IntoView {
     view! {
         <div class="example-banner" role="note">
             <p class="example-banner-title">"Exempeldata – inte verkliga resultat"</p>
-            <p>"Kommunernas resultat finns inte här ännu. Siffrorna nedan är påhittade av ett program, för att visa hur sidan fungerar. Använd dem inte. Verkliga värden (CAN:s riksresultat och två länssiffror) är märkta som verkliga i tabellen."</p>
+            <p>"Kommunernas resultat finns inte här ännu. Siffrorna nedan är påhittade av ett program, för att visa hur sidan fungerar. Använd dem inte. Verkliga värden (CAN:s riksresultat och de länssiffror som CAN har publicerat) är märkta som verkliga i tabellen."</p>
         </div>
     }
 }

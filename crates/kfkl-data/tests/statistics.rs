@@ -79,7 +79,8 @@ fn every_published_can_figure_is_loaded_as_official() {
     let figures = source.lines().filter(|l| !l.starts_with('#') && !l.starts_with("scope,")).count();
     let real: Vec<usize> = (0..andts.rows.len()).filter(|&i| !andts.rows.example[i]).collect();
     assert_eq!(real.len(), figures);
-    assert_eq!(figures, 65);
+    // 65, and the 13 rows added on 2026-12-01.
+    assert_eq!(figures, 78);
     // Kalmar län 2021, gy 2: 2,5 litres, as kfkl.se published it.
     let county = andts.areas.iter().position(|a| a.code == "08").unwrap();
     let litres = andts.survey.indicators.iter().position(|i| i.id == "alkohol_arskonsumtion").unwrap();
@@ -93,6 +94,14 @@ fn every_published_can_figure_is_loaded_as_official() {
     let alcohol = andts.survey.indicators.iter().position(|i| i.id == "alkohol_senaste_12_man").unwrap();
     let hit = real.iter().map(|&i| andts.rows.get(i)).find(|o| o.indicator == alcohol && o.year == 2004 && o.grade == 1).unwrap();
     assert_eq!((hit.value, hit.approx), (Some(73.0), Some(Approx::Ca)));
+    // The county's real narcotics figures replace the example ones, with the source's own wording.
+    let narcotics = andts.survey.indicators.iter().position(|i| i.id == "narkotika_nagon_gang").unwrap();
+    for (year, value) in [(2021, 10.0), (2023, 6.0)] {
+        let rows: Vec<_> = (0..andts.rows.len()).map(|i| andts.rows.get(i)).filter(|o| o.area == county && o.indicator == narcotics && o.year == year && o.grade == 2 && o.gender == 0).collect();
+        assert_eq!(rows.len(), 1, "{year}");
+        assert_eq!((rows[0].value, rows[0].example), (Some(value), false), "{year}");
+        assert!(andts.sources[rows[0].source].contains("formulerat ”testat narkotika någon gång under året”"));
+    }
 }
 
 #[test]
@@ -158,7 +167,8 @@ fn a_key_figure_indicator_must_name_single_values_in_its_unit() {
 fn the_example_data_is_the_generators_output() {
     let build = kfkl_data::build(data_dir()).unwrap();
     let lupp = &build.tables.iter().find(|t| t.survey.id == "lupp").unwrap().survey;
-    for (file, text) in [("exempel-andts.csv", kfkl_data::exempel::andts()), ("exempel-lupp.csv", kfkl_data::exempel::lupp(lupp))] {
+    let can = std::fs::read_to_string(data_dir().join("sources/andts-public-figures.csv")).unwrap();
+    for (file, text) in [("exempel-andts.csv", kfkl_data::exempel::andts(&can)), ("exempel-lupp.csv", kfkl_data::exempel::lupp(lupp))] {
         let committed = std::fs::read_to_string(data_dir().join("statistik").join(file)).unwrap();
         assert!(committed == text, "{file} differs from the generator: run cargo run -p kfkl-data --bin exempeldata");
         assert!(committed.starts_with("# EXEMPELDATA – INTE VERKLIGA RESULTAT."));

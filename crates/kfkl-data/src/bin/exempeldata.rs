@@ -10,7 +10,9 @@ fn main() {
     let catalogue = data_dir.join("statistik/lupp.toml");
     let text = std::fs::read_to_string(&catalogue).unwrap_or_else(|e| panic!("{}: {e}", catalogue.display()));
     let lupp_catalogue = kfkl_data::statistics::load(&catalogue, &text).unwrap_or_else(|e| panic!("{e:?}")).survey;
-    for (name, text) in [("exempel-andts.csv", andts()), ("exempel-lupp.csv", lupp(&lupp_catalogue))] {
+    let can = data_dir.join("sources/andts-public-figures.csv");
+    let can = std::fs::read_to_string(&can).unwrap_or_else(|e| panic!("{}: {e}", can.display()));
+    for (name, text) in [("exempel-andts.csv", andts(&can)), ("exempel-lupp.csv", lupp(&lupp_catalogue))] {
         let path = data_dir.join("statistik").join(name);
         std::fs::write(&path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         println!("exempeldata: wrote {}", path.display());
