@@ -9,6 +9,7 @@
 
 pub mod budget;
 pub mod chart;
+pub mod compare;
 pub mod document;
 pub mod explorer;
 pub mod followup;
