@@ -8,6 +8,7 @@ pub mod document;
 pub mod exempel;
 pub mod figures;
 pub mod followup;
+pub mod map;
 pub mod publish;
 pub mod quote;
 pub mod results;
@@ -29,6 +30,8 @@ pub struct Build {
     pub search: kfkl_core::search::SearchIndex,
     /// Each survey's catalogue and results, as published.
     pub tables: Vec<kfkl_core::stats::StatTable>,
+    /// The municipalities' outlines (a data folder without the file, a test fixture, has none).
+    pub map: Option<kfkl_core::map::CountyMap>,
 }
 
 /// Reads every source under `data_dir`; all problems are returned together.
@@ -36,6 +39,11 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let areas_path = data_dir.join("sources/municipalities.csv");
     let areas = load_file(&areas_path, &mut errors, |text| areas::load(&areas_path, text));
+    let map_path = data_dir.join(map::FILE);
+    let county_map = match &areas {
+        Some(areas) if map_path.exists() => load_file(&map_path, &mut errors, |text| map::load(&map_path, text, areas)),
+        _ => None,
+    };
     let read_doc = |rel: &str| -> Result<String, String> {
         std::fs::read_to_string(data_dir.join(rel)).map_err(|e| e.to_string())
     };
@@ -72,7 +80,7 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
     ids.extend(datasets.iter().map(|d| d.id.clone()));
     ids.extend(documents.iter().map(|d| d.id.clone()));
     ids.extend(documents.iter().map(|d| format!("{}{}", d.id, publish::TABLES_SUFFIX)));
-    ids.extend(["uppfoljning".to_string(), "sok".to_string()]);
+    ids.extend(["uppfoljning".to_string(), "sok".to_string(), "kommuner-karta".to_string()]);
     ids.extend(surveys.iter().map(|s| format!("statistik-{}", s.survey.id)));
     if let Some(f) = &followup {
         ids.extend(f.topics.iter().map(|t| format!("uppfoljning-{}", t.id)));
@@ -94,7 +102,7 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
             }
             let catalogues: Vec<kfkl_core::stats::Survey> = tables.iter().map(|t| t.survey.clone()).collect();
             let search = search::index(&documents, &datasets, &catalogues);
-            Ok(Build { areas, datasets, documents, followup, search, tables })
+            Ok(Build { areas, datasets, documents, followup, search, tables, map: county_map })
         }
         _ => Err(errors),
     }

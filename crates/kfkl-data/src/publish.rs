@@ -25,6 +25,9 @@ pub fn files(build: &Build) -> Vec<(String, String)> {
     }
     files.push(("sok.json".to_string(), to_json(&build.search)));
     files.extend(build.tables.iter().map(|t| (format!("statistik-{}.json", t.survey.id), to_json(t))));
+    if let Some(map) = &build.map {
+        files.push(("kommuner-karta.json".to_string(), to_json(map)));
+    }
     files
 }
 

@@ -88,6 +88,8 @@ fn every_published_file_reads_back_through_the_browsers_decoder() {
     }
     let search = serde_json::to_string(&build.search).unwrap();
     assert_eq!(kfkl_core::model::from_json(&search).as_ref(), Some(&build.search));
+    let map = serde_json::to_string(&build.map).unwrap();
+    assert_eq!(kfkl_core::model::from_json(&map).as_ref(), build.map.as_ref());
     assert_eq!(kfkl_core::document::from_json(r#"{"schema_version":1}"#), None);
     assert_eq!(kfkl_core::model::from_json::<Dataset>("{"), None);
 }
