@@ -14,6 +14,7 @@ pub mod document;
 pub mod explorer;
 pub mod followup;
 pub mod format;
+pub mod kommunrapport;
 pub mod map;
 pub mod model;
 pub mod palette;

@@ -7,6 +7,7 @@ pub mod diag;
 pub mod document;
 pub mod exempel;
 pub mod figures;
+pub mod kommunrapport;
 pub mod followup;
 pub mod map;
 pub mod publish;
@@ -32,6 +33,8 @@ pub struct Build {
     pub tables: Vec<kfkl_core::stats::StatTable>,
     /// The municipalities' outlines (a data folder without the file, a test fixture, has none).
     pub map: Option<kfkl_core::map::CountyMap>,
+    /// One report a municipality, where `kommunrapport.toml` says what it shows.
+    pub reports: Vec<kfkl_core::kommunrapport::Kommunrapport>,
 }
 
 /// Reads every source under `data_dir`; all problems are returned together.
@@ -85,6 +88,9 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
     if let Some(f) = &followup {
         ids.extend(f.topics.iter().map(|t| format!("uppfoljning-{}", t.id)));
     }
+    if let Some(a) = &areas {
+        ids.extend(a.municipalities.iter().map(|m| format!("kommun-{}", m.slug)));
+    }
     for (i, id) in ids.iter().enumerate() {
         if ids[..i].contains(id) {
             errors.push(Diagnostic { file: data_dir.to_path_buf(), line: 1, reason: format!("id '{id}' is used by two published files") });
@@ -102,7 +108,15 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
             }
             let catalogues: Vec<kfkl_core::stats::Survey> = tables.iter().map(|t| t.survey.clone()).collect();
             let search = search::index(&documents, &datasets, &catalogues);
-            Ok(Build { areas, datasets, documents, followup, search, tables, map: county_map })
+            let selection_path = data_dir.join("kommunrapport.toml");
+            let reports = match selection_path.exists() {
+                false => Vec::new(),
+                true => match load_file(&selection_path, &mut errors, |text| kommunrapport::load(&selection_path, text, &tables, &datasets)) {
+                    Some(selection) => areas.municipalities.iter().map(|m| kommunrapport::report(m, &tables, &selection, &documents)).collect(),
+                    None => return Err(errors),
+                },
+            };
+            Ok(Build { areas, datasets, documents, followup, search, tables, map: county_map, reports })
         }
         _ => Err(errors),
     }

@@ -28,6 +28,7 @@ pub fn files(build: &Build) -> Vec<(String, String)> {
     if let Some(map) = &build.map {
         files.push(("kommuner-karta.json".to_string(), to_json(map)));
     }
+    files.extend(build.reports.iter().map(|r| (format!("kommun-{}.json", r.slug), to_json(r))));
     files
 }
 

@@ -1,0 +1,69 @@
+//! The municipalities' reports: one for each of the 12, with the chosen
+//! indicators for every grade, the passages that name the municipality (and
+//! not the county), and a selection file whose mistakes stop the build.
+
+use std::path::Path;
+
+use kfkl_core::kommunrapport::Comparison;
+use kfkl_data::kommunrapport::{load, names};
+
+fn data_dir() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data"))
+}
+
+#[test]
+fn every_municipality_has_its_report() {
+    let build = kfkl_data::build(data_dir()).unwrap();
+    assert_eq!(build.reports.len(), 12);
+    for r in &build.reports {
+        assert_eq!(r.surveys.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["andts", "lupp"], "{}", r.name);
+        // Four indicators, two grades each.
+        assert!(r.surveys.iter().all(|s| s.indicators.len() == 8), "{}", r.name);
+        assert_eq!(r.county_wide.len(), 1);
+        assert!(r.county_wide[0].quote.contains("alla 12 kommuner"));
+    }
+    // Vimmerby takes no part in the county's ANDTS survey: nothing of its own to show or claim.
+    let vimmerby = build.reports.iter().find(|r| r.slug == "vimmerby").unwrap();
+    assert!(vimmerby.surveys[0].indicators.iter().all(|k| k.latest.is_none() && k.vs_county == Comparison::Unknown));
+    assert!(vimmerby.surveys[1].indicators.iter().all(|k| k.latest.is_some()));
+    // The nation's n is never published: no claim against Riket.
+    assert!(build.reports.iter().flat_map(|r| &r.surveys).flat_map(|s| &s.indicators).all(|k| k.vs_nation == Comparison::Unknown));
+}
+
+#[test]
+fn kalmars_passages_name_the_municipality_not_the_county() {
+    let build = kfkl_data::build(data_dir()).unwrap();
+    let kalmar = build.reports.iter().find(|r| r.slug == "kalmar").unwrap();
+    let county_mentions: usize = build
+        .documents
+        .iter()
+        .flat_map(|d| &d.blocks)
+        .filter(|b| matches!(b, kfkl_core::document::Block::Paragraph { runs } if runs.iter().any(|r| r.text.contains("Kalmar län"))))
+        .count();
+    assert!(county_mentions > 30, "the documents name the county often ({county_mentions} paragraphs)");
+    assert!((1..=12).contains(&kalmar.passages.len()), "{} passages", kalmar.passages.len());
+    for p in &kalmar.passages {
+        assert!(names(&p.text, "Kalmar"), "{}", p.text);
+        assert!(p.link.starts_with("/plan/2025#") || p.link.starts_with("/rapport/2023#"), "{}", p.link);
+    }
+    assert!(kalmar.passages.iter().any(|p| p.text.contains("pilotprojekt i Kalmar kommun")));
+    // Every municipality is named somewhere in the report 2023.
+    for r in &build.reports {
+        assert!(!r.passages.is_empty(), "{}", r.name);
+    }
+}
+
+#[test]
+fn a_selection_that_cannot_be_shown_stops_the_build() {
+    let build = kfkl_data::build(data_dir()).unwrap();
+    let cases = [
+        ("[[survey]]\nid = \"andts\"\nindicators = [\"rokning\", \"finns_inte\"]\n", "k.toml:1: andts: no indicator 'finns_inte'"),
+        ("[[survey]]\nid = \"lupp\"\nindicators = [\"livet_nojd\"]\n", "k.toml:1: lupp: 'livet_nojd' is a distribution of answers, not a share that can be compared"),
+        ("[[survey]]\nid = \"okand\"\nindicators = []\n", "k.toml:1: no survey 'okand' (statistik/*.toml)"),
+        ("[[survey]]\nid = \"andts\"\nindicators = []\n\n[[county_wide]]\ndataset = \"av-media-2023\"\nfigure = \"x\"\n", "k.toml:5: no key figure 'x' in figures/av-media-2023.toml"),
+    ];
+    for (text, want) in cases {
+        let errors: Vec<String> = load(Path::new("k.toml"), text, &build.tables, &build.datasets).err().unwrap_or_default().iter().map(|d| d.to_string()).collect();
+        assert_eq!(errors, [want], "{text}");
+    }
+}
