@@ -291,28 +291,47 @@ fn decimals(v: f64) -> usize {
     }
 }
 
-/// One sentence about the latest year shown: "Röker, gy 2, 2023: Riket 21 %, Kalmar län 19 %."
+/// One sentence about the latest year every series shown has, then the later values of those
+/// that go further: "Röker, gy 2, 2023: Kalmar 21 %, Riket 21 %. Senare: Riket 2024 20 %."
+/// (the nation's figures often come a round before the municipalities').
 pub fn summary(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> String {
     let ind = &table.survey.indicators[s.indicator];
     let Some(last) = rows.iter().filter(|o| o.value.is_some()).map(|o| o.year).max() else {
         return format!("{}{}: inga värden att visa för valet.", ind.label, grade_part(table, s));
     };
+    let series = |o: &Observation| (o.area, o.gender, o.answer);
+    let shown: Vec<_> = rows.iter().filter(|o| o.value.is_some()).map(series).collect();
+    let common = rows
+        .iter()
+        .map(|o| o.year)
+        .filter(|&y| shown.iter().all(|k| rows.iter().any(|o| o.year == y && series(o) == *k)))
+        .max()
+        .unwrap_or(last);
+    let who = |o: &Observation| {
+        let mut who = table.areas[o.area].name.clone();
+        if s.gender.is_none() {
+            who = format!("{who} ({})", gender_label(o.gender));
+        }
+        if let (None, Some(a)) = (s.answer, o.answer) {
+            who = format!("{who}, ”{}”", ind.answers[a]);
+        }
+        who
+    };
     let parts: Vec<String> = rows
         .iter()
-        .filter(|o| o.year == last)
+        .filter(|o| o.year == common)
         .map(|o| {
-            let mut who = table.areas[o.area].name.clone();
-            if s.gender.is_none() {
-                who = format!("{who} ({})", gender_label(o.gender));
-            }
-            if let (None, Some(a)) = (s.answer, o.answer) {
-                who = format!("{who}, ”{}”", ind.answers[a]);
-            }
             let n = o.n.map(|n| format!(" (n = {})", format_number(f64::from(n)))).unwrap_or_default();
-            format!("{who} {}{n}", format_value(o.value, o.approx, ind.unit))
+            format!("{} {}{n}", who(o), format_value(o.value, o.approx, ind.unit))
         })
         .collect();
-    format!("{}{}, {last}: {}.", ind.label, grade_part(table, s), parts.join(", "))
+    let later: Vec<String> = rows
+        .iter()
+        .filter(|o| o.year > common && o.value.is_some())
+        .map(|o| format!("{} {} {}", who(o), o.year, format_value(o.value, o.approx, ind.unit)))
+        .collect();
+    let later = if later.is_empty() { String::new() } else { format!(" Senare: {}.", later.join(", ")) };
+    format!("{}{}, {common}: {}.{later}", ind.label, grade_part(table, s), parts.join(", "))
 }
 
 pub fn grade_label(grade: usize) -> &'static str {
@@ -549,6 +568,14 @@ pub(crate) mod tests {
         assert_eq!(years("?indikator=fritid&svar=0"), [2021, 2023]);
         let s = ExplorerState::parse(&pairs("?indikator=fritid&fran=2030"), &t).state;
         assert_eq!(summary(&t, &s, &select(&t, &s)), "FRITID, gy 2: inga värden att visa för valet.");
+        // The nation a round ahead: the sentence compares the year all have, then adds the later one.
+        let mut t = table();
+        let mut rows: Vec<Observation> = (0..t.rows.len()).map(|i| t.rows.get(i)).collect();
+        rows.insert(5, Observation { indicator: 0, year: 2024, area: 2, grade: 2, gender: 0, answer: None, value: Some(20.0), n: None, approx: None, example: false, source: 0 });
+        t.rows = Rows::default();
+        rows.iter().for_each(|o| t.rows.push(o));
+        let s = ExplorerState::parse(&pairs("?omrade=0880,00"), &t).state;
+        assert_eq!(summary(&t, &s, &select(&t, &s)), "ROKNING, gy 2, 2023: Kalmar 21\u{a0}% (n = 118), Riket 21\u{a0}%. Senare: Riket 2024 20\u{a0}%.");
     }
 
     #[test]
