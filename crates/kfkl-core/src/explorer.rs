@@ -6,6 +6,7 @@
 //! separated), `fran`, `till` (years), `arskurs`, `kon`, `svar` (answer index of
 //! a distribution). Defaults are left out; anything unknown falls back.
 
+use crate::compare::{Difference, Share};
 use crate::format::{format_fixed, format_number};
 use crate::model::Approx;
 use crate::query::query_of;
@@ -24,6 +25,8 @@ pub struct ExplorerState {
     pub gender: Option<usize>,
     /// For a distribution: one answer, or `None` for the whole distribution.
     pub answer: Option<usize>,
+    /// The map view: every municipality in one year (`to`, else the latest), on the county map.
+    pub map: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,7 +36,9 @@ pub struct Parsed {
     pub canonical: bool,
 }
 
-const KEYS: [&str; 7] = ["indikator", "omrade", "fran", "till", "arskurs", "kon", "svar"];
+const KEYS: [&str; 8] = ["indikator", "omrade", "fran", "till", "arskurs", "kon", "svar", "visa"];
+/// "visa=karta": the map view.
+const MAP: &str = "karta";
 /// "kon=jamfor": girls and boys side by side.
 const COMPARE: &str = "jamfor";
 
@@ -58,6 +63,7 @@ impl ExplorerState {
             grade,
             gender: Some(0),
             answer: None,
+            map: false,
         }
     }
 
@@ -101,7 +107,9 @@ impl ExplorerState {
                     Some(())
                 }
                 5 => GENDERS.iter().position(|g| g == value).map(|g| state.gender = Some(g)),
-                _ => value.parse::<usize>().ok().map(|a| state.answer = Some(a)),
+                6 => value.parse::<usize>().ok().map(|a| state.answer = Some(a)),
+                // Only a table with municipal rows has a map to show.
+                _ => (value == MAP && table.has_municipal_rows()).then(|| state.map = true),
             };
             ok &= read.is_some();
         }
@@ -117,6 +125,15 @@ impl ExplorerState {
                 state.to = None;
                 ok = false;
             }
+        }
+        // A map shows one value per municipality: one gender, one answer.
+        if state.map && state.gender.is_none() {
+            state.gender = Some(0);
+            ok = false;
+        }
+        if state.map && state.answer.is_none() && answers > 0 {
+            state.answer = Some(0);
+            ok = false;
         }
         let canonical = ok && state.to_query(table) == query_of(pairs);
         Parsed { state, canonical }
@@ -148,6 +165,9 @@ impl ExplorerState {
         if let Some(a) = self.answer {
             parts.push(format!("svar={a}"));
         }
+        if self.map {
+            parts.push(format!("visa={MAP}"));
+        }
         if parts.is_empty() {
             String::new()
         } else {
@@ -162,13 +182,15 @@ fn year(text: &str) -> Option<u16> {
 
 /// The rows the state selects, ordered by area (as chosen), gender, answer, year.
 /// Chart, table, summary and downloads all show exactly these.
+/// In the map view: every area (the municipalities, then the county and the
+/// nation) in one year, `to` or else the latest year any municipality has a value.
 pub fn select(table: &StatTable, s: &ExplorerState) -> Vec<Observation> {
     let mut out: Vec<Observation> = table
         .rows_of(s.indicator)
         .filter(|&i| {
             table.rows.grade[i] as usize == s.grade
-                && s.areas.contains(&(table.rows.area[i] as usize))
-                && s.from.is_none_or(|f| table.rows.year[i] >= f)
+                && (s.map || s.areas.contains(&(table.rows.area[i] as usize)))
+                && (s.map || s.from.is_none_or(|f| table.rows.year[i] >= f))
                 && s.to.is_none_or(|t| table.rows.year[i] <= t)
                 && match s.gender {
                     Some(g) => table.rows.gender[i] as usize == g,
@@ -187,7 +209,12 @@ pub fn select(table: &StatTable, s: &ExplorerState) -> Vec<Observation> {
         let last = out.iter().filter(|o| o.value.is_some()).map(|o| o.year).max().or(out.iter().map(|o| o.year).max());
         out.retain(|o| Some(o.year) == last);
     }
-    let key = |o: &Observation| (s.areas.iter().position(|&a| a == o.area), o.gender, o.answer, o.year);
+    if s.map {
+        let municipal = |o: &&Observation| !table.is_reference(o.area) && o.value.is_some();
+        let year = s.to.or(out.iter().filter(municipal).map(|o| o.year).max());
+        out.retain(|o| Some(o.year) == year);
+    }
+    let key = |o: &Observation| (if s.map { Some(o.area) } else { s.areas.iter().position(|&a| a == o.area) }, o.gender, o.answer, o.year);
     crate::sort::sort_by(&mut out, |a, b| key(a).cmp(&key(b)));
     out
 }
@@ -299,6 +326,9 @@ pub fn summary(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> St
     let Some(last) = rows.iter().filter(|o| o.value.is_some()).map(|o| o.year).max() else {
         return format!("{}{}: inga värden att visa för valet.", ind.label, grade_part(table, s));
     };
+    if s.map {
+        return map_summary(table, s, rows, last);
+    }
     let series = |o: &Observation| (o.area, o.gender, o.answer);
     let shown: Vec<_> = rows.iter().filter(|o| o.value.is_some()).map(series).collect();
     let common = rows
@@ -332,6 +362,41 @@ pub fn summary(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> St
         .collect();
     let later = if later.is_empty() { String::new() } else { format!(" Senare: {}.", later.join(", ")) };
     format!("{}{}, {common}: {}.{later}", ind.label, grade_part(table, s), parts.join(", "))
+}
+
+/// The map view in words: the municipalities' range, then the references.
+/// "Röker, gy 2, 2023, länets kommuner: från 12 % (Borgholm) till 30 % (Nybro). Kalmar län 20 %."
+fn map_summary(table: &StatTable, s: &ExplorerState, rows: &[Observation], year: u16) -> String {
+    let ind = &table.survey.indicators[s.indicator];
+    let answer = s.answer.filter(|_| !ind.answers.is_empty()).map(|a| format!(": ”{}”", ind.answers[a])).unwrap_or_default();
+    let value = |o: &Observation| format_value(o.value, o.approx, ind.unit);
+    let municipal: Vec<&Observation> = rows.iter().filter(|o| !table.is_reference(o.area) && o.value.is_some()).collect();
+    let low = municipal.iter().copied().min_by(|a, b| a.value.unwrap_or(0.0).total_cmp(&b.value.unwrap_or(0.0)));
+    let high = municipal.iter().copied().max_by(|a, b| a.value.unwrap_or(0.0).total_cmp(&b.value.unwrap_or(0.0)));
+    let range = match (low, high) {
+        (Some(l), Some(h)) if municipal.len() > 1 => format!("från {} ({}) till {} ({})", value(l), table.areas[l.area].name, value(h), table.areas[h.area].name),
+        (Some(l), _) => format!("{} {}", table.areas[l.area].name, value(l)),
+        _ => "inga kommunvärden".to_string(),
+    };
+    let references: Vec<String> = rows.iter().filter(|o| table.is_reference(o.area)).map(|o| format!("{} {}", table.areas[o.area].name, value(o))).collect();
+    let references = if references.is_empty() { String::new() } else { format!(" {}.", references.join(", ")) };
+    format!("{}{answer}{}, {year}, länets kommuner: {range}.{references}", ind.label, grade_part(table, s))
+}
+
+/// A municipality's row against its county's row of the same year, grade,
+/// gender and answer, by the honest rule of `compare`; `None` for the county
+/// and the nation themselves, and for figures that are not shares.
+pub fn against_county(table: &StatTable, o: &Observation) -> Option<Difference> {
+    if table.is_reference(o.area) || table.survey.indicators[o.indicator].unit != StatUnit::Percent {
+        return None;
+    }
+    let county = table.areas.iter().position(|a| a.code == COUNTY)?;
+    let share = |o: &Observation| Some(Share { percent: o.value?, n: o.n? });
+    let same = table
+        .rows_of(o.indicator)
+        .map(|i| table.rows.get(i))
+        .find(|c| c.area == county && (c.year, c.grade, c.gender, c.answer) == (o.year, o.grade, o.gender, o.answer));
+    Some(crate::compare::against_county(share(o), same.as_ref().and_then(share)))
 }
 
 pub fn grade_label(grade: usize) -> &'static str {
@@ -541,6 +606,11 @@ pub(crate) mod tests {
             ("?fran=2023&till=2021", false, ""),
             ("?fran=abc", false, ""),
             ("?kon=alla&kon=alla", false, ""),
+            ("?visa=karta", true, "?visa=karta"),
+            ("?visa=lista", false, ""),
+            // A map shows one value per municipality: one gender, one answer.
+            ("?kon=jamfor&visa=karta", false, "?visa=karta"),
+            ("?indikator=fritid&visa=karta", false, "?indikator=fritid&svar=0&visa=karta"),
         ];
         for (query, canonical, form) in cases {
             let parsed = ExplorerState::parse(&pairs(query), &t);
@@ -576,6 +646,38 @@ pub(crate) mod tests {
         rows.iter().for_each(|o| t.rows.push(o));
         let s = ExplorerState::parse(&pairs("?omrade=0880,00"), &t).state;
         assert_eq!(summary(&t, &s, &select(&t, &s)), "ROKNING, gy 2, 2023: Kalmar 21\u{a0}% (n = 118), Riket 21\u{a0}%. Senare: Riket 2024 20\u{a0}%.");
+    }
+
+    #[test]
+    fn the_map_view_shows_every_area_in_one_year() {
+        let t = table();
+        let s = ExplorerState::parse(&pairs("?omrade=0880&fran=2021&visa=karta"), &t).state;
+        let rows = select(&t, &s);
+        assert_eq!(rows.iter().map(|o| (o.area, o.year)).collect::<Vec<_>>(), [(0, 2023), (1, 2023), (2, 2023)]);
+        assert_eq!(summary(&t, &s, &rows), "ROKNING, gy 2, 2023, länets kommuner: Kalmar 21\u{a0}%. Kalmar län 19\u{a0}%, Riket 21\u{a0}%.");
+        let s = ExplorerState::parse(&pairs("?till=2021&visa=karta"), &t).state;
+        assert_eq!(select(&t, &s).iter().map(|o| (o.area, o.year)).collect::<Vec<_>>(), [(0, 2021)]);
+        // Counts for the county alone (AV-Play) have no map.
+        let parsed = ExplorerState::parse(&pairs("?visa=karta"), &counts());
+        assert!(!parsed.state.map && !parsed.canonical);
+    }
+
+    #[test]
+    fn the_table_compares_each_municipality_with_its_county_by_the_honest_rule() {
+        let mut t = table();
+        // Kalmar 21 % of 118 against the rest of a county of 19 % of 3 000: chance explains it.
+        let row = |t: &StatTable, area: usize, gender: usize| (0..t.rows.len()).map(|i| t.rows.get(i)).find(|o| o.indicator == 0 && o.year == 2023 && o.area == area && o.gender == gender).unwrap();
+        assert_eq!(against_county(&t, &row(&t, 0, 0)), Some(Difference::NoSureDifference));
+        // Suppressed: no claim. The county and the nation are the references themselves.
+        assert_eq!(against_county(&t, &row(&t, 0, 1)), Some(Difference::Unknown));
+        assert_eq!((against_county(&t, &row(&t, 1, 0)), against_county(&t, &row(&t, 2, 0))), (None, None));
+        // 40 % of 118 against the rest at 18,2 % of 2 882: surely higher.
+        t.rows.value[1] = Some(40.0);
+        assert_eq!(against_county(&t, &row(&t, 0, 0)), Some(Difference::Higher));
+        // No county row that year: no claim.
+        let mut o = row(&t, 0, 0);
+        o.year = 2021;
+        assert_eq!(against_county(&t, &o), Some(Difference::Unknown));
     }
 
     #[test]

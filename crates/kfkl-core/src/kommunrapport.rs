@@ -169,6 +169,7 @@ pub fn key_indicator(table: &StatTable, indicator: usize, grade: usize, municipa
         grade,
         gender: Some(0),
         answer: None,
+        map: false,
     };
     KeyIndicator {
         id: ind.id.clone(),

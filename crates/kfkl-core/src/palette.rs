@@ -21,6 +21,10 @@ pub const SERIES: [Rgb; 6] = [
     Rgb(0x5c, 0x63, 0x6b), // grey
 ];
 
+/// The county and the nation in the explorer's charts: a dark slate, hatched
+/// or dashed, so a reference is told by its pattern as well as its colour.
+pub const REFERENCE: Rgb = Rgb(0x3d, 0x44, 0x4d);
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rgb(pub u8, pub u8, pub u8);
 
@@ -65,7 +69,7 @@ mod tests {
 
     #[test]
     fn every_series_colour_reaches_3_to_1_and_text_4_5_to_1() {
-        for colour in SERIES {
+        for colour in SERIES.into_iter().chain([REFERENCE]) {
             let ratio = contrast(colour, BACKGROUND);
             assert!(ratio >= 3.0, "{} has {ratio:.2}:1", colour.hex());
         }

@@ -25,6 +25,22 @@ pub fn sort_dedup<T: Ord + Clone>(v: &mut Vec<T>) {
     v.dedup();
 }
 
+/// Names in Swedish alphabetical order: å, ä and ö after z (code-point order puts ä
+/// before å), capitals with their small letters.
+pub fn swedish_cmp(a: &str, b: &str) -> Ordering {
+    fn key(c: char) -> (u32, bool) {
+        let small = crate::search::fold(c);
+        let place = match small {
+            'å' => 'z' as u32 + 1,
+            'ä' => 'z' as u32 + 2,
+            'ö' => 'z' as u32 + 3,
+            c => c as u32,
+        };
+        (place, small != c)
+    }
+    a.chars().map(key).cmp(b.chars().map(key))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -38,6 +54,9 @@ mod tests {
         sort_dedup(&mut years);
         assert_eq!(years, [2019, 2021, 2024]);
         assert_eq!(order_by(3, &|a, b| b.cmp(&a)), [2, 1, 0]);
+        let mut names = vec!["Ödeshög", "Västervik", "Älmhult", "Åtvidaberg", "Vimmerby", "Högsby", "Hultsfred", "Borgholm"];
+        sort_by(&mut names, |a, b| swedish_cmp(a, b));
+        assert_eq!(names, ["Borgholm", "Hultsfred", "Högsby", "Vimmerby", "Västervik", "Åtvidaberg", "Älmhult", "Ödeshög"]);
         let mut empty: Vec<u32> = Vec::new();
         sort_dedup(&mut empty);
         assert!(empty.is_empty());

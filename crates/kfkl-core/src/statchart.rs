@@ -10,7 +10,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::explorer::{format_value, gender_label, grade_part, ExplorerState};
 use crate::format::{format_fixed, format_number, NBSP};
 use crate::model::Approx;
-use crate::palette::{Rgb, BANNER, INK, SERIES};
+use crate::palette::{Rgb, BANNER, INK, REFERENCE, SERIES};
 use crate::stats::{Observation, StatTable, StatUnit};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +37,8 @@ pub struct StatChart {
     pub example: bool,
     /// Real and example values side by side: example values are marked "*".
     pub mixed: bool,
+    /// Bars and stacked bars: which categories are the county or the nation.
+    pub reference: Vec<bool>,
 }
 
 /// One value per category; `None` where the category has no observation.
@@ -44,6 +46,8 @@ pub struct StatChart {
 pub struct StatSeries {
     pub name: String,
     pub points: Vec<Option<Point>>,
+    /// Lines: the county or the nation, drawn dashed in the reference colour.
+    pub reference: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -96,13 +100,14 @@ pub fn build(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> Stat
     let point = |o: &Observation| Point { value: o.value, approx: o.approx, example: o.example };
     // A distribution and a single-year bar chart show the last year with a value.
     let last = rows.iter().filter(|o| o.value.is_some()).map(|o| o.year).max().or(years.last().copied());
-    let (categories, series) = match view {
+    let (categories, series): (Vec<String>, Vec<StatSeries>) = match view {
         View::Line => {
             let series = groups
                 .iter()
                 .map(|g| StatSeries {
                     name: group_name(g),
                     points: years.iter().map(|&y| rows.iter().find(|o| (o.area, o.gender) == *g && o.year == y).map(point)).collect(),
+                    reference: table.is_reference(g.0),
                 })
                 .collect();
             (years.iter().map(u16::to_string).collect(), series)
@@ -118,6 +123,7 @@ pub fn build(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> Stat
                         .iter()
                         .map(|g| rows.iter().find(|o| (o.area, o.gender) == *g && Some(o.year) == last && o.answer == Some(a)).map(point))
                         .collect(),
+                    reference: false,
                 })
                 .collect();
             (groups.iter().map(group_name).collect(), series)
@@ -139,6 +145,7 @@ pub fn build(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> Stat
                 .map(|&g| StatSeries {
                     name: if s.gender.is_none() { gender_label(g).to_string() } else { String::new() },
                     points: areas.iter().map(|&a| rows.iter().find(|o| o.area == a && o.gender == g).map(point)).collect(),
+                    reference: false,
                 })
                 .collect();
             (areas.iter().map(|&a| table.areas[a].name.clone()).collect(), series)
@@ -153,6 +160,11 @@ pub fn build(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> Stat
         (View::Line, Some(a), Some(b)) => format!(", {a}–{b}"),
         (_, _, _) => last.map(|y| format!(", {y}")).unwrap_or_default(),
     };
+    let reference = match view {
+        View::Line => Vec::new(),
+        View::Stacked => groups.iter().map(|g| table.is_reference(g.0)).collect(),
+        View::Bars => categories.iter().map(|c| table.areas.iter().position(|a| &a.name == c).is_some_and(|a| table.is_reference(a))).collect(),
+    };
     let answer = match (s.answer, ind.answers.is_empty()) {
         (Some(a), false) => format!(": ”{}”", ind.answers[a]),
         _ => String::new(),
@@ -165,6 +177,14 @@ pub fn build(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> Stat
         series,
         example: rows.iter().any(|o| o.example),
         mixed: rows.iter().any(|o| o.example) && rows.iter().any(|o| !o.example),
+        reference,
+    }
+}
+
+impl StatChart {
+    /// Whether the drawing has a county or nation to mark, and so a legend entry for them.
+    pub fn has_reference(&self) -> bool {
+        self.series.iter().any(|s| s.reference) || self.reference.iter().any(|&r| r)
     }
 }
 
@@ -207,10 +227,12 @@ impl Layout {
         let (title, footer) = if frame.caption.is_some() { ((line + 2) * title_lines + 8, line + 8) } else { (0, 0) };
         let k = chart.series.len().max(1) as u32;
         let rows = chart.categories.len().max(1) as u32;
+        // One legend line says which are the references; stacked bars list their answers too.
+        let refs = if chart.has_reference() { line } else { 0 };
         let (legend, plot) = match chart.view {
-            View::Line => (0, 320),
-            View::Bars => (0, (line * k + 10) * rows + 40),
-            View::Stacked => (line * k + 8, (line + 12) * rows + 40),
+            View::Line => (refs, 320),
+            View::Bars => (refs, (line * k + 10) * rows + 40),
+            View::Stacked => (line * k + 8 + refs, (line + 12) * rows + 40),
         };
         Layout { width: frame.width, height: banner + title + legend + plot + footer + 16, font, banner, title, footer, legend }
     }
@@ -295,7 +317,7 @@ fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn 
     let ymax = axis_max(values(chart), chart.unit);
     let unit = chart.unit;
     let mut ctx = ChartBuilder::on(area)
-        .margin_top(12)
+        .margin_top(12 + l.legend)
         .margin_left(8)
         .margin_right(right + 8)
         .x_label_area_size(l.font + 16)
@@ -316,9 +338,21 @@ fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn 
         .x_label_formatter(&|v| if labelled.contains(v) { v.to_string() } else { String::new() })
         .y_label_formatter(&|v| axis_label(*v, unit))
         .draw()?;
+    if chart.has_reference() {
+        reference_legend(chart, l, area, 8)?;
+    }
     let mut ends: Vec<(f64, String, RGBColor, (i32, i32))> = Vec::new();
-    for (i, series) in chart.series.iter().enumerate() {
-        let colour = rgb(SERIES[i % SERIES.len()]);
+    let (mut municipalities, mut references) = (0, 0);
+    for series in &chart.series {
+        // Municipalities take the series colours in turn; the county and the nation
+        // are dashed in the reference colour, each with its own dash and marker.
+        let (colour, shape, dash) = if series.reference {
+            references += 1;
+            (rgb(REFERENCE), 1 + references, Some(if references % 2 == 1 { (9.0, 5.0) } else { (3.0, 4.0) }))
+        } else {
+            municipalities += 1;
+            (rgb(SERIES[(municipalities - 1) % SERIES.len()]), (municipalities - 1) % 2, None)
+        };
         let points: Vec<(i32, Option<Point>)> = years.iter().zip(&series.points).map(|(&y, p)| (y, *p)).collect();
         // A suppressed or missing year breaks the line rather than bridging it.
         let mut run: Vec<(i32, f64)> = Vec::new();
@@ -326,20 +360,30 @@ fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn 
             match p.and_then(|p| p.value) {
                 Some(v) => run.push((*x, v)),
                 None => {
-                    if run.len() > 1 {
-                        ctx.draw_series(std::iter::once(PathElement::new(std::mem::take(&mut run), colour.stroke_width(3))))?;
+                    let line = std::mem::take(&mut run);
+                    match dash {
+                        _ if line.len() < 2 => {}
+                        None => {
+                            ctx.draw_series(std::iter::once(PathElement::new(line, colour.stroke_width(3))))?;
+                        }
+                        Some((on, off)) => {
+                            let (bx, by) = area.get_base_pixel();
+                            let pixels: Vec<(f64, f64)> = line.iter().map(|p| ctx.backend_coord(p)).map(|(x, y)| (f64::from(x - bx), f64::from(y - by))).collect();
+                            for [a, b] in crate::trend::dashes(&pixels, on, off) {
+                                area.draw(&PathElement::new(vec![(a.0 as i32, a.1 as i32), (b.0 as i32, b.1 as i32)], colour.stroke_width(3)))?;
+                            }
+                        }
                     }
-                    run.clear();
                 }
             }
         }
         for (x, p) in &points {
             let Some(Point { value: Some(v), example, .. }) = p else { continue };
-            let filled = !(chart.mixed && *example);
+            let filled = !(chart.mixed && *example) && !series.reference;
             let style = if filled { colour.filled() } else { WHITE.filled() };
             let outline = colour.stroke_width(2);
             let at = (*x, *v);
-            match i % 4 {
+            match shape % 4 {
                 0 => {
                     ctx.draw_series([Circle::new(at, 5, style), Circle::new(at, 5, outline)])?;
                 }
@@ -375,6 +419,55 @@ fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn 
         let style = ("sans-serif", l.font).into_font().color(&ink).pos(Pos::new(HPos::Left, VPos::Center));
         area.draw(&Text::new(label.clone(), (x - bx, y - by), style))?;
     }
+    Ok(())
+}
+
+/// What a reference looks like in this view, in one legend line at `top`: the
+/// county and the nation are comparisons, not two more municipalities.
+fn reference_legend(chart: &StatChart, l: &Layout, area: &Area, top: i32) -> Result<(), Box<dyn std::error::Error>> {
+    let ink = rgb(INK);
+    let (reference, plain) = (rgb(REFERENCE), rgb(SERIES[0]));
+    let y = top + (l.font as i32 + 8) / 2;
+    let style = ("sans-serif", l.font).into_font().color(&ink).pos(Pos::new(HPos::Left, VPos::Center));
+    let mut x = 12;
+    let municipality = match chart.view {
+        View::Line => chart.series.iter().any(|s| !s.reference),
+        View::Bars => chart.reference.iter().any(|&r| !r),
+        View::Stacked => false,
+    };
+    if municipality {
+        match chart.view {
+            View::Line => area.draw(&PathElement::new(vec![(x, y), (x + 24, y)], plain.stroke_width(3)))?,
+            _ => area.draw(&Rectangle::new([(x, y - 7), (x + 18, y + 7)], plain.filled()))?,
+        }
+        area.draw(&Text::new("Kommun", (x + 30, y), style.clone()))?;
+        x += 30 + (l.font as i32 * 55 / 100) * 7 + 16;
+    }
+    match chart.view {
+        View::Line => {
+            for [a, b] in crate::trend::dashes(&[(f64::from(x), f64::from(y)), (f64::from(x + 24), f64::from(y))], 9.0, 5.0) {
+                area.draw(&PathElement::new(vec![(a.0 as i32, y), (b.0 as i32, y)], reference.stroke_width(3)))?;
+            }
+        }
+        View::Bars => hatched(area, (x, y - 7), (x + 18, y + 7))?,
+        View::Stacked => area.draw(&Rectangle::new([(x, y - 7), (x + 18, y + 7)], reference.stroke_width(3)))?,
+    }
+    let what = match chart.view {
+        View::Stacked => "Med ram: län och riket, som jämförelse",
+        _ => "Län och riket, som jämförelse",
+    };
+    area.draw(&Text::new(what, (x + 30, y), style))?;
+    Ok(())
+}
+
+/// A reference bar: outlined and hatched in the reference colour (pixels of `area`).
+fn hatched(area: &Area, (x0, y0): (i32, i32), (x1, y1): (i32, i32)) -> Result<(), Box<dyn std::error::Error>> {
+    let colour = rgb(REFERENCE);
+    let ring = [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)].map(|(x, y)| (f64::from(x), f64::from(y)));
+    for (a, b) in crate::map::hatch(&ring, 6.0) {
+        area.draw(&PathElement::new(vec![(a.0.round() as i32, a.1.round() as i32), (b.0.round() as i32, b.1.round() as i32)], colour.stroke_width(1)))?;
+    }
+    area.draw(&Rectangle::new([(x0, y0), (x1, y1)], colour.stroke_width(2)))?;
     Ok(())
 }
 
@@ -446,17 +539,25 @@ fn draw_bars(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn s
     let mut ctx = bar_axes(chart, l, area, left, xmax)?;
     let line = f64::from(l.font + 8);
     let px = ctx.plotting_area().dim_in_pixel().1 as f64 / chart.categories.len().max(1) as f64;
-    let colour = rgb(SERIES[0]);
+    if chart.has_reference() {
+        reference_legend(chart, l, area, 4)?;
+    }
+    let (bx, by) = area.get_base_pixel();
     for (i, name) in chart.categories.iter().enumerate() {
         let row_top = i as f64 * px;
         category_label(area, &ctx, l, name, i)?;
+        let reference = chart.reference.get(i).copied().unwrap_or(false);
+        let colour = rgb(if reference { REFERENCE } else { SERIES[0] });
         for (j, series) in chart.series.iter().enumerate() {
             let Some(p) = series.points[i] else { continue };
             let y0 = row_top + 5.0 + line * j as f64;
             let (a, b) = (y0 / px, (y0 + line - 4.0) / px);
             let v = p.value.unwrap_or(0.0);
-            let style = if j % 2 == 1 { colour.stroke_width(2) } else { colour.filled() };
-            if v > 0.0 {
+            if v > 0.0 && reference && j % 2 == 0 {
+                let (from, to) = (ctx.backend_coord(&(0.0, a)), ctx.backend_coord(&(v, b)));
+                hatched(area, (from.0 - bx, from.1 - by), (to.0 - bx, to.1 - by))?;
+            } else if v > 0.0 {
+                let style = if j % 2 == 1 { colour.stroke_width(2) } else { colour.filled() };
                 ctx.draw_series(std::iter::once(Rectangle::new([(0.0, a), (v, b)], style)))?;
             }
             let who = if series.name.is_empty() { String::new() } else { format!("{} ", series.name) };
@@ -534,6 +635,9 @@ fn draw_stacked(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dy
         let style = ("sans-serif", l.font).into_font().color(&ink).pos(Pos::new(HPos::Left, VPos::Center));
         area.draw(&Text::new(format!("{}. {}", j + 1, series.name), (34, y), style))?;
     }
+    if chart.has_reference() {
+        reference_legend(chart, l, area, 8 + line * chart.series.len() as i32)?;
+    }
     let px_per_pct = ctx.plotting_area().dim_in_pixel().0 as f64 / 100.0;
     for (i, name) in chart.categories.iter().enumerate() {
         category_label(area, &ctx, l, name, i)?;
@@ -559,6 +663,11 @@ fn draw_stacked(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dy
                 ctx.draw_series(std::iter::once(Text::new(label, (x + v / 2.0, i as f64 + 0.5), style)))?;
             }
             x += v;
+        }
+        if chart.reference.get(i).copied().unwrap_or(false) {
+            let (from, to) = (ctx.backend_coord(&(0.0, a)), ctx.backend_coord(&(x, b)));
+            let (bx, by) = area.get_base_pixel();
+            area.draw(&Rectangle::new([(from.0 - bx - 3, from.1 - by - 3), (to.0 - bx + 3, to.1 - by + 3)], rgb(REFERENCE).stroke_width(3)))?;
         }
     }
     Ok(())
@@ -607,6 +716,27 @@ mod tests {
             let cats: Vec<&str> = c.categories.iter().map(String::as_str).collect();
             assert_eq!((c.view, cats.as_slice(), got.as_slice()), (*view, *categories, *names), "{query}");
         }
+    }
+
+    #[test]
+    fn the_county_and_the_nation_are_drawn_as_references_with_a_legend() {
+        // (query, the references: of the lines or of the bars)
+        let cases: &[(&str, &[bool])] = &[
+            ("omrade=0880,08,00", &[false, true, true]),
+            ("omrade=0880,08,00&fran=2023", &[false, true, true]),
+            ("omrade=0880&fran=2023", &[false]),
+            ("indikator=fritid", &[true]),
+        ];
+        for (query, want) in cases {
+            let c = chart(query);
+            let got: Vec<bool> = if c.view == View::Line { c.series.iter().map(|s| s.reference).collect() } else { c.reference.clone() };
+            assert_eq!(got.as_slice(), *want, "{query}");
+            let svg = render_svg(&c, &Frame { width: 640, caption: None });
+            assert_eq!(svg.contains("som jämförelse"), want.contains(&true), "{query}: legend");
+        }
+        // plotters writes colours in capitals.
+        let svg = render_svg(&chart("omrade=0880,08"), &Frame { width: 640, caption: None });
+        assert!(svg.contains(&format!("stroke=\"{}\"", REFERENCE.hex().to_uppercase())), "reference colour drawn");
     }
 
     #[test]

@@ -115,6 +115,17 @@ impl StatTable {
         self.rows.gender.iter().any(|&g| g != 0)
     }
 
+    /// The county and the nation (two-digit codes) are what municipalities are
+    /// compared with: charts draw them as references, not as more municipalities.
+    pub fn is_reference(&self, area: usize) -> bool {
+        self.areas.get(area).is_some_and(|a| a.code.len() < 4)
+    }
+
+    /// Any row for a municipality: the explorer can show the map view.
+    pub fn has_municipal_rows(&self) -> bool {
+        self.rows.area.iter().any(|&a| !self.is_reference(a as usize))
+    }
+
     /// Any row with a number of respondents: tables show `n` and the suppression rule applies.
     pub fn has_respondents(&self) -> bool {
         self.rows.n.iter().any(Option::is_some)
