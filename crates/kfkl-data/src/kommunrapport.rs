@@ -184,9 +184,10 @@ pub fn passages(name: &str, documents: &[Document]) -> Vec<Passage> {
     for doc in documents {
         let Some(route) = crate::search::route(&doc.id) else { continue };
         let mut heading = (String::new(), String::new());
+        // Some headings are whole sentences (a commitment's text): a crumb needs only its start.
         let mut push = |text: String, anchor: &str, section: &str| {
             if let Some(at) = first_naming(&text, name) {
-                out.push(Passage { document: doc.title.clone(), section: section.to_string(), link: format!("{route}#{anchor}"), text: excerpt(&text, at, 320) });
+                out.push(Passage { document: doc.title.clone(), section: excerpt(section, 0, 90), link: format!("{route}#{anchor}"), text: excerpt(&text, at, 320) });
             }
         };
         for block in &doc.blocks {
