@@ -61,10 +61,10 @@ setup_build_tools() {
 }
 
 setup_browser() {
-  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
-    say "chromium and chromedriver: installed"
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v pdftotext >/dev/null; then
+    say "chromium, chromedriver and poppler-utils (pdftotext, pdftoppm for the print tests): installed"
   else
-    apt_install chromium chromium-driver
+    apt_install chromium chromium-driver poppler-utils
   fi
 }
 

@@ -46,6 +46,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/statistik/andts") view=explorer::Andts/>
                 <Route path=path!("/statistik/lupp") view=explorer::Lupp/>
                 <Route path=path!("/statistik/av-play") view=av_play::AvPlay/>
+                <Route path=path!("/kommun") view=kommun::KommunIndex/>
                 <Route path=path!("/kommun/:kommun") view=kommun::Kommun/>
                 <Route path=path!("/embed/:chart") view=embed::Embed/>
                 <Route path=path!("/sok") view=search::Search/>
@@ -90,6 +91,7 @@ fn Header() -> impl IntoView {
                         <li><A href=href("/statistik/andts")>"ANDTS"</A></li>
                         <li><A href=href("/statistik/lupp")>"LUPP"</A></li>
                         <li><A href=href("/statistik/av-play")>"AV-Play"</A></li>
+                        <li><A href=href("/kommun")>"Kommunerna"</A></li>
                     </ul>
                 </nav>
                 <search::SearchForm id="sok-sidhuvud" label="Sök på webbplatsen"/>

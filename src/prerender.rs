@@ -144,6 +144,7 @@ pub fn routes(data: &Path) -> Result<Vec<String>, String> {
     routes.extend(topics.topics.iter().map(|t| format!("/uppfoljning/{}", t.id)));
     routes.extend(["/statistik/andts", "/statistik/lupp", "/statistik/av-play"].map(String::from));
     let areas: Areas = read(data, "areas.json")?;
+    routes.push("/kommun".into());
     for m in &areas.municipalities {
         routes.push(format!("/kommun/{}", m.slug));
         routes.push(format!("/kommun/{}", m.code));

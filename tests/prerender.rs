@@ -62,7 +62,7 @@ fn pages_are_the_components_output_with_their_data() {
 fn the_head_names_the_page_and_its_canonical_url() {
     data();
     let head = head_html(&render("/kommun/0880"));
-    assert!(head.contains("<title>Kalmar – Kommunförbundet Kalmar län</title>"), "{head}");
+    assert!(head.contains("<title>Kalmar kommun – kommunrapport – Kommunförbundet Kalmar län</title>"), "{head}");
     // By code or by name one page: search engines list it by name.
     // With the slash: hosts redirect "/kommun/kalmar" to it.
     assert!(head.contains("<link rel=\"canonical\" href=\"https://example.org/kommun/kalmar/\">"), "{head}");

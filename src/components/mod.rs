@@ -1,6 +1,7 @@
 //! Components shared by pages: loading and error states, charts, figure cards.
 
 pub mod chart;
+pub mod countymap;
 pub mod document;
 pub mod figures;
 pub mod statfigure;

@@ -3,12 +3,14 @@
 
 use std::sync::Arc;
 
-use kfkl_core::explorer::{file_name, format_value, gender_label, select, sort_rows, source_line, summary, to_csv, CsvFlavour, ExplorerState, SortKey};
+use kfkl_core::compare::Difference;
+use kfkl_core::explorer::{against_county, file_name, format_value, gender_label, select, sort_rows, source_line, summary, to_csv, CsvFlavour, ExplorerState, SortKey};
 use kfkl_core::statchart::{build, render_svg, Frame, StatChart, View};
 use kfkl_core::stats::{Observation, StatTable};
 use leptos::prelude::*;
 
 use crate::base::href;
+use crate::components::countymap::StatMap;
 use crate::download;
 
 /// Says, before anything else, that the numbers are not real.
@@ -66,6 +68,17 @@ fn shown(table: &StatTable, s: &ExplorerState) -> Shown {
     }
 }
 
+/// The table's word for a row against its county (`/om-data#jamforelser` explains the rule).
+fn versus_county(d: Option<Difference>) -> &'static str {
+    match d {
+        None => "jämförelse",
+        Some(Difference::Higher) => "högre",
+        Some(Difference::Lower) => "lägre",
+        Some(Difference::NoSureDifference) => "ingen säker skillnad",
+        Some(Difference::Unknown) => "kan inte jämföras",
+    }
+}
+
 #[component]
 pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool) -> impl IntoView {
     // plotters escapes every text it writes into the SVG (tested in kfkl-core),
@@ -74,12 +87,18 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
         let table = table.clone();
         Memo::new(move |_| shown(&table, &state.read()))
     };
+    // Its own memo: the drawing is swapped only when the view changes, not on every control.
+    let map_view = Memo::new(move |_| state.read().map);
+    let map_table = table.clone();
     let example = move || view_of.read().chart.example;
     let mixed = move || view_of.read().chart.mixed;
     let key_note = move || {
         let v = view_of.read();
         let c = &v.chart;
         let mut notes: Vec<&str> = Vec::new();
+        if map_view.get() {
+            notes.push("Kartan visar ett år: ”Till år”, annars det senaste. Ju mörkare, desto högre värde. Randig kommun: inget värde att visa, för att gruppen har för få svarande (..) eller för att uppgift saknas (–).");
+        }
         if c.mixed && c.view == View::Line {
             notes.push("* och ofylld punkt: exempeldata. Övriga värden är verkliga.");
         } else if c.mixed {
@@ -93,6 +112,9 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
         }
         if v.rows.iter().any(|o| o.value.is_none()) {
             notes.push("..: för få svarande för att visa värdet.");
+        }
+        if c.has_reference() && !map_view.get() {
+            notes.push("Kalmar län och riket är jämförelser: streckade linjer, randiga staplar eller ram.");
         }
         (!notes.is_empty()).then(|| view! { <p class="legend">{notes.join(" ")}</p> })
     };
@@ -147,14 +169,17 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
                     let n = respondents.then(|| view! {
                         <td class="num">{o.n.map(|n| kfkl_core::format::format_number(f64::from(n))).unwrap_or_else(|| "–".into())}</td>
                     });
+                    let reference = table.is_reference(o.area);
+                    let versus = respondents.then(|| view! { <td>{versus_county(against_county(&table, &o))}</td> });
                     view! {
-                        <tr>
+                        <tr class:reference=reference>
                             <th scope="row">{table.areas[o.area].name.clone()}</th>
                             <td class="num">{o.year.to_string()}</td>
                             {gender}
                             {answer}
                             <td class="num">{value}</td>
                             {n}
+                            {versus}
                             {status}
                         </tr>
                     }
@@ -220,8 +245,11 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
                 <ul>
                     <li><button type="button" on:click=csv(CsvFlavour::SwedishExcel)>"CSV för Excel (semikolon, decimalkomma)"</button></li>
                     <li><button type="button" on:click=csv(CsvFlavour::Standard)>"CSV standard (komma, decimalpunkt)"</button></li>
-                    <li><button type="button" on:click=picture(false)>"Diagrammet som SVG"</button></li>
-                    <li><button type="button" on:click=picture(true)>"Diagrammet som PNG"</button></li>
+                    // The pictures are of the chart; the map view's numbers are in the CSV.
+                    <Show when=move || !map_view.get()>
+                        <li><button type="button" on:click=picture(false)>"Diagrammet som SVG"</button></li>
+                        <li><button type="button" on:click=picture(true)>"Diagrammet som PNG"</button></li>
+                    </Show>
                 </ul>
                 <Show when=example>
                     <p class="muted">"Filerna är märkta ”EXEMPELDATA – INTE VERKLIGA RESULTAT”."</p>
@@ -249,7 +277,11 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
             {status_banner}
             {heading}
             <p class="chart-summary" id="statfigur-sammanfattning" aria-live="polite">{move || view_of.read().sentence.clone()}</p>
-            <div class="chart-svg stat-svg" role="img" aria-labelledby="statfigur-rubrik statfigur-sammanfattning" inner_html=move || view_of.read().svg.clone()></div>
+            {move || if map_view.get() {
+                view! { <StatMap table=map_table.clone() rows=Signal::derive(move || view_of.read().rows.clone())/> }.into_any()
+            } else {
+                view! { <div class="chart-svg stat-svg" role="img" aria-labelledby="statfigur-rubrik statfigur-sammanfattning" inner_html=move || view_of.read().svg.clone()></div> }.into_any()
+            }}
             {key_note}
             <div class="table-wrap" role="region" tabindex="0" aria-labelledby="statfigur-tabell">
                 <table class="data-table stat-table">
@@ -267,12 +299,16 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
                             <Show when=distribution.clone()><th scope="col">"Svar"</th></Show>
                             {head(SortKey::Value, "Värde", true)}
                             {respondents.then(|| head(SortKey::N, "Antal svarande (n)", true))}
+                            {respondents.then(|| view! { <th scope="col">"Jämfört med länet"</th> })}
                             <Show when=mixed><th scope="col">"Uppgift"</th></Show>
                         </tr>
                     </thead>
                     <tbody>{body}</tbody>
                 </table>
             </div>
+            {respondents.then(|| view! {
+                <p class="legend">"Jämfört med länet: ”högre” eller ”lägre” bara där skillnaden är större än vad slumpen förklarar, med hänsyn till antalet svarande. "<a href=href("/om-data#jamforelser")>"Så jämförs kommunerna med länet"</a></p>
+            })}
             <figcaption class="source">{move || view_of.read().source_line.clone()}</figcaption>
             {downloads}
             {embed_link}

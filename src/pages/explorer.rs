@@ -285,6 +285,36 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
         }
     };
 
+    // The map view: every municipality in one year, one gender and one answer.
+    let has_map = table.has_municipal_rows();
+    let view_choice = {
+        let indicators = indicators.clone();
+        [(false, "Diagram", "visa-diagram"), (true, "Karta över kommunerna, ett år", "visa-karta")]
+            .into_iter()
+            .map(|(m, label, id)| {
+                let (update, indicators) = (update.clone(), indicators.clone());
+                let on_change = move |_| {
+                    update(&|s| {
+                        s.map = m;
+                        if m {
+                            s.gender = s.gender.or(Some(0));
+                            if !indicators[s.indicator].answers.is_empty() {
+                                s.answer = s.answer.or(Some(0));
+                            }
+                        }
+                    })
+                };
+                view! {
+                    <div class="check">
+                        <input type="radio" name="visa" id=id checked=state.read_untracked().map == m prop:checked=move || state.read().map == m on:change=on_change/>
+                        <label for=id>{label}</label>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    let map_view = move || state.read().map;
+
     let by_grade = table.by_grade();
     let by_gender = table.by_gender();
     let grades = table
@@ -309,7 +339,11 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
             let update = update.clone();
             view! {
                 <div class="check">
-                    <input type="radio" name="kon" id=id checked=state.read_untracked().gender == g prop:checked=move || state.read().gender == g on:change=move |_| update(&|s| s.gender = g)/>
+                    <input type="radio" name="kon" id=id checked=state.read_untracked().gender == g prop:checked=move || state.read().gender == g on:change=move |_| update(&|s| {
+                        s.gender = g;
+                        // Girls and boys side by side is a chart, not a map.
+                        s.map &= g.is_some();
+                    })/>
                     <label for=id>{label}</label>
                 </div>
             }
@@ -325,7 +359,11 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
                 let update = update.clone();
                 let on_change = move |ev: leptos::ev::Event| {
                     let a = event_target_value(&ev).parse::<usize>().ok();
-                    update(&|s| s.answer = a);
+                    update(&|s| {
+                        s.answer = a;
+                        // A whole distribution is stacked bars, not a map.
+                        s.map &= a.is_some();
+                    });
                 };
                 let items = ind
                     .answers
@@ -362,8 +400,14 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
                 <div class="indicator-about">{about}</div>
             </div>
             {answers}
-            {several_areas.then(|| view! {
+            {has_map.then(|| view! {
                 <fieldset class="control">
+                    <legend>"Visning"</legend>
+                    {view_choice}
+                </fieldset>
+            })}
+            {several_areas.then(|| view! {
+                <fieldset class="control" hidden=map_view>
                     <legend>"Områden"</legend>
                     <div class="check-grid">{area_boxes}</div>
                 </fieldset>
@@ -371,7 +415,7 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
             <fieldset class="control">
                 <legend>"År"</legend>
                 <div class="year-fields">
-                    {year_select("fran")}
+                    <div hidden=map_view>{year_select("fran")}</div>
                     {year_select("till")}
                 </div>
                 <p class="year-buttons">

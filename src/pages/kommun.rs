@@ -1,14 +1,64 @@
-//! `/kommun/:kommun`: a municipality's page, by code ("0880") or name ("kalmar").
+//! `/kommun`: the county's municipalities on a map and in a list.
+//! `/kommun/:kommun` (by name, "kalmar", or by code, "0880"): the
+//! municipality's report: its key indicators against the county and the
+//! nation with honest wording, what the plan and the report say about it,
+//! and a print layout of a few A4 pages.
 
+use std::sync::Arc;
+
+use kfkl_core::compare::Difference;
+use kfkl_core::explorer::format_value;
+use kfkl_core::format::format_number;
+use kfkl_core::kommunrapport::{change_text, Comparison, KeyIndicator, Kommunrapport, Reading, SurveyPart};
+use kfkl_core::map::CountyMap;
+use kfkl_core::mapchart::Fill;
+use kfkl_core::model::{Areas, Municipality, Status};
+use kfkl_core::sort::{sort_by, swedish_cmp};
+use kfkl_core::trend::{render_svg, Trend};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api;
 use crate::base::href;
-use crate::head::{canonical, lead, no_index, set_title};
+use crate::components::countymap::county_map;
+use crate::components::statfigure::ExampleBanner;
 use crate::components::status::Loaded;
-use kfkl_core::model::Areas;
+use crate::head::{canonical, describe, lead, no_index, set_title};
+
+#[component]
+pub fn KommunIndex() -> impl IntoView {
+    set_title("Länets kommuner");
+    let data = api::fetch(|| vec!["kommuner-karta.json".into()]);
+    let render = |f: &api::Fetched| {
+        let map: CountyMap = f.decode(0, api::json)?;
+        let fills = vec![Fill::Plain; map.shapes.len()];
+        let labels = map.shapes.iter().map(|s| vec![s.name.clone()]).collect();
+        let mut names: Vec<(&str, &str)> = map.shapes.iter().map(|s| (s.slug.as_str(), s.name.as_str())).collect();
+        sort_by(&mut names, |a, b| swedish_cmp(a.1, b.1));
+        let list = names.into_iter().map(|(slug, name)| municipality_link(slug, name)).collect_view();
+        Ok(view! {
+            <div class="county-layout">
+                <figure class="chart map-figure">
+                    {county_map(&map, fills, labels, Vec::new(), true, "Karta över Kalmar län med länets tolv kommuner. Varje kommun är en länk till kommunens rapport.".into())}
+                    <figcaption class="source">{format!("Källa: {}.", map.source)}</figcaption>
+                </figure>
+                <nav aria-label="Kommunerna i Kalmar län">
+                    <h2>"Kommunerna"</h2>
+                    <ul class="municipality-list">{list}</ul>
+                </nav>
+            </div>
+        }
+        .into_any())
+    };
+    view! {
+        <div class="wrap">
+            <h1>"Länets kommuner"</h1>
+            {lead("Kalmar läns tolv kommuner. Välj en kommun på kartan eller i listan för kommunens rapport: ungas levnadsvillkor och vanor jämförda med länet och riket, och vad förbundets plan och verksamhetsberättelse säger om kommunen.")}
+            <Loaded data what="kartan" render/>
+        </div>
+    }
+}
 
 #[component]
 pub fn Kommun() -> impl IntoView {
@@ -18,49 +68,228 @@ pub fn Kommun() -> impl IntoView {
     let render = move |f: &api::Fetched| {
         let key = key();
         let areas: Areas = f.decode(0, api::json)?;
-        let links = areas
-            .municipalities
-            .iter()
-            .map(|m| {
-                let (link, name) = (href(&format!("/kommun/{}", m.slug)), m.name.clone());
-                view! { <li><A href=link>{name}</A></li> }
-            })
-            .collect::<Vec<_>>();
-        Ok(match areas.find(&key) {
+        Ok(match areas.find(&key).cloned() {
             Some(m) => {
-                set_title(&m.name);
+                set_title(&format!("{} kommun – kommunrapport", m.name));
                 // By code or by name it is one page; search engines list it by name.
                 canonical(&format!("/kommun/{}", m.slug));
-                view! {
-                    <h1>{format!("{} kommun", m.name)}</h1>
-                    {lead(&format!("{} kommun har kommunkod {}. Här finns länkar till statistiken om unga i kommunen, jämförd med länet och riket.", m.name, m.code))}
-                    <p class="source">{format!("Källa: {}.", areas.source)}</p>
-                    <h2>"Statistik för kommunen"</h2>
-                    <p>"Resultaten i kommunens namn är ännu exempeldata, inte verkliga resultat."</p>
-                    <ul>
-                        <li><A href=href(&format!("/statistik/andts?omrade={},08,00", m.code))>{format!("ANDTS: {} jämfört med länet och riket", m.name)}</A></li>
-                        <li><A href=href(&format!("/statistik/lupp?omrade={},08", m.code))>{format!("LUPP: {} jämfört med länet", m.name)}</A></li>
-                    </ul>
-                    <h2>"Länets kommuner"</h2>
-                    <ul class="columns">{links}</ul>
-                }
-                .into_any()
+                view! { <Report m/> }.into_any()
             }
-            None => {
-                set_title("Okänd kommun");
-                no_index();
-                view! {
-                    <h1>"Okänd kommun"</h1>
-                    {lead(&format!("”{key}” är inte en av Kalmar läns kommuner. Välj en kommun:"))}
-                    <ul class="columns">{links}</ul>
-                }
-                .into_any()
-            }
+            None => unknown(&key, &areas).into_any(),
         })
     };
     view! {
         <div class="wrap">
             <Loaded data what="kommunlistan" render/>
         </div>
+    }
+}
+
+fn municipality_link(slug: &str, name: &str) -> impl IntoView {
+    let (link, name) = (href(&format!("/kommun/{slug}")), name.to_string());
+    view! { <li><A href=link>{name}</A></li> }
+}
+
+/// Not one of the county's municipalities: the not-found page, with the list.
+fn unknown(key: &str, areas: &Areas) -> impl IntoView {
+    set_title("Sidan finns inte");
+    no_index();
+    let mut names: Vec<&Municipality> = areas.municipalities.iter().collect();
+    sort_by(&mut names, |a, b| swedish_cmp(&a.name, &b.name));
+    let links = names.into_iter().map(|m| municipality_link(&m.slug, &m.name)).collect_view();
+    view! {
+        <h1>"Sidan finns inte"</h1>
+        {lead(&format!("”{key}” är inte en av Kalmar läns kommuner. Välj en kommun:"))}
+        <ul class="columns">{links}</ul>
+    }
+}
+
+#[component]
+fn Report(m: Municipality) -> impl IntoView {
+    let file = format!("kommun-{}.json", m.slug);
+    let data = api::fetch(move || vec![file.clone()]);
+    let name = m.name.clone();
+    let render = |f: &api::Fetched| f.decode(0, api::json::<Kommunrapport>).map(|r| report(Arc::new(r)).into_any());
+    view! {
+        <div class="kommunrapport">
+        <header class="report-head">
+            <h1>{format!("{name} kommun")}</h1>
+            {lead(&format!("Kommunrapport för {name}: ungas levnadsvillkor och vanor jämförda med Kalmar län och riket, och vad förbundets plan och verksamhetsberättelse säger om kommunen."))}
+        </header>
+        <Loaded data what="kommunrapporten" render/>
+        </div>
+    }
+}
+
+fn report(r: Arc<Kommunrapport>) -> impl IntoView {
+    let rounds: Vec<String> = r.surveys.iter().map(|s| s.rounds.clone()).collect();
+    describe(&format!("Kommunrapport för {}: {}.", r.name, rounds.join(", ")));
+    let example = r.status == Status::Exempeldata;
+    let surveys = r.surveys.iter().map(|s| survey_part(&r.name, s)).collect_view();
+    let passages = passages(&r);
+    let county_wide = r
+        .county_wide
+        .iter()
+        .map(|c| {
+            view! {
+                <li class="card">
+                    <p class="card-value">{c.value.clone()}</p>
+                    <p class="card-label">{c.label.clone()}</p>
+                    <p class="county-wide-note">{format!("Gäller hela länet, inte {} för sig.", r.name)}</p>
+                    <blockquote>{format!("”{}”", c.quote)}</blockquote>
+                    <p class="source">{format!("Källa: {}.", c.source)}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="report-data">{format!("Uppgifterna: {}.", rounds.join(" · "))}</p>
+        <p class="report-actions">
+            <button type="button" class="print-button" disabled=crate::PRERENDERING on:click=|_| { let _ = window().print(); }>"Skriv ut / spara som PDF"</button>
+            <noscript><span class="no-js-note">" Skriv ut med webbläsarens utskrift (Ctrl+P)."</span></noscript>
+        </p>
+        {example.then(|| view! { <ExampleBanner/> })}
+        {surveys}
+        <section class="report-section" aria-labelledby="hela-lanet">
+            <h2 id="hela-lanet">"AV-Media i hela länet"</h2>
+            <ul class="cards">{county_wide}</ul>
+        </section>
+        <section class="report-section" aria-labelledby="om-jamforelser">
+            <h2 id="om-jamforelser">"Så jämförs kommunen"</h2>
+            <p>{format!(
+                "”Högre än länet” eller ”lägre än länet” står bara där skillnaden är större än vad slumpen kan förklara, med hänsyn till hur många som svarat. {} jämförs då med resten av länet, utan kommunens egna svar. Annars står det ”ingen säker skillnad”. Där antalet svarande inte är känt görs ingen jämförelse: så är det för riket, vars antal svarande inte publiceras, och för grupper med för få svarande.",
+                r.name
+            )}</p>
+            <p class="card-link"><A href=href("/om-data#jamforelser")>"Mer om hur jämförelserna görs"</A></p>
+        </section>
+        {passages}
+    }
+}
+
+fn survey_part(name: &str, s: &SurveyPart) -> impl IntoView {
+    let (id, labelled) = (format!("del-{}", s.id), format!("del-{}", s.id));
+    let nothing = s.indicators.iter().all(|k| k.latest.is_none());
+    let cards = s.indicators.iter().map(|k| indicator_card(name, k, s.threshold)).collect_view();
+    let sources = s.sources.join("; ");
+    view! {
+        <section class="report-section" aria-labelledby=labelled>
+            <h2 id=id>{s.title.clone()}</h2>
+            <p class="muted">{s.rounds.clone()}</p>
+            {nothing.then(|| view! { <p class="notice">{format!("Det finns inga uppgifter för {name} i {}. Kommunen visas med länet och riket i statistikverktyget.", s.title)}</p> })}
+            <div class="indicator-cards">{cards}</div>
+            <p class="source">{format!("Källa: {sources}.")}</p>
+            <p class="card-link"><A href=href(&s.route)>{format!("Alla indikatorer i statistikverktyget för {}", s.title)}</A></p>
+            {s.indicators.first().map(|k| view! {
+                <p class="card-link"><A href=href(&k.map)>{format!("Länets alla kommuner på karta: {}, {}", k.label, k.grade)}</A></p>
+            })}
+        </section>
+    }
+}
+
+/// A reading's value: ".." where suppressed, "–" where there is no row.
+fn value(r: &Option<Reading>, k: &KeyIndicator) -> String {
+    match r {
+        None => "–".into(),
+        Some(r) => format_value(r.value, r.approx, k.unit),
+    }
+}
+
+fn respondents(r: &Option<Reading>) -> String {
+    r.as_ref().and_then(|r| r.n).map(|n| format_number(f64::from(n))).unwrap_or_else(|| "–".into())
+}
+
+/// What may be said, in words; the reason where nothing may.
+fn verdict(c: Comparison, than: &str, why_unknown: &str) -> String {
+    match c.difference() {
+        Difference::Unknown => format!("Kan inte jämföras med {than}: {why_unknown}."),
+        d => {
+            let text = d.text(than);
+            let mut first = text.chars();
+            first.next().map(|c| c.to_uppercase().collect::<String>() + first.as_str() + ".").unwrap_or_default()
+        }
+    }
+}
+
+fn indicator_card(name: &str, k: &KeyIndicator, threshold: u32) -> impl IntoView {
+    let title = format!("{}, {}", k.label, k.grade);
+    let year = k.latest.as_ref().map(|r| r.year);
+    let headline = value(&k.latest, k);
+    let suppressed = [&k.latest, &k.county].iter().any(|r| r.as_ref().is_some_and(|r| r.value.is_none()));
+    let change = change_text(k);
+    let why_county = if k.latest.as_ref().is_some_and(|r| r.value.is_none()) { "kommunens värde visas inte" } else { "uppgift saknas" };
+    let vs_county = verdict(k.vs_county, "länet", why_county);
+    // Riket's n is not published, so this is said once for the page (`Så jämförs`), not on every card.
+    let vs_nation = (k.vs_nation != Comparison::Unknown).then(|| verdict(k.vs_nation, "riket", ""));
+    let svg = (!k.years.is_empty()).then(|| {
+        render_svg(&Trend { years: &k.years, unit: k.unit, lines: [(name, &k.trend_municipality), ("Kalmar län", &k.trend_county)] })
+    });
+    let places = [(name.to_string(), &k.latest), ("Kalmar län".to_string(), &k.county), ("Riket".to_string(), &k.nation)];
+    // Where real figures stand beside example data, the card says which are real.
+    let real: Vec<&str> = places.iter().filter(|(_, r)| r.as_ref().is_some_and(|r| !r.example)).map(|(a, _)| a.as_str()).collect();
+    let mixed = !real.is_empty() && places.iter().any(|(_, r)| r.as_ref().is_some_and(|r| r.example));
+    let mut notes: Vec<String> = Vec::new();
+    if suppressed {
+        notes.push(format!("..: färre än {threshold} svarande, värdet visas inte."));
+    }
+    if mixed {
+        notes.push(format!("Verklig uppgift: {}. Övriga är exempeldata.", real.join(", ")));
+    }
+    if places.iter().any(|(_, r)| r.is_none()) {
+        notes.push("–: uppgift saknas.".to_string());
+    }
+    let notes = (!notes.is_empty()).then(|| view! { <p class="table-note">{notes.join(" ")}</p> });
+    let rows = places
+        .iter()
+        .map(|(area, r)| view! { <tr><th scope="row">{area.clone()}</th><td class="num">{value(r, k)}</td><td class="num">{respondents(r)}</td></tr> })
+        .collect_view();
+    let summary = format!(
+        "{}: {name} {}, Kalmar län {}, riket {}.",
+        year.map(|y| y.to_string()).unwrap_or_else(|| "Senaste året".into()),
+        value(&k.latest, k),
+        value(&k.county, k),
+        value(&k.nation, k)
+    );
+    view! {
+        <article class="indicator-card">
+            <h3>{title.clone()}</h3>
+            <p class="card-value">{headline}<span class="card-year">{year.map(|y| format!(" {y}")).unwrap_or_default()}</span></p>
+            <p class="verdict"><strong>{vs_county}</strong>{vs_nation.map(|v| format!(" {v}"))}</p>
+            {change.map(|c| view! { <p class="change">{format!("Förändring: {c}.")}</p> })}
+            {svg.map(|svg| view! {
+                <div class="chart-svg trend-svg" role="img" aria-label=format!("{title}: {name} och Kalmar län över åren. {summary}") inner_html=svg></div>
+            })}
+            <table class="data-table compact">
+                <caption class="visually-hidden">{format!("{title}, senaste året")}</caption>
+                <thead><tr><th scope="col">"Område"</th><th scope="col" class="num">"Värde"</th><th scope="col" class="num"><span class="screen-only">"Svarande "</span>"(n)"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            {notes}
+            <p class="card-link"><A href=href(&k.explorer)>{format!("{}: {name}, länet och riket i statistikverktyget", k.label)}</A></p>
+        </article>
+    }
+}
+
+fn passages(r: &Kommunrapport) -> impl IntoView {
+    let items = r
+        .passages
+        .iter()
+        .map(|p| {
+            view! {
+                <li>
+                    <p class="crumbs">{format!("{} › {}", p.document, p.section)}</p>
+                    <p class="passage-text">{p.text.clone()}</p>
+                    <p class="card-link"><a href=href(&p.link)>{format!("Läs i {}", p.document)}</a></p>
+                </li>
+            }
+        })
+        .collect_view();
+    let none = r.passages.is_empty().then(|| view! { <p>{format!("Varken verksamhetsplanen 2025 eller verksamhetsberättelsen 2023 nämner {} vid namn.", r.name)}</p> });
+    view! {
+        <section class="report-section passages" aria-labelledby="dokumenten">
+            <h2 id="dokumenten">{format!("Vad dokumenten säger om {}", r.name)}</h2>
+            <p class="muted">"Stycken i verksamhetsplanen 2025 och verksamhetsberättelsen 2023 som nämner kommunen vid namn."</p>
+            {none}
+            <ul class="passage-list">{items}</ul>
+        </section>
     }
 }

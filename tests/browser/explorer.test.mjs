@@ -186,9 +186,9 @@ test('a statistics file that fails to load shows a message while the rest of the
 test('a municipality page opens the explorer with that municipality, the county and the nation', async () => {
   const page = await openPage(browser);
   await page.goto(site.origin + '/kommun/nybro');
-  await page.getByRole('link', { name: 'ANDTS: Nybro jämfört med länet och riket' }).click();
+  await page.getByRole('link', { name: 'Druckit alkohol senaste 12 månaderna: Nybro, länet och riket i statistikverktyget' }).first().click();
   await ready(page);
-  assert.equal(path(page), '/statistik/andts?omrade=0881,08,00');
+  assert.equal(path(page), '/statistik/andts?omrade=0881,08,00&arskurs=ak9');
   assert.match(await summary(page), /Nybro .*Kalmar län .*Riket/);
   await page.close();
 });

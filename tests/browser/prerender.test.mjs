@@ -57,7 +57,7 @@ const normalise = text => text.replaceAll('\u00ad', '').replace(/\s+/g, ' ').tri
 
 test('every route with a finite set of parameters is prerendered', () => {
   for (const route of ['/', '/plan/2025', '/plan/2025/budget', '/rapport/2023', '/uppfoljning', '/uppfoljning/ungas-uppvaxt',
-    '/statistik/andts', '/statistik/lupp', '/statistik/av-play', '/kommun/kalmar', '/kommun/0880', '/kommun/morbylanga',
+    '/statistik/andts', '/statistik/lupp', '/statistik/av-play', '/kommun', '/kommun/kalmar', '/kommun/0880', '/kommun/morbylanga',
     '/embed/andts', '/embed/lupp', '/embed/av-play', '/embed/av-media-utlan', '/sok', '/om-data', '/tillganglighet']) {
     assert.ok(ROUTES.includes(route), `${route} is prerendered`);
   }

@@ -62,6 +62,8 @@ pub struct KeyIndicator {
     pub trend_county: Vec<Option<f64>>,
     /// The explorer with this indicator, grade and the municipality beside the county and the nation.
     pub explorer: String,
+    /// The explorer's map view of this indicator and grade: every municipality in the latest round.
+    pub map: String,
 }
 
 #[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Debug, PartialEq)]
@@ -171,6 +173,8 @@ pub fn key_indicator(table: &StatTable, indicator: usize, grade: usize, municipa
         answer: None,
         map: false,
     };
+    let answer = (!ind.answers.is_empty()).then_some(0);
+    let map = ExplorerState { map: true, areas: ExplorerState::default_for(table).areas, answer, ..state.clone() };
     KeyIndicator {
         id: ind.id.clone(),
         label: ind.label.clone(),
@@ -182,6 +186,7 @@ pub fn key_indicator(table: &StatTable, indicator: usize, grade: usize, municipa
         trend_county: trend(county),
         years,
         explorer: format!("{}{}", table.survey.route, state.to_query(table)),
+        map: format!("{}{}", table.survey.route, map.to_query(table)),
         latest,
         previous,
         county: county_now,
