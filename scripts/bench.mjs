@@ -28,7 +28,7 @@ const browser = await launch();
 // (brotli). Content visible = the HTML and CSS (the page reads without the
 // wasm); interactive = JS, wasm and data (the app has taken over).
 const ROUTES = ['/', '/plan/2025', '/plan/2025?malgrupp=aldre', '/plan/2025/budget', '/rapport/2023', '/uppfoljning', '/uppfoljning/ungas-uppvaxt',
-  '/statistik/andts', '/statistik/lupp', '/statistik/av-play', '/kommun/kalmar', '/embed/av-media-utlan', '/sok', '/sok?q=lupp', '/om-data', '/tillganglighet'];
+  '/statistik/andts', '/statistik/andts?visa=karta', '/statistik/lupp', '/statistik/av-play', '/kommun', '/kommun/kalmar', '/embed/av-media-utlan', '/sok', '/sok?q=lupp', '/om-data', '/tillganglighet'];
 if (!only || only === 'sizes') {
   console.log('\nfirst view per route, transferred (brotli), KB:');
   console.log('route'.padEnd(28) + 'visible (html+css)'.padStart(19) + 'interactive (js+wasm+data)'.padStart(28) + 'total'.padStart(8) + '  files');

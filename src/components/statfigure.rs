@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use kfkl_core::compare::Difference;
-use kfkl_core::explorer::{against_county, file_name, format_value, gender_label, select, sort_rows, source_line, summary, to_csv, CsvFlavour, ExplorerState, SortKey};
+use kfkl_core::explorer::{against_county, county_rows, file_name, format_value, gender_label, select, sort_rows, source_line, summary, to_csv, CsvFlavour, ExplorerState, SortKey};
 use kfkl_core::statchart::{build, render_svg, Frame, StatChart, View};
 use kfkl_core::stats::{Observation, StatTable};
 use leptos::prelude::*;
@@ -159,6 +159,7 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
         move || {
             let ind = &table.survey.indicators[state.read().indicator];
             let (compare, distribution, mixed) = (compare(), distribution(), mixed());
+            let county = county_rows(&table, &state.read());
             sorted()
                 .into_iter()
                 .map(|o| {
@@ -170,7 +171,7 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
                         <td class="num">{o.n.map(|n| kfkl_core::format::format_number(f64::from(n))).unwrap_or_else(|| "–".into())}</td>
                     });
                     let reference = table.is_reference(o.area);
-                    let versus = respondents.then(|| view! { <td>{versus_county(against_county(&table, &o))}</td> });
+                    let versus = respondents.then(|| view! { <td>{versus_county(against_county(&table, &o, &county))}</td> });
                     view! {
                         <tr class:reference=reference>
                             <th scope="row">{table.areas[o.area].name.clone()}</th>

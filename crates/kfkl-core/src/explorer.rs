@@ -329,14 +329,15 @@ pub fn summary(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> St
     if s.map {
         return map_summary(table, s, rows, last);
     }
+    // Sets, sorted, so that a big selection costs years × series lookups, not rows².
     let series = |o: &Observation| (o.area, o.gender, o.answer);
-    let shown: Vec<_> = rows.iter().filter(|o| o.value.is_some()).map(series).collect();
-    let common = rows
-        .iter()
-        .map(|o| o.year)
-        .filter(|&y| shown.iter().all(|k| rows.iter().any(|o| o.year == y && series(o) == *k)))
-        .max()
-        .unwrap_or(last);
+    let mut shown: Vec<_> = rows.iter().filter(|o| o.value.is_some()).map(series).collect();
+    crate::sort::sort_dedup(&mut shown);
+    let mut present: Vec<_> = rows.iter().map(|o| (o.year, series(o))).collect();
+    crate::sort::sort_dedup(&mut present);
+    let mut years: Vec<u16> = rows.iter().map(|o| o.year).collect();
+    crate::sort::sort_dedup(&mut years);
+    let common = years.into_iter().rev().find(|&y| shown.iter().all(|k| present.binary_search(&(y, *k)).is_ok())).unwrap_or(last);
     let who = |o: &Observation| {
         let mut who = table.areas[o.area].name.clone();
         if s.gender.is_none() {
@@ -383,20 +384,27 @@ fn map_summary(table: &StatTable, s: &ExplorerState, rows: &[Observation], year:
     format!("{}{answer}{}, {year}, länets kommuner: {range}.{references}", ind.label, grade_part(table, s))
 }
 
+/// The county's rows of the state's indicator and grade: what `against_county`
+/// compares with, gathered once per table rather than once per row.
+pub fn county_rows(table: &StatTable, s: &ExplorerState) -> Vec<Observation> {
+    let Some(county) = table.areas.iter().position(|a| a.code == COUNTY) else { return Vec::new() };
+    table
+        .rows_of(s.indicator)
+        .filter(|&i| table.rows.area[i] as usize == county && table.rows.grade[i] as usize == s.grade)
+        .map(|i| table.rows.get(i))
+        .collect()
+}
+
 /// A municipality's row against its county's row of the same year, grade,
-/// gender and answer, by the honest rule of `compare`; `None` for the county
-/// and the nation themselves, and for figures that are not shares.
-pub fn against_county(table: &StatTable, o: &Observation) -> Option<Difference> {
+/// gender and answer (from `county_rows`), by the honest rule of `compare`;
+/// `None` for the county and the nation themselves, and for figures that are not shares.
+pub fn against_county(table: &StatTable, o: &Observation, county: &[Observation]) -> Option<Difference> {
     if table.is_reference(o.area) || table.survey.indicators[o.indicator].unit != StatUnit::Percent {
         return None;
     }
-    let county = table.areas.iter().position(|a| a.code == COUNTY)?;
     let share = |o: &Observation| Some(Share { percent: o.value?, n: o.n? });
-    let same = table
-        .rows_of(o.indicator)
-        .map(|i| table.rows.get(i))
-        .find(|c| c.area == county && (c.year, c.grade, c.gender, c.answer) == (o.year, o.grade, o.gender, o.answer));
-    Some(crate::compare::against_county(share(o), same.as_ref().and_then(share)))
+    let same = county.iter().find(|c| (c.indicator, c.year, c.grade, c.gender, c.answer) == (o.indicator, o.year, o.grade, o.gender, o.answer));
+    Some(crate::compare::against_county(share(o), same.and_then(share)))
 }
 
 pub fn grade_label(grade: usize) -> &'static str {
@@ -665,19 +673,22 @@ pub(crate) mod tests {
     #[test]
     fn the_table_compares_each_municipality_with_its_county_by_the_honest_rule() {
         let mut t = table();
+        let s = ExplorerState::default_for(&t);
+        let versus = |t: &StatTable, area: usize, gender: usize| {
+            let o = (0..t.rows.len()).map(|i| t.rows.get(i)).find(|o| o.indicator == 0 && o.year == 2023 && o.area == area && o.gender == gender).unwrap();
+            against_county(t, &o, &county_rows(t, &s))
+        };
         // Kalmar 21 % of 118 against the rest of a county of 19 % of 3 000: chance explains it.
-        let row = |t: &StatTable, area: usize, gender: usize| (0..t.rows.len()).map(|i| t.rows.get(i)).find(|o| o.indicator == 0 && o.year == 2023 && o.area == area && o.gender == gender).unwrap();
-        assert_eq!(against_county(&t, &row(&t, 0, 0)), Some(Difference::NoSureDifference));
+        assert_eq!(versus(&t, 0, 0), Some(Difference::NoSureDifference));
         // Suppressed: no claim. The county and the nation are the references themselves.
-        assert_eq!(against_county(&t, &row(&t, 0, 1)), Some(Difference::Unknown));
-        assert_eq!((against_county(&t, &row(&t, 1, 0)), against_county(&t, &row(&t, 2, 0))), (None, None));
+        assert_eq!(versus(&t, 0, 1), Some(Difference::Unknown));
+        assert_eq!((versus(&t, 1, 0), versus(&t, 2, 0)), (None, None));
         // 40 % of 118 against the rest at 18,2 % of 2 882: surely higher.
         t.rows.value[1] = Some(40.0);
-        assert_eq!(against_county(&t, &row(&t, 0, 0)), Some(Difference::Higher));
+        assert_eq!(versus(&t, 0, 0), Some(Difference::Higher));
         // No county row that year: no claim.
-        let mut o = row(&t, 0, 0);
-        o.year = 2021;
-        assert_eq!(against_county(&t, &o), Some(Difference::Unknown));
+        let o = Observation { year: 2021, ..t.rows.get(1) };
+        assert_eq!(against_county(&t, &o, &county_rows(&t, &s)), Some(Difference::Unknown));
     }
 
     #[test]
