@@ -11,6 +11,7 @@ pub mod budget;
 pub mod chart;
 pub mod compare;
 pub mod document;
+pub mod embed;
 pub mod explorer;
 pub mod followup;
 pub mod format;

@@ -354,12 +354,16 @@ fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn 
             (rgb(SERIES[(municipalities - 1) % SERIES.len()]), (municipalities - 1) % 2, None)
         };
         let points: Vec<(i32, Option<Point>)> = years.iter().zip(&series.points).map(|(&y, p)| (y, *p)).collect();
-        // A suppressed or missing year breaks the line rather than bridging it.
+        // A suppressed year breaks the line rather than bridging it; a year the
+        // series has no round in (the nation surveys yearly, the county every other
+        // year) is bridged.
         let mut run: Vec<(i32, f64)> = Vec::new();
-        for (x, p) in points.iter().chain(std::iter::once(&(0, None))) {
-            match p.and_then(|p| p.value) {
-                Some(v) => run.push((*x, v)),
-                None => {
+        let end = (0, Some(Point { value: None, approx: None, example: false }));
+        for (x, p) in points.iter().chain(std::iter::once(&end)) {
+            match p.map(|p| p.value) {
+                None => {}
+                Some(Some(v)) => run.push((*x, v)),
+                Some(None) => {
                     let line = std::mem::take(&mut run);
                     match dash {
                         _ if line.len() < 2 => {}
@@ -716,6 +720,27 @@ mod tests {
             let cats: Vec<&str> = c.categories.iter().map(String::as_str).collect();
             assert_eq!((c.view, cats.as_slice(), got.as_slice()), (*view, *categories, *names), "{query}");
         }
+    }
+
+    #[test]
+    fn a_line_bridges_a_year_without_a_round_and_breaks_at_a_suppressed_one() {
+        use crate::stats::Rows;
+        // The nation has 2022 too; Kalmar (2021, 2023) has no round that year.
+        let mut t = table();
+        let mut rows: Vec<Observation> = (0..t.rows.len()).map(|i| t.rows.get(i)).collect();
+        rows.insert(5, Observation { indicator: 0, year: 2022, area: 2, grade: 2, gender: 0, answer: None, value: Some(20.0), n: None, approx: None, example: false, source: 0 });
+        t.rows = Rows::default();
+        rows.iter().for_each(|o| t.rows.push(o));
+        let s = state("omrade=0880,00");
+        let c = build(&t, &s, &select(&t, &s));
+        assert_eq!(c.categories, ["2021", "2022", "2023"]);
+        let svg = render_svg(&c, &Frame { width: 640, caption: None });
+        let blue = format!("stroke=\"{}\" stroke-width=\"3\"", SERIES[0].hex().to_uppercase());
+        let kalmar: Vec<&str> = svg.lines().filter(|l| l.starts_with("<polyline") && l.contains(&blue)).collect();
+        assert_eq!(kalmar.len(), 2, "the legend sample and one line from 2021 to 2023: {kalmar:?}");
+        // Girls in 2023 are suppressed ("..") and have a round in 2021 only: no line to draw.
+        let c = build(&t, &state("omrade=0880&kon=flickor"), &select(&t, &state("omrade=0880&kon=flickor")));
+        assert!(c.series[0].points.iter().all(|p| p.is_none_or(|p| p.value.is_none())));
     }
 
     #[test]
