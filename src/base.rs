@@ -50,6 +50,25 @@ pub fn data_url(file: &str) -> String {
     format!("{}/data/{file}", router_base())
 }
 
+/// The site's absolute URL without a trailing slash ("https://statistik.example.se/kfkl"),
+/// for what leaves the site (embed snippets): the configured `KFKL_SITE_URL`, which the
+/// prerender writes into every page's head, else this page's origin and base path.
+pub fn site_url() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let configured = leptos::prelude::document()
+            .query_selector("meta[name=\"kfkl-site-url\"]")
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"))
+            .map(|u| u.trim_end_matches('/').to_string())
+            .filter(|u| !u.is_empty());
+        configured.unwrap_or_else(|| format!("{}{}", origin(), router_base()))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    crate::prerender::site_url().unwrap_or_else(|| router_base().to_string())
+}
+
 /// "https://statistik.example.se": the page's own origin in the browser; at
 /// build time the configured public URL's, or "" when none is configured.
 pub fn origin() -> String {

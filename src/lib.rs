@@ -15,6 +15,8 @@ pub mod pages;
 pub mod prerender;
 #[cfg(target_arch = "wasm32")]
 mod takeover;
+#[cfg(target_arch = "wasm32")]
+mod embed_height;
 
 pub use app::App;
 

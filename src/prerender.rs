@@ -123,6 +123,10 @@ pub fn head_html(page: &Page) -> String {
     if let Some(url) = canonical {
         head.push_str(&format!("\n  <link rel=\"canonical\" href=\"{}\">\n  {}", attr(&url), og("og:url", &url)));
     }
+    // The app's absolute URLs (embed snippets) name the configured site, wherever it runs.
+    if let Some(site) = site_url() {
+        head.push_str(&format!("\n  <meta name=\"kfkl-site-url\" content=\"{}/\">", attr(&site)));
+    }
     head
 }
 

@@ -226,17 +226,20 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
     let embed_link = embed.then(|| {
         view! { <p class="embed-link"><a href=full_view target="_top">"Öppna i statistikverktyget: välj andra områden och ladda ner"</a></p> }
     });
+    // The snippet's first height: the figure as an embed shows it (no table, no downloads),
+    // measured when the reader opens the box; embed.js fits it to the content after that.
+    let (height, set_height) = signal(600_u32);
+    let measure = move |_| {
+        let document = leptos::prelude::document();
+        let part = |selector: &str| document.query_selector(selector).ok().flatten().map_or(0.0, |e| e.get_bounding_client_rect().height());
+        let shown = part(".stat-figure") - part(".stat-figure .table-wrap") - part(".stat-figure .downloads");
+        set_height.set((shown.max(300.0) as u32 + 60).min(1600));
+    };
     let embed_code = {
         let table = table.clone();
         move || {
-            let origin = crate::base::origin();
-            let id = &table.survey.id;
-            format!(
-                "<iframe src=\"{origin}{}{}\" title=\"{}\" width=\"100%\" height=\"900\" loading=\"lazy\"></iframe>",
-                href(&format!("/embed/{id}")),
-                state.read().to_query(&table).replace('&', "&amp;"),
-                view_of.read().chart.title.replace('"', "&quot;")
-            )
+            let path = format!("/embed/{}{}", table.survey.id, state.read().to_query(&table));
+            kfkl_core::embed::snippet(&crate::base::site_url(), &path, &view_of.read().chart.title, height.get())
         }
     };
     let downloads = (!embed).then(|| {
@@ -255,7 +258,7 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
                 <Show when=example>
                     <p class="muted">"Filerna är märkta ”EXEMPELDATA – INTE VERKLIGA RESULTAT”."</p>
                 </Show>
-                <details class="embed-code">
+                <details class="embed-code" on:toggle=measure>
                     <summary>"Bädda in diagrammet på en annan webbplats"</summary>
                     <label for="inbaddningskod">"Kod att klistra in (visar samma val som nu)"</label>
                     <textarea id="inbaddningskod" readonly rows="4" prop:value=embed_code></textarea>

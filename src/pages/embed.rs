@@ -25,6 +25,9 @@ pub fn Embed() -> impl IntoView {
     let chart_id = move || params.read().get("chart").unwrap_or_default();
     no_index();
     describe("Ett diagram ur Kommunförbundet Kalmar läns statistik, att bädda in på en annan webbplats.");
+    // The page that frames the embed sizes it to its content (`embed.js`).
+    #[cfg(target_arch = "wasm32")]
+    Effect::new(|_| crate::embed_height::report());
     move || match chart_id().as_str() {
         id => match SURVEYS.iter().find(|s| **s == id) {
             Some(&id) => view! { <StatEmbed id/> }.into_any(),

@@ -1,0 +1,113 @@
+// Embedding from a second origin: a host page on 127.0.0.2 pastes snippets
+// copied out of the explorer's embed box; embed.js sizes each iframe to its
+// content and accepts only its own embeds' messages of the one exact shape.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, openPage, ROOT } from './lib.mjs';
+
+let site, browser, host;
+const pages = new Map();
+before(async () => {
+  site = await serve('dist');
+  browser = await launch();
+  // The association's (or a municipality's) own site, on another origin.
+  host = createServer((req, res) => {
+    const body = pages.get(new URL(req.url, 'http://x').pathname);
+    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' }).end(body ?? 'saknas');
+  });
+  await new Promise(ok => host.listen(0, '127.0.0.2', ok));
+});
+after(async () => { await browser?.close(); site?.close(); host?.close(); });
+const hostUrl = path => `http://127.0.0.2:${host.address().port}${path}`;
+
+/** The snippet the explorer's embed box holds for a view. */
+async function snippetOf(route) {
+  const page = await openPage(browser);
+  await page.goto(site.origin + route);
+  await page.locator('.stat-svg svg').waitFor();
+  await page.getByText('Bädda in diagrammet på en annan webbplats').click();
+  const code = await page.locator('#inbaddningskod').inputValue();
+  await page.close();
+  return code;
+}
+
+/** An embed in its frame, once the app has taken over its prerendered page. */
+const drawn = frame => frame.locator('html[data-app="live"] .stat-svg svg').waitFor();
+const heights = page => page.locator('iframe').evaluateAll(fs => fs.map(f => Number(f.getAttribute('height'))));
+const settle = page => page.waitForTimeout(400);
+
+test('two snippets from the embed box, pasted on another origin, render and size themselves to their content', async () => {
+  const andts = await snippetOf('/statistik/andts?omrade=0880,08,00');
+  const lupp = await snippetOf('/statistik/lupp?indikator=trygghet_skolan&omrade=0882,08');
+  for (const code of [andts, lupp]) {
+    assert.match(code, new RegExp(`^<iframe src="${site.origin}/embed/(andts|lupp)\\?[^"]+" title="[^"]+" width="100%" height="\\d+" loading="lazy" style="border:0"></iframe>\\n<script src="${site.origin}/embed\\.js" async></script>$`), code);
+  }
+  assert.match(andts, /title="Druckit alkohol senaste 12 månaderna, gy 2, alla, [^"]+"/);
+  pages.set('/', `<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Värdsida</title></head><body><h1>Värdsida</h1>${andts}<p>Mellan diagrammen.</p>${lupp}</body></html>`);
+  const page = await browser.newPage({ viewport: { width: 900, height: 4000 } });
+  const errors = [];
+  page.on('pageerror', e => errors.push(String(e)));
+  await page.goto(hostUrl('/'));
+  const frames = page.frameLocator('iframe');
+  await drawn(frames.first());
+  await drawn(frames.nth(1));
+  assert.match(await frames.first().locator('h1').textContent(), /Druckit alkohol/);
+  assert.match(await frames.nth(1).locator('h1').textContent(), /trygg i skolan/);
+  await settle(page);
+  // Each iframe as tall as its own content, independently of the other.
+  const [a, b] = await heights(page);
+  const contentHeights = await Promise.all(page.frames().slice(1).map(f => f.evaluate(() => Math.ceil(document.getElementById('main').getBoundingClientRect().height))));
+  assert.deepEqual([a, b].sort(), contentHeights.map(h => Math.max(150, Math.min(4000, h))).sort(), 'iframe heights follow the embeds');
+  for (const f of page.frames().slice(1)) {
+    assert.ok(await f.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no horizontal scrolling');
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('embed.js accepts only its own embeds\' messages of the exact shape, and clamps the height', async () => {
+  const code = await snippetOf('/statistik/andts');
+  pages.set('/ett', `<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Värdsida</title></head><body>${code}</body></html>`);
+  const page = await browser.newPage({ viewport: { width: 700, height: 3000 } });
+  await page.goto(hostUrl('/ett'));
+  await drawn(page.frameLocator('iframe'));
+  await settle(page);
+  const [fitted] = await heights(page);
+  const embed = page.frames()[1];
+  const post = (frame, data) => frame.evaluate(d => { parent.postMessage(d, '*'); return new Promise(ok => setTimeout(ok, 100)); }, data);
+  // From the host page itself (another origin, not the iframe): ignored.
+  await page.evaluate(() => { window.postMessage({ type: 'kfkl-embed:height', height: 321 }, '*'); return new Promise(ok => setTimeout(ok, 100)); });
+  // From the embed, but not of the shape: ignored; nothing in a message is run.
+  for (const bad of [{ type: 'kfkl-embed:height', height: '321' }, { type: 'kfkl-embed:height', height: 321.5 }, { type: 'kfkl-embed:height', height: 321, extra: 1 },
+    { type: 'annat', height: 321 }, 'kfkl-embed:height 321', { type: 'kfkl-embed:height', height: 'alert(1)' }]) {
+    await post(embed, bad);
+  }
+  assert.deepEqual(await heights(page), [fitted]);
+  // The right shape: taken, within a sane range.
+  await post(embed, { type: 'kfkl-embed:height', height: 999999 });
+  assert.deepEqual(await heights(page), [4000]);
+  await post(embed, { type: 'kfkl-embed:height', height: 3 });
+  assert.deepEqual(await heights(page), [150]);
+  await page.close();
+});
+
+test('without embed.js the iframe keeps the snippet\'s height and scrolls inside', async () => {
+  const code = (await snippetOf('/statistik/andts')).split('\n')[0];
+  const snippetHeight = Number(code.match(/height="(\d+)"/)[1]);
+  pages.set('/utan', `<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Värdsida</title></head><body>${code}</body></html>`);
+  const page = await browser.newPage({ viewport: { width: 700, height: 3000 } });
+  await page.goto(hostUrl('/utan'));
+  await drawn(page.frameLocator('iframe'));
+  await settle(page);
+  assert.deepEqual(await heights(page), [snippetHeight]);
+  await page.close();
+});
+
+test('embed.js is small and has no dependencies', async () => {
+  const js = await readFile(join(ROOT, 'dist/embed.js'), 'utf8');
+  assert.ok(Buffer.byteLength(js) < 2048, `${Buffer.byteLength(js)} bytes`);
+  assert.doesNotMatch(js, /\b(import|require|eval|Function|innerHTML)\b/);
+});
