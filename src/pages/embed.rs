@@ -9,7 +9,8 @@ use kfkl_core::chart::bar_chart;
 use kfkl_core::model::Dataset;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use kfkl_core::embed::Display;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api;
 use crate::head::{describe, no_index, set_title};
@@ -45,7 +46,10 @@ fn StatEmbed(id: &'static str) -> impl IntoView {
         let table = Arc::new(f.decode(0, api::json::<kfkl_core::stats::StatTable>)?);
         let parsed = parsed_state(table.clone());
         let state = Memo::new(move |_| parsed.read().state.clone());
-        Ok(view! { <StatFigure table state embed=true/> }.into_any())
+        // The display options (tabell, rubrik) beside the chart's view; ExplorerState ignores them.
+        let pairs: Vec<(String, String)> = use_query_map().get_untracked().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        let display = Display::parse(&pairs);
+        Ok(view! { <StatFigure table state embed=true display/> }.into_any())
     };
     view! { <Loaded data what="diagrammet" render/> }
 }

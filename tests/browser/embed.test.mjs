@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openPage, ROOT } from './lib.mjs';
+import { serve, launch, openPage, axeViolations, ROOT } from './lib.mjs';
 
 let site, browser, host;
 const pages = new Map();
@@ -28,7 +28,7 @@ async function snippetOf(route) {
   const page = await openPage(browser);
   await page.goto(site.origin + route);
   await page.locator('.stat-svg svg').waitFor();
-  await page.getByText('Bädda in diagrammet på en annan webbplats').click();
+  await page.getByRole('button', { name: 'Bädda in diagrammet' }).click();
   const code = await page.locator('#inbaddningskod').inputValue();
   await page.close();
   return code;
@@ -103,6 +103,69 @@ test('without embed.js the iframe keeps the snippet\'s height and scrolls inside
   await drawn(page.frameLocator('iframe'));
   await settle(page);
   assert.deepEqual(await heights(page), [snippetHeight]);
+  await page.close();
+});
+
+test('the embed dialog: keyboard, live options, copy with a confirmation or a selection, focus back on close', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+  const page = await context.newPage();
+  await page.goto(site.origin + '/statistik/andts?omrade=0880,08,00');
+  await page.locator('html[data-app="live"] .stat-svg svg').waitFor();
+  const opener = page.getByRole('button', { name: 'Bädda in diagrammet' });
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Bädda in diagrammet' });
+  await dialog.waitFor();
+  const code = () => page.locator('#inbaddningskod').inputValue();
+  assert.match(await code(), /\/embed\/andts\?omrade=0880,08,00"/);
+  await page.getByLabel('Tabellen under diagrammet').check();
+  assert.match(await code(), /\/embed\/andts\?omrade=0880,08,00&amp;tabell=1"/);
+  await page.getByLabel('Utan rubrik (när sidan har en egen)').check();
+  assert.match(await code(), /tabell=1&amp;rubrik=0"/);
+  // The preview shows the options: the table, and the title only for screen readers.
+  const preview = page.frameLocator('.embed-preview');
+  await preview.locator('html[data-app="live"] .stat-table').waitFor();
+  assert.ok(await preview.locator('h1.visually-hidden').count());
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole('button', { name: 'Kopiera koden' }).click();
+  await page.getByRole('status').filter({ hasText: 'Kopierat' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await code());
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Bädda in diagrammet', 'focus returns to the button');
+  // Without the clipboard: the code is selected for Ctrl+C, and the dialog says so.
+  await page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new Error('nej')); });
+  await opener.click();
+  await page.getByRole('button', { name: 'Kopiera koden' }).click();
+  await page.getByRole('status').filter({ hasText: 'Ctrl+C' }).waitFor();
+  assert.equal(await page.evaluate(() => { const t = document.getElementById('inbaddningskod'); return t.value.slice(t.selectionStart, t.selectionEnd); }), await code());
+  await page.getByRole('button', { name: 'Stäng' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await context.close();
+});
+
+test('an embed shows title, chart, summary and source; the table and the title as its URL says', async () => {
+  const page = await openPage(browser);
+  await page.goto(site.origin + '/embed/andts?omrade=0880,08');
+  await page.locator('.stat-svg svg').waitFor();
+  assert.ok(await page.locator('h1:not(.visually-hidden)').isVisible());
+  assert.ok(await page.locator('.chart-summary').isVisible() && await page.locator('figcaption.source').isVisible());
+  assert.equal(await page.locator('.stat-table').isVisible(), false, 'no table unless asked');
+  await page.goto(site.origin + '/embed/andts?omrade=0880,08&tabell=1&rubrik=0');
+  await page.locator('.stat-svg svg').waitFor();
+  assert.ok(await page.locator('.stat-table').isVisible());
+  assert.equal(await page.locator('h1.visually-hidden').count(), 1, 'the title stays for screen readers');
+  await page.goto(site.origin + '/embed/andts?omrade=0880,08&tabell=ja&rubrik=kanske');
+  await page.locator('.stat-svg svg').waitFor();
+  assert.equal(await page.locator('.stat-table').isVisible(), false, 'unknown values fall back');
+  assert.ok(await page.locator('h1:not(.visually-hidden)').isVisible());
+  for (const width of [280, 1200]) {
+    await page.setViewportSize({ width, height: 900 });
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `no horizontal scrolling at ${width} px`);
+  }
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(page.errors, []);
   await page.close();
 });
 

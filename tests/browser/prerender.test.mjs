@@ -43,7 +43,7 @@ const CONTENT = [
   ['/statistik/av-play', '.stat-table th[scope=row]', 'Kalmar län'],
   ['/statistik/av-play', '.cards .card-value', '%'],
   ['/kommun/kalmar', 'h1', 'Kalmar kommun'],
-  ['/embed/andts', '.stat-table th[scope=row]', 'Riket'],
+  ['/embed/andts', '.chart-summary', 'Riket'],
   ['/sok', 'noscript, .notice', 'Sökningen behöver JavaScript'],
   ['/om-data', 'dl', 'CAN'],
   ['/sidan-finns-inte', 'h1', 'Sidan finns inte'],

@@ -2,6 +2,47 @@
 //! an iframe that scrolls inside at its first height, and `embed.js`, which
 //! sizes it to its content from then on.
 
+/// How an embed shows its chart, from its URL: `tabell=1` adds the table,
+/// `rubrik=0` hides the title (for a host page with its own). Any other value
+/// is the default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Display {
+    pub table: bool,
+    pub title: bool,
+}
+
+impl Default for Display {
+    fn default() -> Display {
+        Display { table: false, title: true }
+    }
+}
+
+/// The display options' keys: the rest of an embed's query is its chart's view.
+pub const DISPLAY_KEYS: [&str; 2] = ["tabell", "rubrik"];
+
+impl Display {
+    pub fn parse(pairs: &[(String, String)]) -> Display {
+        let value = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+        Display { table: value("tabell") == Some("1"), title: value("rubrik") != Some("0") }
+    }
+
+    /// `path` ("/embed/andts?omrade=0880") with the options that are not the default.
+    pub fn apply(&self, path: &str) -> String {
+        let mut parts = Vec::new();
+        if self.table {
+            parts.push("tabell=1");
+        }
+        if !self.title {
+            parts.push("rubrik=0");
+        }
+        match (parts.is_empty(), path.contains('?')) {
+            (true, _) => path.to_string(),
+            (false, true) => format!("{path}&{}", parts.join("&")),
+            (false, false) => format!("{path}?{}", parts.join("&")),
+        }
+    }
+}
+
 /// `site` is the site's absolute URL without a trailing slash, `path` the
 /// embed's path and query ("/embed/andts?omrade=0880,08"), `height` the
 /// iframe's first height in pixels.
@@ -22,6 +63,23 @@ fn attribute(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn display_options_parse_with_fallbacks_and_join_the_query() {
+        let pairs = |q: &str| q.split('&').filter(|p| !p.is_empty()).map(|p| p.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())).unwrap()).collect::<Vec<_>>();
+        // (query, table, title, the path with the options)
+        let cases = [
+            ("", false, true, "/embed/andts?omrade=0880"),
+            ("tabell=1", true, true, "/embed/andts?omrade=0880&tabell=1"),
+            ("rubrik=0&tabell=1", true, false, "/embed/andts?omrade=0880&tabell=1&rubrik=0"),
+            ("tabell=ja&rubrik=nej", false, true, "/embed/andts?omrade=0880"),
+        ];
+        for (query, table, title, path) in cases {
+            let d = Display::parse(&pairs(query));
+            assert_eq!((d.table, d.title, d.apply("/embed/andts?omrade=0880").as_str()), (table, title, path), "{query}");
+        }
+        assert_eq!(Display { table: true, title: true }.apply("/embed/lupp"), "/embed/lupp?tabell=1");
+    }
 
     #[test]
     fn the_snippet_is_an_iframe_and_the_resizer_with_escaped_attributes() {
