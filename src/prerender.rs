@@ -156,6 +156,10 @@ pub fn routes(data: &Path) -> Result<Vec<String>, String> {
     routes.extend(explorer::SURVEYS.iter().map(|s| format!("/embed/{s}")));
     let av: Dataset = read(data, &format!("{}.json", av_play::DATASET))?;
     routes.extend(av.charts.iter().map(|c| format!("/embed/{}", c.id)));
+    let tables = std::fs::read_to_string(data.join("plan-2025-tabeller.json")).map_err(|e| format!("plan-2025-tabeller.json: {e}"))?;
+    let plan = kfkl_core::document::from_json(&tables).ok_or("plan-2025-tabeller.json: not the published format")?;
+    let staff: Dataset = read(data, "plan-2025-personal.json")?;
+    routes.extend(kfkl_core::budget::charts(&plan, &staff).iter().map(|c| format!("/embed/{}", c.id)));
     routes.extend(["/sok", "/om-data", "/tillganglighet"].map(String::from));
     Ok(routes)
 }

@@ -2,7 +2,10 @@
 //! numbers as a table, and the source line. Embeds use this same component.
 
 use kfkl_core::chart::{render_svg, BarChart};
+use kfkl_core::embed::Display;
 use leptos::prelude::*;
+
+use crate::components::embed_dialog::EmbedDialog;
 
 /// Drawing size in SVG units; CSS scales the drawing to the column width.
 /// Small on purpose: at a phone's 290 px the labels still render at about 12 px.
@@ -10,7 +13,16 @@ const WIDTH: u32 = 420;
 const HEIGHT: u32 = 300;
 
 #[component]
-pub fn ChartFigure(chart: BarChart, #[prop(optional)] heading_level: u8) -> impl IntoView {
+pub fn ChartFigure(
+    chart: BarChart,
+    #[prop(optional)] heading_level: u8,
+    /// The chart's embed ("/embed/budget-intakter"): a "Bädda in" dialog beside it.
+    #[prop(optional)]
+    embed: Option<String>,
+    /// In an embed: how it shows (its table only when asked).
+    #[prop(optional)]
+    display: Option<Display>,
+) -> impl IntoView {
     // plotters escapes every text it writes into the SVG (tested in kfkl-core),
     // so its output is safe to insert as markup.
     let svg = render_svg(&chart, WIDTH, HEIGHT);
@@ -19,8 +31,14 @@ pub fn ChartFigure(chart: BarChart, #[prop(optional)] heading_level: u8) -> impl
     let table_label = caption_id.clone();
     let summary_id = format!("sammanfattning-{}", chart.id);
     let title = chart.title.clone();
+    let hide_title = display.is_some_and(|d| !d.title);
+    let hide_table = display.is_some_and(|d| !d.table);
+    let dialog = embed.map(|path| {
+        let title = chart.title.clone();
+        view! { <EmbedDialog key=format!("diagram-{}", chart.id) path=path title=title/> }
+    });
     let heading = match heading_level {
-        1 => view! { <h1 id=title_id.clone()>{title}</h1> }.into_any(),
+        1 => view! { <h1 id=title_id.clone() class:visually-hidden=hide_title>{title}</h1> }.into_any(),
         2 => view! { <h2 id=title_id.clone()>{title}</h2> }.into_any(),
         _ => view! { <h3 id=title_id.clone()>{title}</h3> }.into_any(),
     };
@@ -62,7 +80,7 @@ pub fn ChartFigure(chart: BarChart, #[prop(optional)] heading_level: u8) -> impl
             <div class="chart-svg" role="img" aria-labelledby=format!("{title_id} {summary_id}") inner_html=svg></div>
             {legend}
             // Scrolls sideways on a phone when it must; focusable so keyboards can too.
-            <div class="table-wrap" role="region" tabindex="0" aria-labelledby=table_label>
+            <div class="table-wrap" role="region" tabindex="0" aria-labelledby=table_label hidden=hide_table>
                 <table class="data-table">
                     <caption id=caption_id>{format!("{} – tabell", chart.title)}</caption>
                     <thead><tr><th scope="col">{chart.category_heading.clone()}</th>{heads}</tr></thead>
@@ -71,6 +89,7 @@ pub fn ChartFigure(chart: BarChart, #[prop(optional)] heading_level: u8) -> impl
             </div>
             {notes}
             <figcaption class="source">{chart.source_line.clone()}</figcaption>
+            {dialog}
         </figure>
     }
 }

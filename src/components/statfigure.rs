@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use crate::base::href;
 use crate::components::countymap::StatMap;
+use crate::components::embed_dialog::EmbedDialog;
 use crate::download;
 
 /// Says, before anything else, that the numbers are not real.
@@ -227,19 +228,11 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
     let embed_link = embed.then(|| {
         view! { <p class="embed-link"><a href=full_view target="_top">"Öppna i statistikverktyget: välj andra områden och ladda ner"</a></p> }
     });
-    // The snippet's first height: the figure as an embed shows it (no table, no downloads),
-    // measured when the dialog opens; embed.js fits it to the content after that.
-    let (height, set_height) = signal(600_u32);
-    let (options, set_options) = signal(Display::default());
-    let embed_path = {
+    let embed_dialog = (!embed).then(|| {
         let table = table.clone();
-        move || options.get().apply(&format!("/embed/{}{}", table.survey.id, state.read().to_query(&table)))
-    };
-    let embed_code = {
-        let embed_path = embed_path.clone();
-        move || kfkl_core::embed::snippet(&crate::base::site_url(), &embed_path(), &view_of.read().chart.title, height.get())
-    };
-    let embed_dialog = (!embed).then(|| view! { <EmbedDialog code=Signal::derive(embed_code) preview=Signal::derive(move || href(&embed_path())) options set_options set_height/> });
+        let path = Signal::derive(move || format!("/embed/{}{}", table.survey.id, state.read().to_query(&table)));
+        view! { <EmbedDialog key="statfigur" path title=Signal::derive(move || view_of.read().chart.title.clone())/> }
+    });
     let downloads = (!embed).then(|| {
         view! {
             <div class="downloads">
@@ -313,86 +306,5 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
             {downloads}
             {embed_link}
         </figure>
-    }
-}
-
-/// "Bädda in": a native dialog with the snippet for the view shown, display
-/// options previewed live, and a copy button that says what it did. Focus
-/// returns to the button that opened it.
-#[component]
-fn EmbedDialog(code: Signal<String>, preview: Signal<String>, options: ReadSignal<Display>, set_options: WriteSignal<Display>, set_height: WriteSignal<u32>) -> impl IntoView {
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
-    let opener = NodeRef::<leptos::html::Button>::new();
-    let textarea = NodeRef::<leptos::html::Textarea>::new();
-    let (open, set_open) = signal(false);
-    let (copied, set_copied) = signal(String::new());
-    let show = move |_| {
-        let document = leptos::prelude::document();
-        let part = |selector: &str| document.query_selector(selector).ok().flatten().map_or(0.0, |e| e.get_bounding_client_rect().height());
-        let shown = part(".stat-figure") - part(".stat-figure .table-wrap") - part(".stat-figure .downloads");
-        set_height.set((shown.max(300.0) as u32 + 60).min(1600));
-        set_copied.set(String::new());
-        set_open.set(true);
-        if let Some(d) = dialog.get() {
-            let _ = d.show_modal();
-        }
-    };
-    let close = move |_| {
-        if let Some(d) = dialog.get() {
-            d.close();
-        }
-    };
-    let on_close = move |_| {
-        set_open.set(false);
-        if let Some(b) = opener.get() {
-            let _ = b.focus();
-        }
-    };
-    let copy = move |_| {
-        let Some(area) = textarea.get() else { return };
-        area.select();
-        #[cfg(target_arch = "wasm32")]
-        {
-            let clipboard = window().navigator().clipboard();
-            let promise = clipboard.write_text(&code.get_untracked());
-            leptos::task::spawn_local(async move {
-                let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-                set_copied.set(if done { "Kopierat".into() } else { "Koden är markerad: kopiera med Ctrl+C (Cmd+C på Mac).".into() });
-            });
-        }
-    };
-    view! {
-        <button type="button" class="embed-open" node_ref=opener disabled=crate::PRERENDERING on:click=show>"Bädda in diagrammet"</button>
-        <dialog class="embed-dialog" node_ref=dialog aria-labelledby="inbaddning-rubrik" on:close=on_close>
-            <h3 id="inbaddning-rubrik">"Bädda in diagrammet"</h3>
-            <p>"Klistra in koden på en annan webbplats. Diagrammet visar samma val som nu och anpassar sin höjd efter innehållet."</p>
-            <fieldset>
-                <legend>"Visa"</legend>
-                <div class="check">
-                    <input type="checkbox" id="inbaddning-tabell" prop:checked=move || options.get().table
-                        on:change=move |ev| set_options.update(|o| o.table = event_target_checked(&ev))/>
-                    <label for="inbaddning-tabell">"Tabellen under diagrammet"</label>
-                </div>
-                <div class="check">
-                    <input type="checkbox" id="inbaddning-utan-rubrik" prop:checked=move || !options.get().title
-                        on:change=move |ev| set_options.update(|o| o.title = !event_target_checked(&ev))/>
-                    <label for="inbaddning-utan-rubrik">"Utan rubrik (när sidan har en egen)"</label>
-                </div>
-            </fieldset>
-            <label for="inbaddningskod">"Kod att klistra in"</label>
-            <textarea id="inbaddningskod" node_ref=textarea readonly rows="5" prop:value=move || code.get()></textarea>
-            <p class="embed-actions">
-                <button type="button" on:click=copy>"Kopiera koden"</button>
-                " "
-                <button type="button" on:click=close>"Stäng"</button>
-                " "
-                <span class="copied" role="status">{move || copied.get()}</span>
-            </p>
-            <h4>"Förhandsvisning"</h4>
-            // Only while open: a closed dialog loads no second page.
-            <Show when=move || open.get()>
-                <iframe class="embed-preview" src=move || preview.get() title="Förhandsvisning av det inbäddade diagrammet" width="100%" height="420"></iframe>
-            </Show>
-        </dialog>
     }
 }

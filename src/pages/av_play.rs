@@ -50,7 +50,7 @@ fn AvPlayFigures(dataset: Dataset) -> impl IntoView {
         .charts
         .iter()
         .filter(|def| def.kind == ChartKind::GoalOutcome)
-        .map(|def| view! { <ChartFigure chart=bar_chart(&dataset, def) heading_level=3/> })
+        .map(|def| view! { <ChartFigure chart=bar_chart(&dataset, def) heading_level=3 embed=format!("/embed/{}", def.id)/> })
         .collect_view();
     let groups = GROUPS
         .iter()

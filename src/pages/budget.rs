@@ -37,13 +37,13 @@ pub fn Budget() -> impl IntoView {
 
 #[component]
 fn BudgetContent(plan: Arc<Document>, staff: Dataset) -> impl IntoView {
-    let charts = [
-        budget::income_and_costs(&plan),
-        budget::excluding_transfers(&plan),
-        budget::income_split(&plan),
-        budget::staff(&plan, &staff),
-    ];
-    let charts = charts.into_iter().flatten().map(|chart| view! { <ChartFigure chart heading_level=2/> }).collect_view();
+    let charts = budget::charts(&plan, &staff)
+        .into_iter()
+        .map(|chart| {
+            let embed = format!("/embed/{}", chart.id);
+            view! { <ChartFigure chart heading_level=2 embed/> }
+        })
+        .collect_view();
     let cx = DocContext::new("/plan/2025", plan.clone());
     let tables = plan.tables().map(|t| table_view(t, &cx)).collect_view();
     view! {

@@ -13,6 +13,7 @@ use kfkl_core::embed::Display;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api;
+use crate::base::href;
 use crate::head::{describe, no_index, set_title};
 use crate::components::chart::ChartFigure;
 use crate::components::statfigure::StatFigure;
@@ -30,10 +31,48 @@ pub fn Embed() -> impl IntoView {
     #[cfg(target_arch = "wasm32")]
     Effect::new(|_| crate::embed_height::report());
     move || match chart_id().as_str() {
+        id if id.starts_with("budget-") => view! { <BudgetEmbed/> }.into_any(),
         id => match SURVEYS.iter().find(|s| **s == id) {
             Some(&id) => view! { <StatEmbed id/> }.into_any(),
             None => view! { <AvEmbed/> }.into_any(),
         },
+    }
+}
+
+/// The display options of the embed's URL (tabell, rubrik); the chart's own view ignores them.
+fn display() -> Display {
+    let pairs: Vec<(String, String)> = use_query_map().get_untracked().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    Display::parse(&pairs)
+}
+
+/// One chart of the plan's budget by its id ("budget-intakter").
+#[component]
+fn BudgetEmbed() -> impl IntoView {
+    let params = use_params_map();
+    let chart_id = move || params.read().get("chart").unwrap_or_default();
+    let data = api::fetch(|| vec!["plan-2025-tabeller.json".into(), "plan-2025-personal.json".into()]);
+    set_title("Diagram");
+    let render = move |f: &api::Fetched| {
+        let (id, plan, staff) = (chart_id(), f.decode(0, api::document)?, f.decode(1, api::json::<Dataset>)?);
+        Ok(match kfkl_core::budget::charts(&plan, &staff).into_iter().find(|c| c.id == id) {
+            Some(chart) => {
+                set_title(&chart.title);
+                view! {
+                    <ChartFigure chart heading_level=1 display=display()/>
+                    <p class="embed-link"><a href=href("/plan/2025/budget") target="_top">"Hela budgeten 2025 med planens tabeller"</a></p>
+                }
+                .into_any()
+            }
+            None => missing(&id).into_any(),
+        })
+    };
+    view! { <Loaded data what="diagrammet" render/> }
+}
+
+fn missing(id: &str) -> impl IntoView {
+    view! {
+        <h1>"Diagrammet finns inte"</h1>
+        <p role="alert">{format!("Det finns inget diagram med namnet ”{id}”.")}</p>
     }
 }
 
@@ -47,9 +86,7 @@ fn StatEmbed(id: &'static str) -> impl IntoView {
         let parsed = parsed_state(table.clone());
         let state = Memo::new(move |_| parsed.read().state.clone());
         // The display options (tabell, rubrik) beside the chart's view; ExplorerState ignores them.
-        let pairs: Vec<(String, String)> = use_query_map().get_untracked().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-        let display = Display::parse(&pairs);
-        Ok(view! { <StatFigure table state embed=true display/> }.into_any())
+        Ok(view! { <StatFigure table state embed=true display=display()/> }.into_any())
     };
     view! { <Loaded data what="diagrammet" render/> }
 }
@@ -69,16 +106,12 @@ fn AvEmbed() -> impl IntoView {
                 let chart = bar_chart(&dataset, def);
                 set_title(&chart.title);
                 view! {
-                    <ChartFigure chart heading_level=1/>
+                    <ChartFigure chart heading_level=1 display=display()/>
                     <p class="embed-link"><a href="statistik/av-play" target="_top">"Fler nyckeltal om AV-Play och AV-Media"</a></p>
                 }
                 .into_any()
             }
-            None => view! {
-                <h1>"Diagrammet finns inte"</h1>
-                <p role="alert">{format!("Det finns inget diagram med namnet ”{id}”.")}</p>
-            }
-            .into_any(),
+            None => missing(&id).into_any(),
         })
     };
     view! { <Loaded data what="diagrammet" render/> }

@@ -23,30 +23,31 @@ before(async () => {
 after(async () => { await browser?.close(); site?.close(); host?.close(); });
 const hostUrl = path => `http://127.0.0.2:${host.address().port}${path}`;
 
-/** The snippet the explorer's embed box holds for a view. */
-async function snippetOf(route) {
+/** The snippet the embed dialog holds for a chart: the explorer's, or a chart's by its id. */
+async function snippetOf(route, key = 'statfigur') {
   const page = await openPage(browser);
   await page.goto(site.origin + route);
-  await page.locator('.stat-svg svg').waitFor();
-  await page.getByRole('button', { name: 'Bädda in diagrammet' }).click();
-  const code = await page.locator('#inbaddningskod').inputValue();
+  const dialog = page.locator(`dialog:has(#${key}-inbaddning-kod)`);
+  await page.locator('figure', { has: dialog }).getByRole('button', { name: 'Bädda in diagrammet' }).click();
+  const code = await page.locator(`#${key}-inbaddning-kod`).inputValue();
   await page.close();
   return code;
 }
 
 /** An embed in its frame, once the app has taken over its prerendered page. */
-const drawn = frame => frame.locator('html[data-app="live"] .stat-svg svg').waitFor();
+const drawn = frame => frame.locator('html[data-app="live"] .chart-svg svg').first().waitFor();
 const heights = page => page.locator('iframe').evaluateAll(fs => fs.map(f => Number(f.getAttribute('height'))));
 const settle = page => page.waitForTimeout(400);
 
-test('two snippets from the embed box, pasted on another origin, render and size themselves to their content', async () => {
+test('two snippets from the embed dialog, an explorer view and a budget chart, pasted on another origin, render and size themselves', async () => {
   const andts = await snippetOf('/statistik/andts?omrade=0880,08,00');
-  const lupp = await snippetOf('/statistik/lupp?indikator=trygghet_skolan&omrade=0882,08');
-  for (const code of [andts, lupp]) {
-    assert.match(code, new RegExp(`^<iframe src="${site.origin}/embed/(andts|lupp)\\?[^"]+" title="[^"]+" width="100%" height="\\d+" loading="lazy" style="border:0"></iframe>\\n<script src="${site.origin}/embed\\.js" async></script>$`), code);
+  const budget = await snippetOf('/plan/2025/budget', 'diagram-budget-intakter');
+  for (const code of [andts, budget]) {
+    assert.match(code, new RegExp(`^<iframe src="${site.origin}/embed/(andts\\?[^"]+|budget-intakter)" title="[^"]+" width="100%" height="\\d+" loading="lazy" style="border:0"></iframe>\\n<script src="${site.origin}/embed\\.js" async></script>$`), code);
   }
   assert.match(andts, /title="Druckit alkohol senaste 12 månaderna, gy 2, alla, [^"]+"/);
-  pages.set('/', `<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Värdsida</title></head><body><h1>Värdsida</h1>${andts}<p>Mellan diagrammen.</p>${lupp}</body></html>`);
+  assert.match(budget, /title="Intäkternas fördelning 2025 \(tkr\)"/);
+  pages.set('/', `<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Värdsida</title></head><body><h1>Värdsida</h1>${andts}<p>Mellan diagrammen.</p>${budget}</body></html>`);
   const page = await browser.newPage({ viewport: { width: 900, height: 4000 } });
   const errors = [];
   page.on('pageerror', e => errors.push(String(e)));
@@ -55,7 +56,7 @@ test('two snippets from the embed box, pasted on another origin, render and size
   await drawn(frames.first());
   await drawn(frames.nth(1));
   assert.match(await frames.first().locator('h1').textContent(), /Druckit alkohol/);
-  assert.match(await frames.nth(1).locator('h1').textContent(), /trygg i skolan/);
+  assert.match(await frames.nth(1).locator('h1').textContent(), /Intäkternas fördelning/);
   await settle(page);
   // Each iframe as tall as its own content, independently of the other.
   const [a, b] = await heights(page);
@@ -117,7 +118,7 @@ test('the embed dialog: keyboard, live options, copy with a confirmation or a se
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Bädda in diagrammet' });
   await dialog.waitFor();
-  const code = () => page.locator('#inbaddningskod').inputValue();
+  const code = () => page.locator('#statfigur-inbaddning-kod').inputValue();
   assert.match(await code(), /\/embed\/andts\?omrade=0880,08,00"/);
   await page.getByLabel('Tabellen under diagrammet').check();
   assert.match(await code(), /\/embed\/andts\?omrade=0880,08,00&amp;tabell=1"/);
@@ -139,7 +140,7 @@ test('the embed dialog: keyboard, live options, copy with a confirmation or a se
   await opener.click();
   await page.getByRole('button', { name: 'Kopiera koden' }).click();
   await page.getByRole('status').filter({ hasText: 'Ctrl+C' }).waitFor();
-  assert.equal(await page.evaluate(() => { const t = document.getElementById('inbaddningskod'); return t.value.slice(t.selectionStart, t.selectionEnd); }), await code());
+  assert.equal(await page.evaluate(() => { const t = document.getElementById('statfigur-inbaddning-kod'); return t.value.slice(t.selectionStart, t.selectionEnd); }), await code());
   await page.getByRole('button', { name: 'Stäng' }).click();
   await dialog.waitFor({ state: 'hidden' });
   await context.close();
@@ -165,6 +166,39 @@ test('an embed shows title, chart, summary and source; the table and the title a
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `no horizontal scrolling at ${width} px`);
   }
   assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('every budget and AV-Play chart has its embed: title, chart, summary, source and a link to the full view, at 280 to 1200 px', async () => {
+  const page = await openPage(browser);
+  await page.goto(site.origin + '/plan/2025/budget');
+  const budget = await page.locator('.charts figure h2').allTextContents();
+  const budgetIds = await page.locator('.charts figure .embed-dialog textarea').evaluateAll(ts => ts.map(t => t.id.replace(/^diagram-/, '').replace(/-inbaddning-kod$/, '')));
+  assert.equal(budgetIds.length, 4, 'a dialog beside each budget chart');
+  await page.goto(site.origin + '/statistik/av-play');
+  const avIds = await page.locator('figure:not(.stat-figure) .embed-dialog textarea').evaluateAll(ts => ts.map(t => t.id.replace(/^diagram-/, '').replace(/-inbaddning-kod$/, '')));
+  assert.ok(avIds.length >= 1, 'AV-Play key-figure charts too');
+  for (const [i, id] of [...budgetIds, ...avIds].entries()) {
+    await page.goto(site.origin + `/embed/${id}`);
+    await page.locator('.chart-svg svg').waitFor();
+    if (i < budget.length) assert.equal((await page.locator('h1').textContent()).trim(), budget[i].trim());
+    assert.equal(await page.locator('header, footer, nav').count(), 0, id);
+    assert.ok(await page.locator('.chart-summary').isVisible() && await page.locator('figcaption.source').isVisible(), id);
+    assert.equal(await page.locator('.embed-link a').getAttribute('target'), '_top', id);
+    assert.equal(await page.locator('.data-table').isVisible(), false, `${id}: the table only when asked`);
+    for (const width of [280, 1200]) {
+      await page.setViewportSize({ width, height: 900 });
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${id}: no horizontal scrolling at ${width} px`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+  await page.goto(site.origin + '/embed/budget-intakter?tabell=1');
+  await page.locator('.chart-svg svg').waitFor();
+  assert.ok(await page.locator('.data-table').isVisible());
+  const response = await page.goto(site.origin + '/embed/budget-finns-inte');
+  await page.getByRole('alert').waitFor();
+  assert.match(await page.getByRole('alert').textContent(), /Det finns inget diagram med namnet ”budget-finns-inte”/);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

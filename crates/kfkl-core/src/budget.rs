@@ -53,6 +53,12 @@ fn series(name: &str, values: Vec<f64>) -> Series {
 
 /// Income and costs of each verksamhetsområde. Where a table states no cost
 /// total (Miljö och livsmedel), its two cost rows are added, and a note says so.
+/// The budget page's charts, in its order; each is embeddable as `/embed/<id>`
+/// (every id starts with "budget-").
+pub fn charts(doc: &Document, staff_figures: &Dataset) -> Vec<BarChart> {
+    [income_and_costs(doc), excluding_transfers(doc), income_split(doc), staff(doc, staff_figures)].into_iter().flatten().collect()
+}
+
 pub fn income_and_costs(doc: &Document) -> Option<BarChart> {
     let mut cats = Vec::new();
     let (mut income, mut costs) = (Vec::new(), Vec::new());
