@@ -1,7 +1,8 @@
 //! `/embed/:chart`: one chart for an iframe on another site, without header
-//! and footer: an AV-Media key-figure chart by its id, or the statistics
-//! explorer's figure (`/embed/andts?…`, `/embed/lupp?…`, `/embed/av-play?…`)
-//! with the view from its query string.
+//! and footer: a budget chart (`/embed/budget-intakter`) or an AV-Media
+//! key-figure chart by its id, or the statistics explorer's figure
+//! (`/embed/andts?…`, `/embed/lupp?…`, `/embed/av-play?…`) with the view from
+//! its query string. Beside the view, `tabell=1` and `rubrik=0` say how it shows.
 
 use std::sync::Arc;
 
