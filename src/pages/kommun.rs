@@ -34,9 +34,7 @@ pub fn KommunIndex() -> impl IntoView {
         let map: CountyMap = f.decode(0, api::json)?;
         let fills = vec![Fill::Plain; map.shapes.len()];
         let labels = map.shapes.iter().map(|s| vec![s.name.clone()]).collect();
-        let mut names: Vec<(&str, &str)> = map.shapes.iter().map(|s| (s.slug.as_str(), s.name.as_str())).collect();
-        sort_by(&mut names, |a, b| swedish_cmp(a.1, b.1));
-        let list = names.into_iter().map(|(slug, name)| municipality_link(slug, name)).collect_view();
+        let list = municipality_links(map.shapes.iter().map(|s| (s.slug.as_str(), s.name.as_str())));
         Ok(view! {
             <div class="county-layout">
                 <figure class="chart map-figure">
@@ -85,18 +83,24 @@ pub fn Kommun() -> impl IntoView {
     }
 }
 
-fn municipality_link(slug: &str, name: &str) -> impl IntoView {
-    let (link, name) = (href(&format!("/kommun/{slug}")), name.to_string());
-    view! { <li><A href=link>{name}</A></li> }
+/// The municipalities as list items of links, in Swedish alphabetical order.
+fn municipality_links<'a>(names: impl Iterator<Item = (&'a str, &'a str)>) -> impl IntoView {
+    let mut names: Vec<(&str, &str)> = names.collect();
+    sort_by(&mut names, |a, b| swedish_cmp(a.1, b.1));
+    names
+        .into_iter()
+        .map(|(slug, name)| {
+            let (link, name) = (href(&format!("/kommun/{slug}")), name.to_string());
+            view! { <li><A href=link>{name}</A></li> }
+        })
+        .collect_view()
 }
 
 /// Not one of the county's municipalities: the not-found page, with the list.
 fn unknown(key: &str, areas: &Areas) -> impl IntoView {
     set_title("Sidan finns inte");
     no_index();
-    let mut names: Vec<&Municipality> = areas.municipalities.iter().collect();
-    sort_by(&mut names, |a, b| swedish_cmp(&a.name, &b.name));
-    let links = names.into_iter().map(|m| municipality_link(&m.slug, &m.name)).collect_view();
+    let links = municipality_links(areas.municipalities.iter().map(|m| (m.slug.as_str(), m.name.as_str())));
     view! {
         <h1>"Sidan finns inte"</h1>
         {lead(&format!("”{key}” är inte en av Kalmar läns kommuner. Välj en kommun:"))}

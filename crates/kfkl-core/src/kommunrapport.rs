@@ -222,46 +222,18 @@ pub fn change_text(k: &KeyIndicator) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Status;
-    use crate::stats::{Area, Indicator, Rows, Survey};
+    use crate::stats::Rows;
 
-    /// A survey with one percent indicator; rows as (area, year, value, n).
+    /// The explorer's test table (Kalmar, Kalmar län, Riket) with its percent
+    /// indicator only and these åk 9 rows, as (area, year, value, n).
     fn table(rows: &[(usize, u16, Option<f64>, Option<u32>)]) -> StatTable {
-        let mut r = Rows::default();
+        let mut t = crate::explorer::tests::table();
+        t.survey.indicators.truncate(1);
+        t.rows = Rows::default();
         for &(area, year, value, n) in rows {
-            r.push(&crate::stats::Observation { indicator: 0, year, area, grade: 1, gender: 0, answer: None, value, n, approx: None, example: area != 2, source: 0 });
+            t.rows.push(&crate::stats::Observation { indicator: 0, year, area, grade: 1, gender: 0, answer: None, value, n, approx: None, example: area != 2, source: 0 });
         }
-        StatTable {
-            schema_version: 1,
-            survey: Survey {
-                id: "andts".into(),
-                title: "ANDTS".into(),
-                publisher: "CAN".into(),
-                route: "/statistik/andts".into(),
-                method: String::new(),
-                method_source: String::new(),
-                grades: vec!["ak9".into(), "gy2".into()],
-                indicators: vec![Indicator {
-                    id: "rokning".into(),
-                    label: "Röker".into(),
-                    theme: "Tobak".into(),
-                    unit: StatUnit::Percent,
-                    question: None,
-                    answers: Vec::new(),
-                    definition: String::new(),
-                    source: "CAN".into(),
-                }],
-            },
-            threshold: 10,
-            status: Status::Exempeldata,
-            areas: vec![
-                Area { code: "0880".into(), name: "Kalmar".into() },
-                Area { code: "08".into(), name: "Kalmar län".into() },
-                Area { code: "00".into(), name: "Riket".into() },
-            ],
-            sources: vec!["CAN".into()],
-            rows: r,
-        }
+        t
     }
 
     #[test]

@@ -165,9 +165,7 @@ fn draw(chart: &MapChart, out: &mut String) -> Result<(), Box<dyn std::error::Er
         let fill = chart.fills.get(i).copied().unwrap_or(Fill::Plain);
         root.draw(&Polygon::new(pixels(ring), rgb(fill.colour()).filled()))?;
         if fill == Fill::Missing {
-            for (a, b) in hatch(ring, 7.0) {
-                root.draw(&PathElement::new(vec![(a.0 as i32, a.1 as i32), (b.0 as i32, b.1 as i32)], RGBColor(0x6b, 0x72, 0x7a).stroke_width(1)))?;
-            }
+            hatched(&root, ring, 7.0)?;
         }
     }
     // Outlines over every fill, so that each border is drawn once and shows.
@@ -204,14 +202,20 @@ fn draw(chart: &MapChart, out: &mut String) -> Result<(), Box<dyn std::error::Er
         root.draw(&Rectangle::new([(x, y), (x + 18, y + 14)], rgb(fill.colour()).filled()))?;
         if *fill == Fill::Missing {
             let ring = [(x, y), (x + 18, y), (x + 18, y + 14), (x, y + 14), (x, y)].map(|(a, b)| (f64::from(a), f64::from(b)));
-            for (a, b) in hatch(&ring, 5.0) {
-                root.draw(&PathElement::new(vec![(a.0 as i32, a.1 as i32), (b.0 as i32, b.1 as i32)], RGBColor(0x6b, 0x72, 0x7a).stroke_width(1)))?;
-            }
+            hatched(&root, &ring, 5.0)?;
         }
         root.draw(&Rectangle::new([(x, y), (x + 18, y + 14)], ink.stroke_width(1)))?;
         root.draw(&Text::new(text.clone(), (x + 26, y + 7), ("sans-serif", FONT).into_font().color(&ink).pos(Pos::new(HPos::Left, VPos::Center))))?;
     }
     root.present()?;
+    Ok(())
+}
+
+/// A missing municipality's hatching, on the map and in the legend.
+fn hatched(root: &DrawingArea<SVGBackend, plotters::coord::Shift>, ring: &[(f64, f64)], gap: f64) -> Result<(), Box<dyn std::error::Error>> {
+    for (a, b) in hatch(ring, gap) {
+        root.draw(&PathElement::new(vec![(a.0 as i32, a.1 as i32), (b.0 as i32, b.1 as i32)], RGBColor(0x6b, 0x72, 0x7a).stroke_width(1)))?;
+    }
     Ok(())
 }
 
@@ -244,6 +248,10 @@ mod tests {
         let lower = svg.to_lowercase();
         assert!(svg.contains("Väst") && svg.contains("21 %"), "name and value");
         assert!(svg.contains("Öst &lt;x&gt;") && !svg.contains("<x>"), "labels are escaped");
+        // Text from data never becomes markup: the page inserts this SVG as HTML.
+        const EVIL: &str = "<img src=x onerror=alert(1)>";
+        let svg = render_svg(&MapChart { map: &m, fills: vec![Fill::Plain; 2], labels: vec![vec![EVIL.into()], vec![]], legend: vec![(Fill::Missing, EVIL.into())] });
+        assert!(!svg.contains("<img") && svg.matches("&lt;img src=x onerror=alert(1)&gt;").count() == 2, "{svg}");
         assert!(lower.contains(&CLASSES[4].hex()), "the class's fill");
         // Two outlines, and hatching lines inside the missing one.
         assert!(svg.matches("<polyline").count() > 4, "outlines and hatching");

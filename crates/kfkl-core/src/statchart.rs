@@ -100,7 +100,8 @@ pub fn build(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> Stat
     let point = |o: &Observation| Point { value: o.value, approx: o.approx, example: o.example };
     // A distribution and a single-year bar chart show the last year with a value.
     let last = rows.iter().filter(|o| o.value.is_some()).map(|o| o.year).max().or(years.last().copied());
-    let (categories, series): (Vec<String>, Vec<StatSeries>) = match view {
+    // `reference`: which categories (bars, stacked bars) are the county or the nation.
+    let (categories, series, reference): (Vec<String>, Vec<StatSeries>, Vec<bool>) = match view {
         View::Line => {
             let series = groups
                 .iter()
@@ -110,7 +111,7 @@ pub fn build(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> Stat
                     reference: table.is_reference(g.0),
                 })
                 .collect();
-            (years.iter().map(u16::to_string).collect(), series)
+            (years.iter().map(u16::to_string).collect(), series, Vec::new())
         }
         View::Stacked => {
             let series = ind
@@ -126,7 +127,7 @@ pub fn build(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> Stat
                     reference: false,
                 })
                 .collect();
-            (groups.iter().map(group_name).collect(), series)
+            (groups.iter().map(group_name).collect(), series, groups.iter().map(|g| table.is_reference(g.0)).collect())
         }
         View::Bars => {
             let mut areas: Vec<usize> = Vec::new();
@@ -148,7 +149,7 @@ pub fn build(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> Stat
                     reference: false,
                 })
                 .collect();
-            (areas.iter().map(|&a| table.areas[a].name.clone()).collect(), series)
+            (areas.iter().map(|&a| table.areas[a].name.clone()).collect(), series, areas.iter().map(|&a| table.is_reference(a)).collect())
         }
     };
     let who = match s.gender {
@@ -159,11 +160,6 @@ pub fn build(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> Stat
     let when = match (view, years.first(), years.last()) {
         (View::Line, Some(a), Some(b)) => format!(", {a}–{b}"),
         (_, _, _) => last.map(|y| format!(", {y}")).unwrap_or_default(),
-    };
-    let reference = match view {
-        View::Line => Vec::new(),
-        View::Stacked => groups.iter().map(|g| table.is_reference(g.0)).collect(),
-        View::Bars => categories.iter().map(|c| table.areas.iter().position(|a| &a.name == c).is_some_and(|a| table.is_reference(a))).collect(),
     };
     let answer = match (s.answer, ind.answers.is_empty()) {
         (Some(a), false) => format!(": ”{}”", ind.answers[a]),

@@ -163,6 +163,14 @@ mod tests {
     }
 
     #[test]
+    fn names_from_data_are_escaped() {
+        // The kommunrapport inserts this SVG as HTML.
+        let evil = "<img src=x onerror=alert(1)>";
+        let svg = render_svg(&Trend { years: &[2021, 2023], unit: StatUnit::Percent, lines: [(evil, &[Some(20.0), Some(21.0)]), ("Kalmar län", &[Some(19.0), Some(20.0)])] });
+        assert!(!svg.contains("<img") && svg.contains("&lt;img src=x onerror=alert(1)&gt;"), "{svg}");
+    }
+
+    #[test]
     fn a_trend_without_values_is_still_a_drawing() {
         let svg = render_svg(&Trend { years: &[], unit: StatUnit::Percent, lines: [("A", &[]), ("B", &[])] });
         assert!(svg.starts_with("<svg"));
