@@ -16,7 +16,7 @@ use crate::api;
 use crate::app::App;
 use crate::base::{self, href};
 use crate::head::{self, Head, SITE};
-use crate::pages::{av_play, explorer};
+use crate::pages::explorer;
 
 /// The site's absolute URL without a trailing slash ("https://statistik.example.se/kfkl"),
 /// where one is configured.
@@ -154,8 +154,17 @@ pub fn routes(data: &Path) -> Result<Vec<String>, String> {
         routes.push(format!("/kommun/{}", m.code));
     }
     routes.extend(explorer::SURVEYS.iter().map(|s| format!("/embed/{s}")));
-    let av: Dataset = read(data, &format!("{}.json", av_play::DATASET))?;
-    routes.extend(av.charts.iter().map(|c| format!("/embed/{}", c.id)));
+    // Each key-figure dataset's and follow-up topic's first chart, and each municipality's first card.
+    routes.extend(crate::pages::report::FIGURES.iter().map(|d| format!("/embed/{d}")));
+    for t in &topics.topics {
+        let file = format!("uppfoljning-{}.json", t.id);
+        let text = std::fs::read_to_string(data.join(&file)).map_err(|e| format!("{file}: {e}"))?;
+        let topic = kfkl_core::followup::topic_from_json(&text).ok_or(format!("{file}: not the published format"))?;
+        if !topic.figures.charts.is_empty() {
+            routes.push(format!("/embed/uppfoljning-{}", t.id));
+        }
+    }
+    routes.extend(areas.municipalities.iter().map(|m| format!("/embed/kommun-{}", m.slug)));
     let tables = std::fs::read_to_string(data.join("plan-2025-tabeller.json")).map_err(|e| format!("plan-2025-tabeller.json: {e}"))?;
     let plan = kfkl_core::document::from_json(&tables).ok_or("plan-2025-tabeller.json: not the published format")?;
     let staff: Dataset = read(data, "plan-2025-personal.json")?;

@@ -1,19 +1,19 @@
-//! The explorer's figure: summary, chart, the same numbers as a sortable
-//! table, the source line and downloads. The page and its embed both use it.
+//! The explorer's view in the site's one figure (`components::figure`):
+//! summary, chart or map, the same numbers as a sortable table, the source
+//! line, downloads and embed. The page and its embed both use it.
 
 use std::sync::Arc;
 
 use kfkl_core::compare::Difference;
 use kfkl_core::embed::Display;
-use kfkl_core::explorer::{against_county, county_rows, file_name, format_value, gender_label, select, sort_rows, source_line, summary, to_csv, CsvFlavour, ExplorerState, SortKey};
+use kfkl_core::explorer::{against_county, county_rows, file_name, format_value, gender_label, select, sort_rows, source_line, summary, to_csv, ExplorerState, SortKey};
 use kfkl_core::statchart::{build, render_svg, Frame, StatChart, View};
 use kfkl_core::stats::{Observation, StatTable};
 use leptos::prelude::*;
 
 use crate::base::href;
 use crate::components::countymap::StatMap;
-use crate::components::embed_dialog::EmbedDialog;
-use crate::download;
+use crate::components::figure::{svg_drawing, Downloads, Figure, Place};
 
 /// Says, before anything else, that the numbers are not real.
 #[component]
@@ -81,10 +81,9 @@ fn versus_county(d: Option<Difference>) -> &'static str {
     }
 }
 
+/// `embed`: in an embed, how it shows; `None` on the explorer's page.
 #[component]
-pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool, #[prop(optional)] display: Display) -> impl IntoView {
-    // plotters escapes every text it writes into the SVG (tested in kfkl-core),
-    // so its output is safe to insert as markup.
+pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: Option<Display>) -> impl IntoView {
     let view_of = {
         let table = table.clone();
         Memo::new(move |_| shown(&table, &state.read()))
@@ -92,7 +91,7 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
     // Its own memo: the drawing is swapped only when the view changes, not on every control.
     let map_view = Memo::new(move |_| state.read().map);
     let map_table = table.clone();
-    let example = move || view_of.read().chart.example;
+    let example = Signal::derive(move || view_of.read().chart.example);
     let mixed = move || view_of.read().chart.mixed;
     let key_note = move || {
         let v = view_of.read();
@@ -121,7 +120,7 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
         (!notes.is_empty()).then(|| view! { <p class="legend">{notes.join(" ")}</p> })
     };
 
-    let title = move || view_of.read().chart.title.clone();
+    let title = Signal::derive(move || view_of.read().chart.title.clone());
     let (sort, set_sort) = signal((SortKey::Shown, true));
     let sorted = move || {
         let (key, ascending) = sort.get();
@@ -190,121 +189,77 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: bool
                 .collect_view()
         }
     };
-
-    let csv = {
-        let table = table.clone();
-        move |flavour: CsvFlavour| {
-            let table = table.clone();
-            move |_| {
-                let s = state.get_untracked();
-                let text = to_csv(&table, &s, &view_of.read_untracked().rows, flavour);
-                let suffix = if flavour == CsvFlavour::SwedishExcel { "" } else { "-standard" };
-                let name = file_name(&table, &s, "csv").replace(".csv", &format!("{suffix}.csv"));
-                download::text(&name, "text/csv;charset=utf-8", &text);
-            }
+    let table_view = view! {
+        <table class="data-table stat-table">
+            <caption id="statfigur-tabell">
+                {move || format!("{} – tabell", title.get())}
+                <Show when=move || example.get()>
+                    <span class="example-tag">" Exempeldata – inte verkliga resultat"</span>
+                </Show>
+            </caption>
+            <thead>
+                <tr>
+                    {head(SortKey::Area, "Område", false)}
+                    {head(SortKey::Year, "År", true)}
+                    <Show when=compare><th scope="col">"Kön"</th></Show>
+                    <Show when=distribution.clone()><th scope="col">"Svar"</th></Show>
+                    {head(SortKey::Value, "Värde", true)}
+                    {respondents.then(|| head(SortKey::N, "Antal svarande (n)", true))}
+                    {respondents.then(|| view! { <th scope="col">"Jämfört med länet"</th> })}
+                    <Show when=mixed><th scope="col">"Uppgift"</th></Show>
+                </tr>
+            </thead>
+            <tbody>{body}</tbody>
+        </table>
+    }
+    .into_any();
+    let table_notes = respondents.then(|| {
+        view! {
+            <p class="legend">"Jämfört med länet: ”högre” eller ”lägre” bara där skillnaden är större än vad slumpen förklarar, med hänsyn till antalet svarande. "<a href=href("/om-data#jamforelser")>"Så jämförs kommunerna med länet"</a></p>
         }
-    };
-    let picture = {
-        let table = table.clone();
-        move |png: bool| {
-            let table = table.clone();
-            move |_| {
-                let s = state.get_untracked();
+        .into_any()
+    });
+
+    let downloads = {
+        let (table, csv_table) = (table.clone(), table.clone());
+        Downloads {
+            name: Signal::derive(move || file_name(&table, &state.read(), "csv").trim_end_matches(".csv").to_string()),
+            csv: Arc::new(move |flavour| to_csv(&csv_table, &state.get_untracked(), &view_of.read_untracked().rows, flavour)),
+            // The pictures are of the chart; the map view's numbers are in the CSV.
+            picture: Arc::new(move || {
                 let v = view_of.read_untracked();
                 let frame = Frame { width: WIDE, caption: Some((v.chart.title.clone(), v.source_line.clone())) };
-                let svg = render_svg(&v.chart, &frame);
-                if png {
-                    download::png(&file_name(&table, &s, "png"), &svg);
-                } else {
-                    download::text(&file_name(&table, &s, "svg"), "image/svg+xml", &svg);
-                }
-            }
+                (!state.get_untracked().map).then(|| render_svg(&v.chart, &frame))
+            }),
+            has_picture: Signal::derive(move || !map_view.get()),
         }
     };
     let full_view = {
         let table = table.clone();
         move || format!("{}{}", href(&table.survey.route), state.read().to_query(&table))
     };
-    let embed_link = embed.then(|| {
-        view! { <p class="embed-link"><a href=full_view target="_top">"Öppna i statistikverktyget: välj andra områden och ladda ner"</a></p> }
-    });
-    let embed_dialog = (!embed).then(|| {
-        let table = table.clone();
-        let path = Signal::derive(move || format!("/embed/{}{}", table.survey.id, state.read().to_query(&table)));
-        view! { <EmbedDialog key="statfigur" path title=Signal::derive(move || view_of.read().chart.title.clone())/> }
-    });
-    let downloads = (!embed).then(|| {
-        view! {
-            <div class="downloads">
-                <h3>"Ladda ner det som visas"</h3>
-                <ul>
-                    <li><button type="button" on:click=csv(CsvFlavour::SwedishExcel)>"CSV för Excel (semikolon, decimalkomma)"</button></li>
-                    <li><button type="button" on:click=csv(CsvFlavour::Standard)>"CSV standard (komma, decimalpunkt)"</button></li>
-                    // The pictures are of the chart; the map view's numbers are in the CSV.
-                    <Show when=move || !map_view.get()>
-                        <li><button type="button" on:click=picture(false)>"Diagrammet som SVG"</button></li>
-                        <li><button type="button" on:click=picture(true)>"Diagrammet som PNG"</button></li>
-                    </Show>
-                </ul>
-                <Show when=example>
-                    <p class="muted">"Filerna är märkta ”EXEMPELDATA – INTE VERKLIGA RESULTAT”."</p>
-                </Show>
-                {embed_dialog}
-            </div>
+    let place = match embed {
+        Some(display) => Place::Embed {
+            display,
+            link: Signal::derive(full_view),
+            link_text: Signal::stored("Öppna i statistikverktyget: välj andra områden och ladda ner".into()),
+        },
+        None => {
+            let table = table.clone();
+            Place::Page { level: 2, embed: Some(Signal::derive(move || format!("/embed/{}{}", table.survey.id, state.read().to_query(&table)))), embed_title: None }
         }
-    });
-    let status_banner = move || {
-        (example() && embed).then(|| view! { <p class="example-banner example-banner-title">"Exempeldata – inte verkliga resultat"</p> })
     };
-
-    // An embed is a page of its own: its chart's title is the page's heading.
-    let heading = if embed {
-        // Hidden, not left out, when the host page has its own title: the frame still has its heading.
-        view! { <h1 id="statfigur-rubrik" class:visually-hidden=!display.title>{title}</h1> }.into_any()
-    } else {
-        view! { <h2 id="statfigur-rubrik">{title}</h2> }.into_any()
-    };
+    let drawing = view! {
+        {move || if map_view.get() {
+            view! { <StatMap table=map_table.clone() rows=Signal::derive(move || view_of.read().rows.clone())/> }.into_any()
+        } else {
+            svg_drawing("statfigur", "stat-svg", Signal::derive(move || view_of.read().svg.clone()))
+        }}
+    }
+    .into_any();
     view! {
-        <figure class="chart stat-figure" aria-labelledby="statfigur-rubrik">
-            {status_banner}
-            {heading}
-            <p class="chart-summary" id="statfigur-sammanfattning" aria-live="polite">{move || view_of.read().sentence.clone()}</p>
-            {move || if map_view.get() {
-                view! { <StatMap table=map_table.clone() rows=Signal::derive(move || view_of.read().rows.clone())/> }.into_any()
-            } else {
-                view! { <div class="chart-svg stat-svg" role="img" aria-labelledby="statfigur-rubrik statfigur-sammanfattning" inner_html=move || view_of.read().svg.clone()></div> }.into_any()
-            }}
-            {key_note}
-            // An embed shows its table when asked to (tabell=1); the page always does.
-            <div class="table-wrap" role="region" tabindex="0" aria-labelledby="statfigur-tabell" hidden=embed && !display.table>
-                <table class="data-table stat-table">
-                    <caption id="statfigur-tabell">
-                        {move || format!("{} – tabell", title())}
-                        <Show when=example>
-                            <span class="example-tag">" Exempeldata – inte verkliga resultat"</span>
-                        </Show>
-                    </caption>
-                    <thead>
-                        <tr>
-                            {head(SortKey::Area, "Område", false)}
-                            {head(SortKey::Year, "År", true)}
-                            <Show when=compare><th scope="col">"Kön"</th></Show>
-                            <Show when=distribution.clone()><th scope="col">"Svar"</th></Show>
-                            {head(SortKey::Value, "Värde", true)}
-                            {respondents.then(|| head(SortKey::N, "Antal svarande (n)", true))}
-                            {respondents.then(|| view! { <th scope="col">"Jämfört med länet"</th> })}
-                            <Show when=mixed><th scope="col">"Uppgift"</th></Show>
-                        </tr>
-                    </thead>
-                    <tbody>{body}</tbody>
-                </table>
-            </div>
-            {(respondents && (!embed || display.table)).then(|| view! {
-                <p class="legend">"Jämfört med länet: ”högre” eller ”lägre” bara där skillnaden är större än vad slumpen förklarar, med hänsyn till antalet svarande. "<a href=href("/om-data#jamforelser")>"Så jämförs kommunerna med länet"</a></p>
-            })}
-            <figcaption class="source">{move || view_of.read().source_line.clone()}</figcaption>
-            {downloads}
-            {embed_link}
-        </figure>
+        <Figure key="statfigur" title summary=Signal::derive(move || view_of.read().sentence.clone()) live=true drawing
+            key_notes=Some(key_note.into_any()) table=table_view table_notes source=Signal::derive(move || view_of.read().source_line.clone())
+            example downloads=(embed.is_none()).then_some(downloads) place class="stat-figure"/>
     }
 }

@@ -3,12 +3,14 @@
 //! and the key figures that are not one yearly value of a measure, as cards.
 
 use kfkl_core::chart::bar_chart;
+use kfkl_core::embed::key_figure_path;
 use kfkl_core::model::{ChartKind, Dataset};
 use leptos::prelude::*;
 
 use crate::api;
 use crate::head::{lead, set_title};
 use crate::components::chart::ChartFigure;
+use crate::components::figure::Place;
 use crate::components::figures::FigureCards;
 use crate::components::status::Loaded;
 use crate::pages::explorer::StatExplorer;
@@ -50,7 +52,7 @@ fn AvPlayFigures(dataset: Dataset) -> impl IntoView {
         .charts
         .iter()
         .filter(|def| def.kind == ChartKind::GoalOutcome)
-        .map(|def| view! { <ChartFigure chart=bar_chart(&dataset, def) heading_level=3 embed=format!("/embed/{}", def.id)/> })
+        .map(|def| view! { <ChartFigure chart=bar_chart(&dataset, def) place=Place::page(3, key_figure_path(&dataset, &def.id))/> })
         .collect_view();
     let groups = GROUPS
         .iter()

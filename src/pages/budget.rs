@@ -12,6 +12,7 @@ use crate::api;
 use crate::base::href;
 use crate::head::{lead, set_title};
 use crate::components::chart::ChartFigure;
+use crate::components::figure::Place;
 use crate::components::document::{table_view, DocContext};
 use crate::components::status::Loaded;
 
@@ -40,8 +41,8 @@ fn BudgetContent(plan: Arc<Document>, staff: Dataset) -> impl IntoView {
     let charts = budget::charts(&plan, &staff)
         .into_iter()
         .map(|chart| {
-            let embed = format!("/embed/{}", chart.id);
-            view! { <ChartFigure chart heading_level=2 embed/> }
+            let place = Place::page(2, format!("/embed/{}", chart.id));
+            view! { <ChartFigure chart place/> }
         })
         .collect_view();
     let cx = DocContext::new("/plan/2025", plan.clone());

@@ -109,7 +109,7 @@ fn ExplorerContent(table: Arc<StatTable>) -> impl IntoView {
                 <Show when=move || rewritten.get()>
                     <p class="quiet-notice">"Adressen innehöll val som inte finns för den här statistiken. Standardvalen används i stället."</p>
                 </Show>
-                <StatFigure table=table.clone() state embed=false/>
+                <StatFigure table=table.clone() state embed=None/>
             </div>
         </div>
         <Method table=table.clone()/>

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use kfkl_core::chart::bar_chart;
+use kfkl_core::embed::key_figure_path;
 use kfkl_core::document::Document;
 use kfkl_core::followup::{Part, Topic};
 use leptos::prelude::*;
@@ -15,6 +16,7 @@ use crate::api;
 use crate::base::href;
 use crate::head::{lead, set_title};
 use crate::components::chart::ChartFigure;
+use crate::components::figure::Place;
 use crate::components::document::{blocks_view, DocContext};
 use crate::components::status::Loaded;
 
@@ -79,7 +81,7 @@ fn TopicView(topic: Topic) -> impl IntoView {
     cx.figures = Arc::new(
         topic.figures.figures.iter().filter_map(|f| Some((f.source.anchor.clone()?, f.clone(), topic.figures.cite(&f.source)))).collect(),
     );
-    let charts = topic.figures.charts.iter().map(|def| view! { <ChartFigure chart=bar_chart(&topic.figures, def) heading_level=2/> }).collect_view();
+    let charts = topic.figures.charts.iter().map(|def| view! { <ChartFigure chart=bar_chart(&topic.figures, def) place=Place::page(2, key_figure_path(&topic.figures, &def.id))/> }).collect_view();
     let promised_2023 = topic.report.iter().map(|p| promises_view(p, REPORT, true)).collect_view();
     let promised_2025 = topic.plan.iter().map(|p| promises_view(p, PLAN, false)).collect_view();
     let results = topic

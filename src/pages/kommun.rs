@@ -9,12 +9,13 @@ use std::sync::Arc;
 use kfkl_core::compare::Difference;
 use kfkl_core::explorer::format_value;
 use kfkl_core::format::format_number;
-use kfkl_core::kommunrapport::{change_text, Comparison, KeyIndicator, Kommunrapport, Reading, SurveyPart};
+use kfkl_core::kommunrapport::{card_csv, card_query, change_text, grade_key, Comparison, KeyIndicator, Kommunrapport, Reading, SurveyPart};
 use kfkl_core::map::CountyMap;
 use kfkl_core::mapchart::Fill;
 use kfkl_core::model::{Areas, Municipality, Status};
 use kfkl_core::sort::{sort_by, swedish_cmp};
-use kfkl_core::trend::{render_svg, Trend};
+use kfkl_core::svgframe::captioned;
+use kfkl_core::trend::{render_svg, Trend, HEIGHT as TREND_HEIGHT, WIDTH as TREND_WIDTH};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -22,6 +23,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api;
 use crate::base::href;
 use crate::components::countymap::county_map;
+use crate::components::figure::{part_id, svg_drawing, Downloads, Figure, Place};
 use crate::components::statfigure::ExampleBanner;
 use crate::components::status::Loaded;
 use crate::head::{canonical, describe, lead, no_index, set_title};
@@ -129,7 +131,7 @@ fn report(r: Arc<Kommunrapport>) -> impl IntoView {
     let rounds: Vec<String> = r.surveys.iter().map(|s| s.rounds.clone()).collect();
     describe(&format!("Kommunrapport för {}: {}.", r.name, rounds.join(", ")));
     let example = r.status == Status::Exempeldata;
-    let surveys = r.surveys.iter().map(|s| survey_part(&r.name, s)).collect_view();
+    let surveys = r.surveys.iter().map(|s| survey_part(&r, s)).collect_view();
     let passages = passages(&r);
     let county_wide = r
         .county_wide
@@ -170,10 +172,11 @@ fn report(r: Arc<Kommunrapport>) -> impl IntoView {
     }
 }
 
-fn survey_part(name: &str, s: &SurveyPart) -> impl IntoView {
+fn survey_part(r: &Kommunrapport, s: &SurveyPart) -> impl IntoView {
+    let name = r.name.as_str();
     let (id, labelled) = (format!("del-{}", s.id), format!("del-{}", s.id));
     let nothing = s.indicators.iter().all(|k| k.latest.is_none());
-    let cards = s.indicators.iter().map(|k| indicator_card(name, k, s.threshold)).collect_view();
+    let cards = s.indicators.iter().map(|k| indicator_card(r, s, k, Place::page(3, format!("/embed/kommun-{}{}", r.slug, card_query(k))))).collect_view();
     let sources = s.sources.join("; ");
     view! {
         <section class="report-section" aria-labelledby=labelled>
@@ -214,8 +217,19 @@ fn verdict(c: Comparison, than: &str, why_unknown: &str) -> String {
     }
 }
 
-fn indicator_card(name: &str, k: &KeyIndicator, threshold: u32) -> impl IntoView {
+/// One key indicator in the site's one figure: the latest value, the honest
+/// verdicts, the change, the trend beside the county's and the three places'
+/// values. The report's page and the card's embed show it alike.
+pub fn indicator_card(r: &Kommunrapport, part: &SurveyPart, k: &KeyIndicator, place: Place) -> impl IntoView {
+    let name = r.name.as_str();
+    let key = format!("kort-{}-{}-{}", part.id, k.id, grade_key(&k.grade));
     let title = format!("{}, {}", k.label, k.grade);
+    // Off the report's page the card names its municipality.
+    let titled = format!("{title}: {name}");
+    let (title, place) = match place {
+        Place::Embed { .. } => (titled, place),
+        page => (title, page.with_embed_title(titled)),
+    };
     let year = k.latest.as_ref().map(|r| r.year);
     let headline = value(&k.latest, k);
     let suppressed = [&k.latest, &k.county].iter().any(|r| r.as_ref().is_some_and(|r| r.value.is_none()));
@@ -224,16 +238,16 @@ fn indicator_card(name: &str, k: &KeyIndicator, threshold: u32) -> impl IntoView
     let vs_county = verdict(k.vs_county, "länet", why_county);
     // Riket's n is not published, so this is said once for the page (`Så jämförs`), not on every card.
     let vs_nation = (k.vs_nation != Comparison::Unknown).then(|| verdict(k.vs_nation, "riket", ""));
-    let svg = (!k.years.is_empty()).then(|| {
-        render_svg(&Trend { years: &k.years, unit: k.unit, lines: [(name, &k.trend_municipality), ("Kalmar län", &k.trend_county)] })
-    });
+    let trend = Trend { years: &k.years, unit: k.unit, lines: [(name, &k.trend_municipality), ("Kalmar län", &k.trend_county)] };
+    let svg = (!k.years.is_empty()).then(|| render_svg(&trend));
     let places = [(name.to_string(), &k.latest), ("Kalmar län".to_string(), &k.county), ("Riket".to_string(), &k.nation)];
     // Where real figures stand beside example data, the card says which are real.
     let real: Vec<&str> = places.iter().filter(|(_, r)| r.as_ref().is_some_and(|r| !r.example)).map(|(a, _)| a.as_str()).collect();
-    let mixed = !real.is_empty() && places.iter().any(|(_, r)| r.as_ref().is_some_and(|r| r.example));
+    let example = places.iter().any(|(_, r)| r.as_ref().is_some_and(|r| r.example));
+    let mixed = !real.is_empty() && example;
     let mut notes: Vec<String> = Vec::new();
     if suppressed {
-        notes.push(format!("..: färre än {threshold} svarande, värdet visas inte."));
+        notes.push(format!("..: färre än {} svarande, värdet visas inte.", part.threshold));
     }
     if mixed {
         notes.push(format!("Verklig uppgift: {}. Övriga är exempeldata.", real.join(", ")));
@@ -241,7 +255,7 @@ fn indicator_card(name: &str, k: &KeyIndicator, threshold: u32) -> impl IntoView
     if places.iter().any(|(_, r)| r.is_none()) {
         notes.push("–: uppgift saknas.".to_string());
     }
-    let notes = (!notes.is_empty()).then(|| view! { <p class="table-note">{notes.join(" ")}</p> });
+    let notes = (!notes.is_empty()).then(|| view! { <p class="table-note">{notes.join(" ")}</p> }.into_any());
     let rows = places
         .iter()
         .map(|(area, r)| view! { <tr><th scope="row">{area.clone()}</th><td class="num">{value(r, k)}</td><td class="num">{respondents(r)}</td></tr> })
@@ -253,23 +267,38 @@ fn indicator_card(name: &str, k: &KeyIndicator, threshold: u32) -> impl IntoView
         value(&k.county, k),
         value(&k.nation, k)
     );
+    let lead = view! {
+        <p class="card-value">{headline}<span class="card-year">{year.map(|y| format!(" {y}")).unwrap_or_default()}</span></p>
+        <p class="verdict"><strong>{vs_county}</strong>{vs_nation.map(|v| format!(" {v}"))}</p>
+        {change.map(|c| view! { <p class="change">{format!("Förändring: {c}.")}</p> })}
+    }
+    .into_any();
+    let drawing = match &svg {
+        Some(svg) => svg_drawing(&key, "trend-svg", Signal::stored(svg.clone())),
+        None => ().into_any(),
+    };
+    let table = view! {
+        <table class="data-table compact">
+            <caption id=part_id(&key, "tabell") class="visually-hidden">{format!("{title}, senaste året")}</caption>
+            <thead><tr><th scope="col">"Område"</th><th scope="col" class="num">"Värde"</th><th scope="col" class="num"><span class="screen-only">"Svarande "</span>"(n)"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any();
+    let source = format!("Källa: {}.", part.sources.join("; "));
+    let (csv_report, csv_part, csv_k) = (r.name.clone(), part.clone(), k.clone());
+    let (picture_title, picture_source) = (format!("{}, {}: {name} och Kalmar län", k.label, k.grade), source.clone());
+    let downloads = Downloads {
+        name: Signal::stored(format!("kommun-{}-{}-{}", r.slug, k.id, grade_key(&k.grade))),
+        csv: Arc::new(move |flavour| card_csv(&csv_report, &csv_part, &csv_k, flavour)),
+        picture: Arc::new(move || svg.as_ref().map(|svg| captioned(svg, TREND_WIDTH, TREND_HEIGHT, &picture_title, &picture_source))),
+        has_picture: Signal::stored(!k.years.is_empty()),
+    };
+    let links = matches!(place, Place::Page { .. }).then(|| {
+        view! { <p class="card-link"><A href=href(&k.explorer)>{format!("{}: {name}, länet och riket i statistikverktyget", k.label)}</A></p> }.into_any()
+    });
     view! {
-        <article class="indicator-card">
-            <h3>{title.clone()}</h3>
-            <p class="card-value">{headline}<span class="card-year">{year.map(|y| format!(" {y}")).unwrap_or_default()}</span></p>
-            <p class="verdict"><strong>{vs_county}</strong>{vs_nation.map(|v| format!(" {v}"))}</p>
-            {change.map(|c| view! { <p class="change">{format!("Förändring: {c}.")}</p> })}
-            {svg.map(|svg| view! {
-                <div class="chart-svg trend-svg" role="img" aria-label=format!("{title}: {name} och Kalmar län över åren. {summary}") inner_html=svg></div>
-            })}
-            <table class="data-table compact">
-                <caption class="visually-hidden">{format!("{title}, senaste året")}</caption>
-                <thead><tr><th scope="col">"Område"</th><th scope="col" class="num">"Värde"</th><th scope="col" class="num"><span class="screen-only">"Svarande "</span>"(n)"</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-            {notes}
-            <p class="card-link"><A href=href(&k.explorer)>{format!("{}: {name}, länet och riket i statistikverktyget", k.label)}</A></p>
-        </article>
+        <Figure key title summary lead=Some(lead) drawing table table_notes=notes source example downloads=Some(downloads) links place class="indicator-card" compact=true/>
     }
 }
 

@@ -17,7 +17,7 @@ use crate::components::status::{LoadFailed, Loaded};
 
 const PATH: &str = "/rapport/2023";
 /// Key figures quoted in the report; each is shown under its heading.
-const FIGURES: [&str; 2] = ["rapport-2023-nyckeltal", "av-media-2023"];
+pub const FIGURES: [&str; 2] = ["rapport-2023-nyckeltal", "av-media-2023"];
 
 #[derive(Clone)]
 struct ReportData {

@@ -35,7 +35,7 @@ test('AV-Play\'s yearly figures are a dataset of the explorer: summary, drawing,
   assert.equal(await text(figure.locator('.chart-summary')), 'Filmer i AV-Play, 2023: Kalmar län drygt 16 000.');
   assert.deepEqual(await rowsOf(figure), [['Kalmar län', '2023', 'drygt 16 000']]);
   assert.ok((await figure.locator('.stat-svg svg').textContent()).replaceAll(NBSP, ' ').includes('drygt 16 000'));
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV för Excel (semikolon, decimalkomma)' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: 'CSV för Excel (semikolon, decimalkomma)' }).click()]);
   assert.equal(download.suggestedFilename(), 'av-play-filmer-08.csv');
   const csv = await readFile(await download.path(), 'utf8');
   assert.ok(!csv.includes('EXEMPELDATA'));
@@ -70,6 +70,27 @@ test('the goal/outcome chart and the key-figure cards keep the source\'s wording
   assert.deepEqual(values, ['1 500–2 000', 'ca 100', '50', '12', '84', '9', '3 529', 'cirka 33 %', 'ungefär 5 000']);
   await page.locator('.card-source summary').first().click();
   assert.match(await page.locator('.card-source blockquote').first().textContent(), /mellan 1 500 och 2 000 filmer per dag/);
+  await page.close();
+});
+
+test('a key-figure chart downloads like every chart: CSV with its title, source and the values as stated, and a picture that says what it is', async () => {
+  const page = await openPage(browser);
+  await page.goto(site.origin + '/statistik/av-play');
+  const figure = page.locator('figure:has(#diagram-av-media-aktiviteter-rubrik)');
+  await page.locator('html[data-app="live"]').waitFor();
+  const save = async name => {
+    const [file] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name }).click()]);
+    return [file.suggestedFilename(), await readFile(await file.path(), 'utf8')];
+  };
+  const [csvName, csv] = await save('CSV för Excel (semikolon, decimalkomma)');
+  assert.equal(csvName, 'av-media-aktiviteter.csv');
+  assert.deepEqual(csv.split('\n').slice(0, 5), ['\ufeff# Aktiviteter 2023', '# Källa: Kommunförbundet Kalmar län, Verksamhetsberättelse 2023, avsnitt Unga, utbildning och etablering › Fokusområde 1: AV-Media › Resultat.', 'avser;serie;varde;som_kallan_skriver', 'Mål;;110;110', 'Utfall;;115;115']);
+  const [svgName, svg] = await save('Diagrammet som SVG');
+  assert.equal(svgName, 'av-media-aktiviteter.svg');
+  assert.ok(svg.includes('>Aktiviteter 2023</text>') && svg.includes('Källa: Kommunförbundet Kalmar län'), svg.slice(0, 400));
+  const [pngName] = await save('Diagrammet som PNG');
+  assert.equal(pngName, 'av-media-aktiviteter.png');
+  assert.deepEqual(page.errors, []);
   await page.close();
 });
 
@@ -116,7 +137,7 @@ for (const [what, file, reply, message, stillThere] of [
 
 test('an embed shows only the chart, with its source and a link to the full page', async () => {
   const page = await openPage(browser);
-  await page.goto(site.origin + '/embed/av-media-aktiviteter');
+  await page.goto(site.origin + '/embed/av-media-2023?diagram=av-media-aktiviteter');
   await page.locator('.chart svg').waitFor();
   assert.equal(await page.locator('header, footer, nav').count(), 0);
   assert.match(await page.locator('.source').textContent(), /Verksamhetsberättelse 2023/);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openPage, axeViolations, ROOT } from './lib.mjs';
+import { serve, launch, openPage, axeViolations, live, ROOT } from './lib.mjs';
 
 let site, browser, host;
 const pages = new Map();
@@ -170,35 +170,74 @@ test('an embed shows title, chart, summary and source; the table and the title a
   await page.close();
 });
 
-test('every budget and AV-Play chart has its embed: title, chart, summary, source and a link to the full view, at 280 to 1200 px', async () => {
+/** Every chart's embed as its "Bädda in" dialog names it, with the title it has on the page and whether its data are example data. */
+async function embedsOn(page, route) {
+  await page.goto(site.origin + route);
+  await live(page);
+  return page.locator('figure:has(.embed-dialog)').evaluateAll(figures => figures.map(f => ({
+    src: f.querySelector('.embed-dialog textarea').value.match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&'),
+    title: f.querySelector(':scope > :is(h2, h3)').textContent.trim(),
+    example: !!document.querySelector('.example-banner'),
+  })));
+}
+
+// The file each kind of embed draws from, and only that.
+const dataOf = path => {
+  const id = new URL(path).pathname.split('/').pop();
+  if (id.startsWith('budget-')) return ['plan-2025-personal.json', 'plan-2025-tabeller.json'];
+  if (['andts', 'lupp', 'av-play'].includes(id)) return [`statistik-${id}.json`];
+  return [`${id}.json`];
+};
+
+test('every chart of the site has its embed: title, chart, source, banner where example data, a link to the full view, only its own data, at 280 to 1200 px', async () => {
   const page = await openPage(browser);
-  await page.goto(site.origin + '/plan/2025/budget');
-  const budget = await page.locator('.charts figure h2').allTextContents();
-  const budgetIds = await page.locator('.charts figure .embed-dialog textarea').evaluateAll(ts => ts.map(t => t.id.replace(/^diagram-/, '').replace(/-inbaddning-kod$/, '')));
-  assert.equal(budgetIds.length, 4, 'a dialog beside each budget chart');
-  await page.goto(site.origin + '/statistik/av-play');
-  const avIds = await page.locator('figure:not(.stat-figure) .embed-dialog textarea').evaluateAll(ts => ts.map(t => t.id.replace(/^diagram-/, '').replace(/-inbaddning-kod$/, '')));
-  assert.ok(avIds.length >= 1, 'AV-Play key-figure charts too');
-  for (const [i, id] of [...budgetIds, ...avIds].entries()) {
-    await page.goto(site.origin + `/embed/${id}`);
-    await page.locator('.chart-svg svg').waitFor();
-    if (i < budget.length) assert.equal((await page.locator('h1').textContent()).trim(), budget[i].trim());
-    assert.equal(await page.locator('header, footer, nav').count(), 0, id);
-    assert.ok(await page.locator('.chart-summary').isVisible() && await page.locator('figcaption.source').isVisible(), id);
-    assert.equal(await page.locator('.embed-link a').getAttribute('target'), '_top', id);
-    assert.equal(await page.locator('.data-table').isVisible(), false, `${id}: the table only when asked`);
-    for (const width of [280, 1200]) {
-      await page.setViewportSize({ width, height: 900 });
-      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${id}: no horizontal scrolling at ${width} px`);
+  const embeds = [];
+  for (const route of ['/plan/2025/budget', '/statistik/av-play', '/statistik/lupp?omrade=0880,08', '/uppfoljning/etablering', '/uppfoljning/av-media', '/kommun/kalmar']) {
+    const found = await embedsOn(page, route);
+    assert.ok(found.length >= 1, `${route}: a Bädda in dialog beside each chart`);
+    embeds.push(...found);
+  }
+  assert.equal(embeds.filter(e => e.src.includes('/embed/budget-')).length, 4, 'the four budget charts');
+  assert.equal(embeds.filter(e => e.src.includes('/embed/kommun-kalmar')).length, 16, 'every card of the report');
+  assert.ok(embeds.some(e => e.src.includes('/embed/uppfoljning-etablering')) && embeds.some(e => e.src.includes('/embed/av-play')));
+  const kinds = new Set();
+  for (const { src, title, example } of embeds) {
+    // Each kind once at both widths; every card and chart for its title and its data.
+    const kind = new URL(src).pathname.replace(/-.*$/, '');
+    const requests = [];
+    const listen = r => { if (r.url().includes('/data/')) requests.push(r.url().split('/data/')[1]); };
+    page.on('request', listen);
+    await page.goto(src);
+    await live(page);
+    page.off('request', listen);
+    assert.deepEqual([...new Set(requests)].sort(), dataOf(src), `${src} loads only its data`);
+    assert.equal((await page.locator('h1').textContent()).trim().startsWith(title.replace(/ – .*$/, '')), true, `${src}: "${title}"`);
+    assert.equal(await page.locator('header, footer, nav').count(), 0, src);
+    assert.ok(await page.locator('.chart-svg svg').first().isVisible() && await page.locator('figcaption.source').isVisible(), src);
+    assert.equal(await page.locator('.embed-link a').getAttribute('target'), '_top', src);
+    assert.match(await page.locator('.embed-link a').textContent(), /\S{3,} \S{3,}/, `${src}: the link says where it leads`);
+    assert.equal(await page.locator('.example-banner').isVisible(), example, `${src}: the banner where the data are example data`);
+    assert.equal(await page.locator('.data-table').isVisible(), false, `${src}: the table only when asked`);
+    if (!kinds.has(kind)) {
+      kinds.add(kind);
+      for (const width of [280, 1200]) {
+        await page.setViewportSize({ width, height: 900 });
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${src}: no horizontal scrolling at ${width} px`);
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
     }
-    await page.setViewportSize({ width: 1280, height: 900 });
   }
   await page.goto(site.origin + '/embed/budget-intakter?tabell=1');
   await page.locator('.chart-svg svg').waitFor();
   assert.ok(await page.locator('.data-table').isVisible());
-  const response = await page.goto(site.origin + '/embed/budget-finns-inte');
-  await page.getByRole('alert').waitFor();
-  assert.match(await page.getByRole('alert').textContent(), /Det finns inget diagram med namnet ”budget-finns-inte”/);
+  await page.goto(site.origin + '/embed/kommun-kalmar?indikator=finns-inte&arskurs=ak9');
+  await live(page);
+  assert.match(await page.locator('h1').textContent(), /, åk 9: Kalmar$/, 'an unknown card falls back to the first');
+  for (const path of ['/embed/budget-finns-inte', '/embed/finns-inte']) {
+    await page.goto(site.origin + path);
+    await page.getByRole('alert').waitFor();
+    assert.match(await page.getByRole('alert').textContent(), /Det finns inget diagram med namnet/);
+  }
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -58,7 +58,7 @@ const normalise = text => text.replaceAll('\u00ad', '').replace(/\s+/g, ' ').tri
 test('every route with a finite set of parameters is prerendered', () => {
   for (const route of ['/', '/plan/2025', '/plan/2025/budget', '/rapport/2023', '/uppfoljning', '/uppfoljning/ungas-uppvaxt',
     '/statistik/andts', '/statistik/lupp', '/statistik/av-play', '/kommun', '/kommun/kalmar', '/kommun/0880', '/kommun/morbylanga',
-    '/embed/andts', '/embed/lupp', '/embed/av-play', '/embed/av-media-utlan', '/sok', '/om-data', '/tillganglighet']) {
+    '/embed/andts', '/embed/lupp', '/embed/av-play', '/embed/av-media-2023', '/embed/rapport-2023-nyckeltal', '/embed/uppfoljning-etablering', '/embed/kommun-kalmar', '/sok', '/om-data', '/tillganglighet']) {
     assert.ok(ROUTES.includes(route), `${route} is prerendered`);
   }
   const topics = JSON.parse(readFileSync(join(DIST, 'data/uppfoljning.json'), 'utf8')).topics;

@@ -5,6 +5,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use crate::csv::CsvFlavour;
 use crate::format::{format_change, format_figure, format_in_unit, format_percent};
 use crate::model::{ChartDef, ChartKind, Dataset, KeyFigure, Unit};
 use crate::palette::{INK, SERIES};
@@ -124,13 +125,43 @@ pub fn render_svg(chart: &BarChart, width: u32, height: u32) -> String {
     let mut svg = String::new();
     // Drawing into a String cannot fail for I/O reasons; a plotting error
     // (e.g. a degenerate range) leaves a blank chart while the table still shows.
-    let _ = draw(chart, &mut svg, (width, height));
+    let _ = (|| -> Result<(), Box<dyn std::error::Error>> {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        root.fill(&WHITE)?;
+        draw(chart, &root)?;
+        Ok(root.present()?)
+    })();
     svg
 }
 
-fn draw(chart: &BarChart, out: &mut String, size: (u32, u32)) -> Result<(), Box<dyn std::error::Error>> {
-    let root = SVGBackend::with_string(out, size).into_drawing_area();
-    root.fill(&WHITE)?;
+/// The drawing as a file to download, with the chart's title and source line.
+pub fn render_download(chart: &BarChart, width: u32, height: u32) -> String {
+    crate::svgframe::captioned(&render_svg(chart, width, height), width, height, &chart.title, &chart.source_line)
+}
+
+/// The table of a chart as CSV: one row per bar, with the value as a number
+/// and as the source states it ("drygt 100").
+pub fn to_csv(chart: &BarChart, flavour: CsvFlavour) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&format!("# {}\n# {}\n", chart.title, chart.source_line));
+    for note in &chart.notes {
+        out.push_str(&format!("# {note}\n"));
+    }
+    let heading = crate::csv::header_name(&chart.category_heading);
+    out.push_str(&flavour.line(&[heading, "serie".into(), "varde".into(), "som_kallan_skriver".into()]));
+    for (i, category) in chart.categories.iter().enumerate() {
+        for s in &chart.series {
+            let (value, shown) = (s.values.get(i).map_or(String::new(), |&v| flavour.number(v)), s.displays.get(i).cloned().unwrap_or_default());
+            out.push_str(&flavour.line(&[category.clone(), s.name.clone(), value, shown.replace('\u{a0}', " ")]));
+        }
+    }
+    out
+}
+
+fn draw<DB: DrawingBackend>(chart: &BarChart, root: &DrawingArea<DB, plotters::coord::Shift>) -> Result<(), Box<dyn std::error::Error>>
+where
+    DB::ErrorType: 'static,
+{
     let values = chart.series.iter().flat_map(|s| s.values.iter().copied());
     let (lo, hi) = values.fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     // Head room for the value labels beyond the bars (two rows when staggered).
@@ -141,7 +172,7 @@ fn draw(chart: &BarChart, out: &mut String, size: (u32, u32)) -> Result<(), Box<
     let ink = rgb(INK);
     let font = |px: u32| ("sans-serif", px).into_font().color(&ink);
 
-    let mut ctx = ChartBuilder::on(&root)
+    let mut ctx = ChartBuilder::on(root)
         .margin(12)
         .x_label_area_size(40)
         .y_label_area_size(84)
@@ -197,7 +228,6 @@ fn draw(chart: &BarChart, out: &mut String, size: (u32, u32)) -> Result<(), Box<
                 + Text::new(text.clone(), (centre_offset, dy), label_style.clone().pos(Pos::new(HPos::Center, vpos)))
         }))?;
     }
-    root.present()?;
     Ok(())
 }
 
@@ -293,5 +323,23 @@ mod tests {
             let ds = dataset(figures, ChartKind::Change, ["a", "b"]);
             let _ = render_svg(&bar_chart(&ds, &ds.charts[0]), 300, 200);
         }
+    }
+
+    #[test]
+    fn downloads_carry_title_source_and_the_values_as_stated() {
+        let mut ds = dataset(vec![figure("a", 1500.5, None), figure("b", 1600.0, Some(Approx::Drygt))], ChartKind::Change, ["2022", "<b>2023</b>"]);
+        ds.charts[0].title = "Utlån; \"utrustning\" <2023>".into();
+        let chart = bar_chart(&ds, &ds.charts[0]);
+        let csv = to_csv(&chart, CsvFlavour::SwedishExcel);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], "\u{feff}# Utlån; \"utrustning\" <2023>");
+        assert_eq!(lines[1], "# Källa: KFKL, Verksamhetsberättelse 2023, avsnitt AV-Media.");
+        assert_eq!(lines[2], "ar;serie;varde;som_kallan_skriver");
+        assert_eq!(lines[3], "2022;;1500,5;1 500,5");
+        assert_eq!(lines[4], "<b>2023</b>;;1600;drygt 1 600");
+        assert!(to_csv(&chart, CsvFlavour::Standard).lines().any(|l| l == "2022,,1500.5,\"1 500,5\""));
+        let svg = render_download(&chart, 480, 300);
+        assert!(svg.contains("Utlån; &quot;utrustning&quot; &lt;2023&gt;") || svg.contains("Utlån; \"utrustning\" &lt;2023&gt;"), "{svg}");
+        assert!(svg.contains("Källa: KFKL") && !svg.contains("<b>") && !svg.contains("<2023>"));
     }
 }

@@ -5,6 +5,8 @@
 /// How an embed shows its chart, from its URL: `tabell=1` adds the table,
 /// `rubrik=0` hides the title (for a host page with its own). Any other value
 /// is the default.
+use crate::model::{ChartDef, Dataset};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Display {
     pub table: bool,
@@ -43,6 +45,21 @@ impl Display {
     }
 }
 
+/// The embed of a key-figure chart: `/embed/<dataset>` shows the dataset's
+/// first chart, `?diagram=<id>` another one.
+pub fn key_figure_path(dataset: &Dataset, chart: &str) -> String {
+    match dataset.charts.first() {
+        Some(first) if first.id == chart => format!("/embed/{}", dataset.id),
+        _ => format!("/embed/{}?diagram={chart}", dataset.id),
+    }
+}
+
+/// The chart an embed's query names (`diagram`), else the dataset's first.
+pub fn key_figure_chart<'a>(dataset: &'a Dataset, pairs: &[(String, String)]) -> Option<&'a ChartDef> {
+    let named = pairs.iter().find(|(k, _)| k == "diagram").and_then(|(_, v)| dataset.chart(v));
+    named.or(dataset.charts.first())
+}
+
 /// `site` is the site's absolute URL without a trailing slash, `path` the
 /// embed's path and query ("/embed/andts?omrade=0880,08"), `height` the
 /// iframe's first height in pixels.
@@ -79,6 +96,20 @@ mod tests {
             assert_eq!((d.table, d.title, d.apply("/embed/andts?omrade=0880").as_str()), (table, title, path), "{query}");
         }
         assert_eq!(Display { table: true, title: true }.apply("/embed/lupp"), "/embed/lupp?tabell=1");
+    }
+
+    #[test]
+    fn a_key_figure_embed_names_its_chart_unless_it_is_the_first() {
+        let chart = |id: &str| ChartDef { id: id.into(), title: id.into(), kind: crate::model::ChartKind::Change, bars: vec![] };
+        let dataset = Dataset { schema_version: 1, id: "av-media-2023".into(), title: String::new(), status: crate::model::Status::Official, sources: vec![], figures: vec![], charts: vec![chart("utlan"), chart("aktiviteter")] };
+        assert_eq!(key_figure_path(&dataset, "utlan"), "/embed/av-media-2023");
+        assert_eq!(key_figure_path(&dataset, "aktiviteter"), "/embed/av-media-2023?diagram=aktiviteter");
+        let pairs = |v: &str| vec![("diagram".to_string(), v.to_string())];
+        // (query's chart, the chart shown)
+        for (asked, shown) in [("aktiviteter", "aktiviteter"), ("utlan", "utlan"), ("okand", "utlan")] {
+            assert_eq!(key_figure_chart(&dataset, &pairs(asked)).map(|c| c.id.as_str()), Some(shown));
+        }
+        assert_eq!(key_figure_chart(&dataset, &[]).map(|c| c.id.as_str()), Some("utlan"));
     }
 
     #[test]

@@ -415,27 +415,12 @@ pub fn gender_label(gender: usize) -> &'static str {
     ["alla", "flickor", "pojkar"][gender.min(2)]
 }
 
-/// Excel in Swedish settings wants ';' and a decimal comma; others ',' and '.'.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CsvFlavour {
-    SwedishExcel,
-    Standard,
-}
+pub use crate::csv::CsvFlavour;
 
 /// Exactly the rows shown, with a header naming source and status. UTF-8 with BOM.
 pub fn to_csv(table: &StatTable, s: &ExplorerState, rows: &[Observation], flavour: CsvFlavour) -> String {
-    let (sep, comma) = match flavour {
-        CsvFlavour::SwedishExcel => (';', true),
-        CsvFlavour::Standard => (',', false),
-    };
     let ind = &table.survey.indicators[s.indicator];
-    let quote = |t: &str| {
-        if t.contains(sep) || t.contains('"') || t.contains('\n') {
-            format!("\"{}\"", t.replace('"', "\"\""))
-        } else {
-            t.to_string()
-        }
-    };
+    let quote = |t: &str| flavour.cell(t);
     let mut out = String::from("\u{feff}");
     let example = rows.iter().any(|o| o.example);
     if example {
@@ -448,17 +433,10 @@ pub fn to_csv(table: &StatTable, s: &ExplorerState, rows: &[Observation], flavou
     }
     out.push_str(" Kolumnen ungefar har källans ord för ett ungefärligt värde (ca, drygt …).\n");
     let header = ["indikator", "ar", "omrade", "omradeskod", "arskurs", "kon", "svar", "varde", "ungefar", "enhet", "n", "exempeldata", "kalla"];
-    out.push_str(&header.join(&sep.to_string()));
+    out.push_str(&header.join(&flavour.separator().to_string()));
     out.push('\n');
     for o in rows {
-        let value = o.value.map(|v| {
-            let t = format!("{v}");
-            if comma {
-                t.replace('.', ",")
-            } else {
-                t
-            }
-        });
+        let value = o.value.map(|v| flavour.number(v));
         let unit = match ind.unit {
             StatUnit::Percent => "procent",
             StatUnit::Litres => "liter ren alkohol per år",
@@ -479,9 +457,7 @@ pub fn to_csv(table: &StatTable, s: &ExplorerState, rows: &[Observation], flavou
             if o.example { "ja" } else { "nej" }.to_string(),
             table.sources[o.source].clone(),
         ];
-        let line: Vec<String> = cells.iter().map(|c| quote(c)).collect();
-        out.push_str(&line.join(&sep.to_string()));
-        out.push('\n');
+        out.push_str(&flavour.line(&cells));
     }
     out
 }

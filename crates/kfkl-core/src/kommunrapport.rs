@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::csv::CsvFlavour;
 use crate::compare::{against_county, two_proportions, Difference, Share};
 use crate::explorer::ExplorerState;
 use crate::model::{Approx, Status};
@@ -219,10 +220,80 @@ pub fn change_text(k: &KeyIndicator) -> Option<String> {
     Some(format!("{sign}{amount}\u{a0}{unit} sedan {}", before.year).replace("\u{a0} ", " "))
 }
 
+/// A card's grade as a query value: "åk 9" → "ak9", "gy 2" → "gy2" (the explorer's `arskurs`).
+pub fn grade_key(grade: &str) -> String {
+    grade.chars().filter(|c| !c.is_whitespace()).map(|c| if c == 'å' { 'a' } else { c }).collect()
+}
+
+/// The query that names a card in the report's embed ("?indikator=rokning&arskurs=ak9").
+pub fn card_query(k: &KeyIndicator) -> String {
+    format!("?indikator={}&arskurs={}", k.id, grade_key(&k.grade))
+}
+
+impl Kommunrapport {
+    /// The card an embed's query names by `indikator` and `arskurs`; the
+    /// first card where it names none or one the report does not have.
+    pub fn card(&self, pairs: &[(String, String)]) -> Option<(&SurveyPart, &KeyIndicator)> {
+        let value = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+        let cards = || self.surveys.iter().flat_map(|s| s.indicators.iter().map(move |k| (s, k)));
+        cards()
+            .find(|(_, k)| Some(k.id.as_str()) == value("indikator") && Some(grade_key(&k.grade).as_str()) == value("arskurs"))
+            .or_else(|| cards().next())
+    }
+}
+
+/// A card's numbers as CSV: the trend of the municipality and the county,
+/// and the latest value of each place with its n.
+pub fn card_csv(name: &str, part: &SurveyPart, k: &KeyIndicator, flavour: CsvFlavour) -> String {
+    let mut out = String::from("\u{feff}");
+    let example = [&k.latest, &k.county, &k.nation].iter().any(|r| r.as_ref().is_some_and(|r| r.example));
+    if example {
+        out.push_str("# EXEMPELDATA – INTE VERKLIGA RESULTAT\n");
+    }
+    out.push_str(&format!("# {}, {}: {name}, Kalmar län och riket\n# Källa: {}.\n", k.label, k.grade, part.sources.join("; ")));
+    out.push_str(&flavour.line(&["omrade".into(), "ar".into(), "varde".into(), "n".into()]));
+    let number = |v: Option<f64>| v.map_or("..".to_string(), |v| flavour.number(v));
+    for (area, trend, latest) in [(name, &k.trend_municipality, &k.latest), ("Kalmar län", &k.trend_county, &k.county)] {
+        for (year, v) in k.years.iter().zip(trend.iter()) {
+            // A round without a row stays out; a suppressed one is "..".
+            let n = latest.as_ref().filter(|r| r.year == *year).and_then(|r| r.n).map(|n| n.to_string()).unwrap_or_default();
+            let known = v.is_some() || latest.as_ref().is_some_and(|r| r.year == *year);
+            if known {
+                out.push_str(&flavour.line(&[area.to_string(), year.to_string(), number(*v), n]));
+            }
+        }
+    }
+    if let Some(r) = &k.nation {
+        out.push_str(&flavour.line(&["Riket".into(), r.year.to_string(), number(r.value), String::new()]));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::stats::Rows;
+
+    #[test]
+    fn an_embed_query_names_a_card_or_falls_back_to_the_first() {
+        let t = table(&[(0, 2021, Some(20.5), Some(300)), (0, 2023, None, Some(8)), (1, 2023, Some(21.0), Some(3000)), (2, 2023, Some(19.0), None)]);
+        let mut k = key_indicator(&t, 0, 1, 0);
+        k.grade = "åk 9".into();
+        let mut other = k.clone();
+        other.grade = "gy 2".into();
+        let part = SurveyPart { id: "andts".into(), title: "ANDTS".into(), route: "/statistik/andts".into(), threshold: 10, rounds: String::new(), indicators: vec![k.clone(), other], sources: vec!["CAN".into()] };
+        let r = Kommunrapport { schema_version: 1, code: "0880".into(), name: "Kalmar".into(), slug: "kalmar".into(), status: Status::Exempeldata, surveys: vec![part], passages: vec![], county_wide: vec![] };
+        let pairs = |q: &str| q.trim_start_matches('?').split('&').filter_map(|p| p.split_once('=')).map(|(a, b)| (a.to_string(), b.to_string())).collect::<Vec<_>>();
+        // (query, the card's grade)
+        for (query, grade) in [(card_query(&r.surveys[0].indicators[1]), "gy 2"), ("".into(), "åk 9"), ("?indikator=okand&arskurs=gy2".into(), "åk 9")] {
+            assert_eq!(r.card(&pairs(&query)).map(|(_, k)| k.grade.as_str()), Some(grade), "{query}");
+        }
+        assert_eq!(card_query(&k), format!("?indikator={}&arskurs=ak9", k.id));
+        let csv = card_csv("Kalmar", &r.surveys[0], &k, CsvFlavour::SwedishExcel);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert!(lines[0].starts_with("\u{feff}# EXEMPELDATA"), "{csv}");
+        assert_eq!(&lines[3..], ["omrade;ar;varde;n", "Kalmar;2021;20,5;", "Kalmar;2023;..;8", "Kalmar län;2023;21;3000", "Riket;2023;19;"], "{csv}");
+    }
 
     /// The explorer's test table (Kalmar, Kalmar län, Riket) with its percent
     /// indicator only and these åk 9 rows, as (area, year, value, n).

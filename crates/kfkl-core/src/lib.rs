@@ -10,6 +10,7 @@
 pub mod budget;
 pub mod chart;
 pub mod compare;
+pub mod csv;
 pub mod document;
 pub mod embed;
 pub mod explorer;
@@ -26,4 +27,5 @@ pub mod search;
 pub mod sort;
 pub mod statchart;
 pub mod stats;
+pub mod svgframe;
 pub mod trend;

@@ -267,7 +267,7 @@ fn draw(chart: &StatChart, frame: &Frame, l: &Layout, out: &mut String) -> Resul
 }
 
 /// About how many characters of a sans-serif font fit across the drawing.
-fn chars_per_line(width: u32, font: u32) -> usize {
+pub(crate) fn chars_per_line(width: u32, font: u32) -> usize {
     ((width - 24) as f64 / (f64::from(font) * 0.56)) as usize
 }
 
