@@ -13,6 +13,7 @@ mod head;
 pub mod pages;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+mod theme;
 #[cfg(target_arch = "wasm32")]
 mod takeover;
 #[cfg(target_arch = "wasm32")]

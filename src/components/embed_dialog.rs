@@ -3,7 +3,7 @@
 //! options previewed live, and a copy button that says what it did. Focus
 //! returns to the button that opened it.
 
-use kfkl_core::embed::Display;
+use kfkl_core::embed::{Display, Theme};
 use leptos::prelude::*;
 
 use crate::base::href;
@@ -78,6 +78,19 @@ pub fn EmbedDialog(#[prop(into)] key: String, #[prop(into)] path: Signal<String>
                         on:change=move |ev| set_options.update(|o| o.title = !event_target_checked(&ev))/>
                     <label for=id("utan-rubrik")>"Utan rubrik (när sidan har en egen)"</label>
                 </div>
+            </fieldset>
+            <fieldset>
+                <legend>"Färger"</legend>
+                {[(Theme::Auto, "auto", "Som läsarens inställning"), (Theme::Light, "ljust", "Ljusa"), (Theme::Dark, "morkt", "Mörka")].map(|(theme, word, label)| {
+                    let field = id(&format!("tema-{word}"));
+                    view! {
+                        <div class="check">
+                            <input type="radio" name=id("tema") id=field.clone() prop:checked=move || options.get().theme == theme
+                                on:change=move |_| set_options.update(|o| o.theme = theme)/>
+                            <label for=field>{label}</label>
+                        </div>
+                    }
+                }).collect_view()}
             </fieldset>
             <label class="code-label" for=id("kod")>"Kod att klistra in"</label>
             <textarea id=id("kod") class="embed-snippet" node_ref=textarea readonly rows="5" prop:value=code></textarea>

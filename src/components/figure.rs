@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use kfkl_core::csv::CsvFlavour;
 use kfkl_core::embed::Display;
+use kfkl_core::palette::to_dark;
 use leptos::prelude::*;
 
 use crate::components::embed_dialog::EmbedDialog;
@@ -117,7 +118,7 @@ pub fn Figure(
     let embedded = matches!(place, Place::Embed { .. });
     let display = match &place {
         Place::Embed { display, .. } => *display,
-        Place::Page { .. } => Display { table: true, title: true },
+        Place::Page { .. } => Display { table: true, title: true, theme: Default::default() },
     };
     let heading = match &place {
         // Hidden, not left out, when the host page has its own title: the frame keeps its heading.
@@ -173,14 +174,16 @@ fn downloads_view(d: Downloads, example: Signal<bool>) -> impl IntoView {
             crate::download::text(&name, "text/csv;charset=utf-8", &csv(flavour));
         }
     };
+    // The picture is of the theme in force, and its name says which.
     let save_picture = move |png: bool| {
         let picture = picture.clone();
         move |_| {
             let Some(svg) = picture() else { return };
+            let (svg, name) = if crate::theme::dark() { (to_dark(&svg), format!("{}-morkt-tema", name.get_untracked())) } else { (svg, name.get_untracked()) };
             if png {
-                crate::download::png(&format!("{}.png", name.get_untracked()), &svg);
+                crate::download::png(&format!("{name}.png"), &svg);
             } else {
-                crate::download::text(&format!("{}.svg", name.get_untracked()), "image/svg+xml", &svg);
+                crate::download::text(&format!("{name}.svg"), "image/svg+xml", &svg);
             }
         }
     };

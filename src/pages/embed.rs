@@ -40,6 +40,8 @@ pub fn Embed() -> impl IntoView {
     // The page that frames the embed sizes it to its content (`embed.js`).
     #[cfg(target_arch = "wasm32")]
     Effect::new(|_| crate::embed_height::report());
+    // tema=ljust|morkt fixes the theme; without it the embed follows the reader's system.
+    Effect::new(|_| crate::theme::apply(display().theme));
     move || {
         let id = chart_id();
         match id.as_str() {

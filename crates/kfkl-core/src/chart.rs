@@ -181,7 +181,7 @@ where
     let labels: Vec<&str> = chart.axis_labels.iter().map(String::as_str).collect();
     ctx.configure_mesh()
         .disable_x_mesh()
-        .bold_line_style(RGBColor(0xdd, 0xdd, 0xdd))
+        .bold_line_style(rgb(crate::palette::GRID))
         .light_line_style(TRANSPARENT)
         .axis_style(ink)
         .y_labels(4)

@@ -2,30 +2,56 @@
 //! an iframe that scrolls inside at its first height, and `embed.js`, which
 //! sizes it to its content from then on.
 
-/// How an embed shows its chart, from its URL: `tabell=1` adds the table,
-/// `rubrik=0` hides the title (for a host page with its own). Any other value
-/// is the default.
 use crate::model::{ChartDef, Dataset};
 
+/// How an embed shows its chart, from its URL: `tabell=1` adds the table,
+/// `rubrik=0` hides the title (for a host page with its own), `tema=ljust`
+/// or `tema=morkt` fixes the theme (`auto`, the default, follows the
+/// reader's system). Any other value is the default.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Display {
     pub table: bool,
     pub title: bool,
+    pub theme: Theme,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// The URL's word, and the page's `data-tema`: `None` for `Auto`.
+    pub fn word(self) -> Option<&'static str> {
+        match self {
+            Theme::Auto => None,
+            Theme::Light => Some("ljust"),
+            Theme::Dark => Some("morkt"),
+        }
+    }
 }
 
 impl Default for Display {
     fn default() -> Display {
-        Display { table: false, title: true }
+        Display { table: false, title: true, theme: Theme::Auto }
     }
 }
 
 /// The display options' keys: the rest of an embed's query is its chart's view.
-pub const DISPLAY_KEYS: [&str; 2] = ["tabell", "rubrik"];
+pub const DISPLAY_KEYS: [&str; 3] = ["tabell", "rubrik", "tema"];
 
 impl Display {
     pub fn parse(pairs: &[(String, String)]) -> Display {
         let value = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
-        Display { table: value("tabell") == Some("1"), title: value("rubrik") != Some("0") }
+        let theme = match value("tema") {
+            Some("ljust") => Theme::Light,
+            Some("morkt") => Theme::Dark,
+            _ => Theme::Auto,
+        };
+        Display { table: value("tabell") == Some("1"), title: value("rubrik") != Some("0"), theme }
     }
 
     /// `path` ("/embed/andts?omrade=0880") with the options that are not the default.
@@ -37,6 +63,8 @@ impl Display {
         if !self.title {
             parts.push("rubrik=0");
         }
+        let theme = self.theme.word().map(|w| format!("tema={w}"));
+        parts.extend(theme.as_deref());
         match (parts.is_empty(), path.contains('?')) {
             (true, _) => path.to_string(),
             (false, true) => format!("{path}&{}", parts.join("&")),
@@ -89,13 +117,16 @@ mod tests {
             ("", false, true, "/embed/andts?omrade=0880"),
             ("tabell=1", true, true, "/embed/andts?omrade=0880&tabell=1"),
             ("rubrik=0&tabell=1", true, false, "/embed/andts?omrade=0880&tabell=1&rubrik=0"),
-            ("tabell=ja&rubrik=nej", false, true, "/embed/andts?omrade=0880"),
+            ("tabell=ja&rubrik=nej&tema=rosa", false, true, "/embed/andts?omrade=0880"),
+            ("tema=morkt", false, true, "/embed/andts?omrade=0880&tema=morkt"),
+            ("tema=ljust&rubrik=0", false, false, "/embed/andts?omrade=0880&rubrik=0&tema=ljust"),
+            ("tema=auto", false, true, "/embed/andts?omrade=0880"),
         ];
         for (query, table, title, path) in cases {
             let d = Display::parse(&pairs(query));
             assert_eq!((d.table, d.title, d.apply("/embed/andts?omrade=0880").as_str()), (table, title, path), "{query}");
         }
-        assert_eq!(Display { table: true, title: true }.apply("/embed/lupp"), "/embed/lupp?tabell=1");
+        assert_eq!(Display { table: true, title: true, theme: Theme::Auto }.apply("/embed/lupp"), "/embed/lupp?tabell=1");
     }
 
     #[test]

@@ -323,7 +323,7 @@ fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn 
     let labelled = key_years(&years, (f64::from(l.font) * 3.2 / per_year).ceil() as i32);
     ctx.configure_mesh()
         .disable_x_mesh()
-        .bold_line_style(RGBColor(0xdd, 0xdd, 0xdd))
+        .bold_line_style(rgb(crate::palette::GRID))
         .light_line_style(TRANSPARENT)
         .axis_style(ink)
         .y_labels(5)
@@ -598,7 +598,7 @@ fn bar_axes<'a, 'b>(chart: &StatChart, l: &Layout, area: &'a Area<'b>, left: u32
         .build_cartesian_2d(0.0..xmax, rows..0.0)?;
     ctx.configure_mesh()
         .disable_y_mesh()
-        .bold_line_style(RGBColor(0xdd, 0xdd, 0xdd))
+        .bold_line_style(rgb(crate::palette::GRID))
         .light_line_style(TRANSPARENT)
         .axis_style(ink)
         .y_labels(0)

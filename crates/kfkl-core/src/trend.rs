@@ -49,7 +49,7 @@ fn draw(t: &Trend, out: &mut String) -> Result<(), Box<dyn std::error::Error>> {
     let years: Vec<i32> = t.years.iter().map(|&y| i32::from(y)).collect();
     ctx.configure_mesh()
         .disable_x_mesh()
-        .bold_line_style(RGBColor(0xdd, 0xdd, 0xdd))
+        .bold_line_style(rgb(crate::palette::GRID))
         .light_line_style(TRANSPARENT)
         .axis_style(ink)
         .y_labels(3)
