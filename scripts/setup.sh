@@ -73,5 +73,5 @@ setup_browser() {
 build_site() {
   local dist="${1:-dist}" public_url="${2:-/}" site_url="${3:-}"
   say "building the site (release, public URL $public_url${site_url:+, site URL $site_url}) into $dist"
-  KFKL_SITE_URL="$site_url" trunk build --release --dist "$dist" --public-url "$public_url"
+  KFKL_SITE_URL="$site_url" KFKL_EMBED_ANCESTORS="${KFKL_EMBED_ANCESTORS:-}" trunk build --release --dist "$dist" --public-url "$public_url"
 }

@@ -13,6 +13,10 @@ mod head;
 pub mod pages;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod integrity;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod headers;
 mod theme;
 #[cfg(target_arch = "wasm32")]
 mod takeover;

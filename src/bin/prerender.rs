@@ -11,6 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use kfkl_site::headers;
 use kfkl_site::prerender::{canonical_url, configure, head_html, render, routes, site_url, Template, NOT_FOUND};
 
 fn main() -> ExitCode {
@@ -37,6 +38,7 @@ fn run() -> Result<String, Vec<String>> {
     configure(&public_url, site_url.as_deref(), &data).map_err(|e| vec![e])?;
     let index = staging.join("index.html");
     let template = std::fs::read_to_string(&index).map_err(|e| vec![format!("{}: {e}", index.display())])?;
+    let template = kfkl_site::integrity::add(&template, &staging, &public_url).map_err(|e| vec![e])?;
     let template = Template::parse(&template).map_err(|e| vec![e])?;
 
     let mut paths = routes(&data).map_err(|e| vec![e])?;
@@ -63,7 +65,17 @@ fn run() -> Result<String, Vec<String>> {
         return Err(errors);
     }
     write_robots(&staging, &listed).map_err(|e| vec![e])?;
+    write_headers(&staging, &public_url).map_err(|e| vec![e])?;
     Ok(format!("prerender: {} pages, {} KB of HTML, in {}", paths.len(), bytes / 1024, staging.display()))
+}
+
+/// The security headers as `_headers` and as an nginx server block (`headers.rs`).
+fn write_headers(staging: &Path, public_url: &str) -> Result<(), String> {
+    let ancestors = std::env::var("KFKL_EMBED_ANCESTORS").ok().filter(|a| !a.trim().is_empty());
+    let ancestors = ancestors.as_deref().unwrap_or(headers::DEFAULT_ANCESTORS);
+    std::fs::write(staging.join("_headers"), headers::headers_file(public_url, ancestors)).map_err(|e| format!("_headers: {e}"))?;
+    let conf = headers::nginx(public_url, "/srv/kfkl/dist", "80", ancestors);
+    std::fs::write(staging.join("nginx.conf"), conf).map_err(|e| format!("nginx.conf: {e}"))
 }
 
 /// `robots.txt`, and with a configured site URL the sitemap of the pages search engines should list.

@@ -19,6 +19,31 @@ const TYPES = {
 const isFile = path => stat(path).then(s => s.isFile(), () => false);
 
 /**
+ * The rules of a `_headers` file (Cloudflare Pages' format): a path pattern
+ * (`*` matches anything) and its indented `Name: value` lines; `! Name`
+ * removes what an earlier matching rule set.
+ */
+export function parseHeaders(text) {
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    if (!/^\s/.test(line)) { rules.push({ pattern: new RegExp(`^${line.trim().replace(/[.?+^$()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`), set: [] }); continue; }
+    const entry = line.trim();
+    rules.at(-1).set.push(entry.startsWith('!') ? [entry.slice(1).trim().toLowerCase(), null] : [entry.slice(0, entry.indexOf(':')).trim().toLowerCase(), entry.slice(entry.indexOf(':') + 1).trim()]);
+  }
+  return path => {
+    const out = {};
+    for (const rule of rules.filter(r => r.pattern.test(path))) {
+      for (const [name, value] of rule.set) {
+        if (value === null) delete out[name];
+        else out[name] = name in out ? `${out[name]}, ${value}` : value;
+      }
+    }
+    return out;
+  };
+}
+
+/**
  * Serves `dir` under `prefix` as the README's hosting rules say: a file as it
  * is; a prerendered route from `<route>/index.html`; any other path gets
  * `404.html` (the app too) with status 404. With `brotli`, responses are
@@ -36,6 +61,9 @@ export async function serve(dir, prefix = '/', { brotli = false } = {}) {
       compressed.set(file, brotliCompressSync(await readFile(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
     }
   }
+  // The site's security headers, exactly as the built _headers file says.
+  const headersFile = join(root, '_headers');
+  const headersOf = await isFile(headersFile) ? parseHeaders(await readFile(headersFile, 'utf8')) : () => ({});
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(prefix) && path !== prefix.replace(/\/$/, '')) { res.writeHead(404).end('outside the site'); return; }
@@ -50,7 +78,7 @@ export async function serve(dir, prefix = '/', { brotli = false } = {}) {
       else if (extname(file) && extname(file) !== '.html') { res.writeHead(404).end('not found'); return; }
       else { file = join(root, '404.html'); status = 404; }
     }
-    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+    const headers = { ...headersOf(path), 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
     let body = await readFile(file);
     if (brotli) {
       headers.vary = 'accept-encoding';
