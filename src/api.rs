@@ -20,6 +20,8 @@ pub enum LoadError {
     Status { file: String, status: u16 },
     Parse { file: String, detail: String },
     Schema { file: String, found: u32 },
+    /// A valid file without a single row: nothing to draw.
+    Empty { file: String },
 }
 
 impl fmt::Display for LoadError {
@@ -32,6 +34,7 @@ impl fmt::Display for LoadError {
                 f,
                 "Datafilen {file} har formatversion {found}, men sidan läser version {SCHEMA_VERSION}. Ladda om sidan."
             ),
+            LoadError::Empty { file } => write!(f, "Datafilen {file} innehåller inga uppgifter, så det finns inget diagram eller någon tabell att visa."),
         }
     }
 }
@@ -60,6 +63,15 @@ impl Fetched {
             return Err(LoadError::Schema { file: file.clone(), found: probe.schema_version });
         }
         decode(text).ok_or_else(|| parse_error("oväntat innehåll"))
+    }
+
+    /// File `i` as a survey's results, which must have at least one row to show.
+    pub fn stat_table(&self, i: usize) -> Result<kfkl_core::stats::StatTable, LoadError> {
+        let table: kfkl_core::stats::StatTable = self.decode(i, json)?;
+        if table.rows.is_empty() || table.survey.indicators.is_empty() || table.areas.is_empty() {
+            return Err(LoadError::Empty { file: self.0[i].0.clone() });
+        }
+        Ok(table)
     }
 }
 

@@ -22,6 +22,8 @@ mod theme;
 mod takeover;
 #[cfg(target_arch = "wasm32")]
 mod embed_height;
+#[cfg(target_arch = "wasm32")]
+mod panic_panel;
 
 pub use app::App;
 
@@ -34,13 +36,20 @@ pub(crate) const PRERENDERING: bool = cfg!(not(target_arch = "wasm32"));
 /// app where there is none.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    // A panic is logged with its message and place. (console_error_panic_hook
-    // adds a JS stack trace, which after wasm-opt names only function numbers,
-    // for about 1 KB of wasm.)
+    // A panic is logged with its message and place, and the reader gets a
+    // panel that says so (`panic_panel`). (console_error_panic_hook adds a JS
+    // stack trace, which after wasm-opt names only function numbers, for
+    // about 1 KB of wasm.)
     std::panic::set_hook(Box::new(|info| {
         let message = info.payload().downcast_ref::<String>().map(String::as_str).or(info.payload().downcast_ref::<&str>().copied());
         let place = info.location().map(|l| format!(" ({}:{})", l.file(), l.line())).unwrap_or_default();
-        web_sys::console::error_1(&format!("panic: {}{place}", message.unwrap_or("")).into());
+        let text = format!("{}{place}", message.unwrap_or(""));
+        web_sys::console::error_1(&format!("panic: {text}").into());
+        panic_panel::show(&text);
     }));
     takeover::start();
+    // Only a build made for the tests can panic on purpose (scripts/test sets KFKL_TEST_PANIC).
+    if option_env!("KFKL_TEST_PANIC").is_some() && leptos::prelude::window().location().search().unwrap_or_default().contains("testpanik=1") {
+        leptos::prelude::set_timeout(|| panic!("testpanik: ett fel som bara testbygget kan framkalla"), std::time::Duration::from_millis(300));
+    }
 }

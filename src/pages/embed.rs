@@ -150,7 +150,7 @@ fn StatEmbed(id: &'static str) -> impl IntoView {
     let data = api::fetch(move || vec![format!("statistik-{id}.json")]);
     set_title("Diagram");
     let render = |f: &api::Fetched| {
-        let table = Arc::new(f.decode(0, api::json::<kfkl_core::stats::StatTable>)?);
+        let table = Arc::new(f.stat_table(0)?);
         let parsed = parsed_state(table.clone());
         let state = Memo::new(move |_| parsed.read().state.clone());
         Ok(view! { <StatFigure table state embed=Some(display())/> }.into_any())

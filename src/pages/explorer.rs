@@ -54,7 +54,7 @@ fn Explorer(id: &'static str, title: &'static str, text: &'static str) -> impl I
 #[component]
 pub fn StatExplorer(id: &'static str) -> impl IntoView {
     let data = api::fetch(move || vec![format!("statistik-{id}.json")]);
-    let render = |f: &api::Fetched| f.decode(0, api::json::<StatTable>).map(|table| view! { <ExplorerContent table=Arc::new(table)/> }.into_any());
+    let render = |f: &api::Fetched| f.stat_table(0).map(|table| view! { <ExplorerContent table=Arc::new(table)/> }.into_any());
     view! { <Loaded data what="statistiken" render/> }
 }
 

@@ -183,6 +183,31 @@ test('a statistics file that fails to load shows a message while the rest of the
   await page.close();
 });
 
+for (const id of ['andts', 'lupp', 'av-play']) {
+  test(`statistik-${id}.json valid but without rows: a clear message on the page and in its embed, no empty chart`, async () => {
+    const page = await openPage(browser);
+    const file = `statistik-${id}.json`;
+    await page.route(`**/data/${file}`, async route => {
+      const response = await route.fetch();
+      const table = await response.json();
+      // Every column of the rows, emptied: a valid file with zero rows.
+      for (const key of Object.keys(table.rows)) table.rows[key] = [];
+      await route.fulfill({ response, json: table });
+    });
+    for (const path of [`/statistik/${id}`, `/embed/${id}`]) {
+      await page.goto(site.origin + path, { live: false });
+      const alert = page.getByRole('alert').filter({ hasText: file });
+      await alert.waitFor();
+      assert.match(await alert.textContent(), /innehåller inga uppgifter, så det finns inget diagram eller någon tabell att visa/, path);
+      await page.locator('html[data-app="live"]').waitFor();
+      assert.equal(await page.locator('.stat-svg svg, .stat-table').count(), 0, `${path}: no empty chart or table`);
+      assert.deepEqual(await axeViolations(page), [], path);
+    }
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}
+
 test('a municipality page opens the explorer with that municipality, the county and the nation', async () => {
   const page = await openPage(browser);
   await page.goto(site.origin + '/kommun/nybro');
