@@ -136,12 +136,12 @@ export async function openPage(browser, { width = 1280, height = 900 } = {}) {
 
 const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** axe-core violations for WCAG 2.0/2.1 A and AA, as "rule: target" lines. Works with JavaScript off too. */
+/** axe-core violations for WCAG 2.0, 2.1 and 2.2 A and AA, as "rule: target" lines. Works with JavaScript off too. */
 export async function axeViolations(page) {
   if (!await page.evaluate(() => Boolean(globalThis.axe))) await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
     const result = await globalThis.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
     });
     return result.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`);
   });
