@@ -102,9 +102,10 @@ pub fn EmbedDialog(#[prop(into)] key: String, #[prop(into)] path: Signal<String>
                 <span class="copied" role="status">{move || copied.get()}</span>
             </p>
             <h4>"Förhandsvisning"</h4>
-            // Only while open: a closed dialog loads no second page.
+            // Only while open: a closed dialog loads no second page. Out of the tab order: a
+            // preview to look at, and Escape inside a frame would not reach the dialog.
             <Show when=move || open.get()>
-                <iframe class="embed-preview" src=move || href(&embed_path()) title="Förhandsvisning av det inbäddade diagrammet" width="100%" height="420"></iframe>
+                <iframe class="embed-preview" tabindex="-1" src=move || href(&embed_path()) title="Förhandsvisning av det inbäddade diagrammet" width="100%" height="420"></iframe>
             </Show>
         </dialog>
     }

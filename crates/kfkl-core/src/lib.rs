@@ -7,6 +7,7 @@
 //! assert_eq!(format_number(34946.0), "34\u{a0}946");
 //! ```
 
+pub mod accessibility;
 pub mod budget;
 pub mod chart;
 pub mod compare;

@@ -2,6 +2,7 @@
 //! `data/`. It validates them, fails with `file:line: reason` on bad input and
 //! writes the published JSON the site fetches. Output is deterministic.
 
+pub mod accessibility;
 pub mod areas;
 pub mod diag;
 pub mod document;
@@ -35,6 +36,8 @@ pub struct Build {
     pub map: Option<kfkl_core::map::CountyMap>,
     /// One report a municipality, where `kommunrapport.toml` says what it shows.
     pub reports: Vec<kfkl_core::kommunrapport::Kommunrapport>,
+    /// The accessibility statement (a data folder without the file, a test fixture, has none).
+    pub statement: Option<kfkl_core::accessibility::Statement>,
 }
 
 /// Reads every source under `data_dir`; all problems are returned together.
@@ -116,7 +119,15 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
                     None => return Err(errors),
                 },
             };
-            Ok(Build { areas, datasets, documents, followup, search, tables, map: county_map, reports })
+            let statement_path = data_dir.join(accessibility::FILE);
+            let statement = match statement_path.exists() {
+                false => None,
+                true => match load_file(&statement_path, &mut errors, |text| accessibility::load(&statement_path, text)) {
+                    Some(s) => Some(s),
+                    None => return Err(errors),
+                },
+            };
+            Ok(Build { areas, datasets, documents, followup, search, tables, map: county_map, reports, statement })
         }
         _ => Err(errors),
     }

@@ -29,6 +29,9 @@ pub fn files(build: &Build) -> Vec<(String, String)> {
         files.push(("kommuner-karta.json".to_string(), to_json(map)));
     }
     files.extend(build.reports.iter().map(|r| (format!("kommun-{}.json", r.slug), to_json(r))));
+    if let Some(s) = &build.statement {
+        files.push(("tillganglighet.json".to_string(), to_json(s)));
+    }
     files
 }
 
