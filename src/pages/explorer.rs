@@ -134,7 +134,9 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
         let indicators = indicators.clone();
         move || {
             let words = search_words(&filter.get());
-            let current = state.read().indicator;
+            // Read without tracking: the list is drawn again when the search changes, not on
+            // every choice (the select's value follows the state by itself).
+            let current = state.with_untracked(|s| s.indicator);
             themes
                 .iter()
                 .filter_map(|theme| {
@@ -254,13 +256,15 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
             });
         };
         let current = move || if which == "fran" { state.read().from } else { state.read().to };
+        let current_untracked = move || state.with_untracked(|s| if which == "fran" { s.from } else { s.to });
         let id = format!("ar-{which}");
         view! {
             <div>
                 <label for=id.clone()>{if which == "fran" { "Från år" } else { "Till år" }}</label>
-                <select id=id on:change=on_change>
-                    <option value="" selected=move || current().is_none()>{if which == "fran" { "Första" } else { "Senaste" }}</option>
-                    {move || years.get().into_iter().map(|y| view! { <option value=y.to_string() selected=move || current() == Some(y)>{y.to_string()}</option> }).collect_view()}
+                // The options are drawn when the years change; the select's value follows the state.
+                <select id=id on:change=on_change prop:value=move || current().map(|y| y.to_string()).unwrap_or_default()>
+                    <option value="" selected=current_untracked().is_none()>{if which == "fran" { "Första" } else { "Senaste" }}</option>
+                    {move || years.get().into_iter().map(|y| view! { <option value=y.to_string() selected=current_untracked() == Some(y)>{y.to_string()}</option> }).collect_view()}
                 </select>
             </div>
         }
@@ -396,7 +400,7 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
                     prop:value=move || filter.get() on:input=move |ev| set_filter.set(event_target_value(&ev))/>
                 <p id="indikator-traffar" class="muted" aria-live="polite">{matching}</p>
                 <label for="indikator">"Indikator"</label>
-                <select id="indikator" on:change=on_indicator>{options}</select>
+                <select id="indikator" on:change=on_indicator prop:value=move || state.read().indicator.to_string()>{options}</select>
                 <div class="indicator-about">{about}</div>
             </div>
             {answers}
