@@ -26,7 +26,7 @@ fn data() -> PathBuf {
 #[test]
 fn every_route_renders_with_its_data_a_title_and_a_description() {
     let routes = routes(&data()).unwrap();
-    for expected in ["/", "/plan/2025", "/plan/2025/budget", "/rapport/2023", "/uppfoljning/ungas-uppvaxt", "/statistik/lupp", "/kommun/morbylanga", "/kommun/0840", "/embed/andts", "/embed/av-media-utlan", "/sok"] {
+    for expected in ["/", "/plan/2025", "/plan/2025/budget", "/rapport/2023", "/uppfoljning/ungas-uppvaxt", "/statistik/lupp", "/kommun/morbylanga", "/kommun/0840", "/embed/andts", "/embed/av-media-2023", "/embed/uppfoljning-etablering", "/embed/kommun-kalmar", "/embed/budget-intakter", "/sok"] {
         assert!(routes.iter().any(|r| r == expected), "{expected} is prerendered");
     }
     for route in &routes {

@@ -126,8 +126,9 @@ test('the embed dialog: keyboard, live options, copy with a confirmation or a se
   assert.match(await code(), /tabell=1&amp;rubrik=0"/);
   // The preview shows the options: the table, and the title only for screen readers.
   const preview = page.frameLocator('.embed-preview');
-  await preview.locator('html[data-app="live"] .stat-table').waitFor();
-  assert.ok(await preview.locator('h1.visually-hidden').count());
+  // The frame loads once per option changed: wait for the one with both.
+  await preview.locator('html[data-app="live"] h1.visually-hidden').waitFor();
+  assert.ok(await preview.locator('.stat-table').isVisible());
   assert.deepEqual(await axeViolations(page), []);
   // The site's Permissions-Policy lets it write to the clipboard, not read it: the test notes what was written.
   await page.evaluate(() => { const write = navigator.clipboard.writeText.bind(navigator.clipboard); navigator.clipboard.writeText = t => { window.copied = t; return write(t); }; });
