@@ -40,9 +40,6 @@ impl Default for Display {
     }
 }
 
-/// The display options' keys: the rest of an embed's query is its chart's view.
-pub const DISPLAY_KEYS: [&str; 3] = ["tabell", "rubrik", "tema"];
-
 impl Display {
     pub fn parse(pairs: &[(String, String)]) -> Display {
         let value = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
@@ -100,8 +97,8 @@ pub fn snippet(site: &str, path: &str, title: &str, height: u32) -> String {
     )
 }
 
-/// Text as an HTML attribute value between double quotes.
-fn attribute(text: &str) -> String {
+/// Text as an HTML attribute value between double quotes, or as XML text.
+pub(crate) fn attribute(text: &str) -> String {
     text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 

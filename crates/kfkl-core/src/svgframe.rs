@@ -2,6 +2,7 @@
 //! line under it, so that a downloaded picture still says what it shows and
 //! where its numbers come from.
 
+use crate::embed::attribute as escape;
 use crate::palette::INK;
 use crate::statchart::{chars_per_line, wrap};
 
@@ -28,10 +29,6 @@ pub fn captioned(svg: &str, width: u32, height: u32, title: &str, source: &str) 
     }
     out.push_str("</svg>\n");
     out
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 #[cfg(test)]
