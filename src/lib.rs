@@ -4,6 +4,7 @@
 //! the browser app takes over from that HTML (`takeover`). All logic it needs
 //! lives in `kfkl_core`.
 
+mod address;
 mod api;
 mod app;
 mod base;
@@ -53,3 +54,4 @@ pub fn start() {
         leptos::prelude::set_timeout(|| panic!("testpanik: ett fel som bara testbygget kan framkalla"), std::time::Duration::from_millis(300));
     }
 }
+

@@ -10,8 +10,7 @@ use kfkl_core::search::fold;
 use kfkl_core::stats::{StatTable, GRADES};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_query_map;
 
 use crate::api;
 use crate::base::href;
@@ -69,28 +68,26 @@ pub fn parsed_state(table: Arc<StatTable>) -> Memo<Parsed> {
 
 #[component]
 fn ExplorerContent(table: Arc<StatTable>) -> impl IntoView {
-    let navigate = use_navigate();
+    let replace = crate::address::use_replace();
     let path = table.survey.route.clone();
     let parsed = parsed_state(table.clone());
     let state = Memo::new(move |_| parsed.read().state.clone());
     // An unknown, invalid or misordered query is rewritten to its canonical form, quietly.
     let (rewritten, set_rewritten) = signal(false);
     {
-        let (navigate, table, path) = (navigate.clone(), table.clone(), path.clone());
+        let (replace, table, path) = (replace.clone(), table.clone(), path.clone());
         Effect::new(move |_| {
             let p = parsed.get();
             if !p.canonical {
                 set_rewritten.set(true);
-                let url = format!("{}{}", href(&path), p.state.to_query(&table));
-                navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+                replace(&format!("{}{}", href(&path), p.state.to_query(&table)));
             }
         });
     }
     let set_state = {
         let (table, path) = (table.clone(), path.clone());
         move |next: ExplorerState| {
-            let url = format!("{}{}", href(&path), next.to_query(&table));
-            navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+            replace(&format!("{}{}", href(&path), next.to_query(&table)));
         }
     };
     let update = move |change: &dyn Fn(&mut ExplorerState)| {

@@ -50,13 +50,12 @@ fn PlanContent(doc: Arc<Document>) -> impl IntoView {
     // An unknown or misordered query is rewritten to its canonical form, quietly.
     let (rewritten, set_rewritten) = signal(false);
     {
-        let navigate = navigate.clone();
+        let replace = crate::address::use_replace();
         Effect::new(move |_| {
             let p = parsed.get();
             if !p.canonical {
                 set_rewritten.set(true);
-                let url = format!("{}{}{}", href(PATH), p.filter.to_query(), current_hash());
-                navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+                replace(&format!("{}{}{}", href(PATH), p.filter.to_query(), current_hash()));
             }
         });
     }
