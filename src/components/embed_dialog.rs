@@ -16,6 +16,9 @@ pub fn EmbedDialog(#[prop(into)] key: String, #[prop(into)] path: Signal<String>
     let opener = NodeRef::<leptos::html::Button>::new();
     let textarea = NodeRef::<leptos::html::Textarea>::new();
     let (open, set_open) = signal(false);
+    // The dialog's content is built when it is first opened: a report has 16 of them, and
+    // drawing them all held the app's takeover back (Lighthouse's blocking time).
+    let (built, set_built) = signal(false);
     let (copied, set_copied) = signal(String::new());
     let (options, set_options) = signal(Display::default());
     // The snippet's first height: the figure as an embed shows it (without its table and
@@ -32,9 +35,14 @@ pub fn EmbedDialog(#[prop(into)] key: String, #[prop(into)] path: Signal<String>
         }
         set_copied.set(String::new());
         set_open.set(true);
-        if let Some(d) = dialog.get() {
-            let _ = d.show_modal();
-        }
+        // Built on the first opening: the view is drawn in a microtask, and the dialog opens
+        // after it, so that it puts focus on its first control as a drawn dialog does.
+        set_built.set(true);
+        request_animation_frame(move || {
+            if let Some(d) = dialog.get_untracked() {
+                let _ = d.show_modal();
+            }
+        });
     };
     let close = move |_| {
         if let Some(d) = dialog.get() {
@@ -61,9 +69,9 @@ pub fn EmbedDialog(#[prop(into)] key: String, #[prop(into)] path: Signal<String>
     };
     // "statfigur-inbaddning-kod": apart from the figure's own ids ("statfigur-tabell").
     let id = move |what: &str| format!("{key}-inbaddning-{what}");
-    view! {
-        <button type="button" class="embed-open" node_ref=opener disabled=crate::PRERENDERING on:click=show>"Bädda in diagrammet"</button>
-        <dialog class="embed-dialog" node_ref=dialog aria-labelledby=id("rubrik") on:close=on_close>
+    let (dialog_id, heading_id) = (id("dialog"), id("rubrik"));
+    let content = move || {
+        built.get().then(|| view! {
             <h3 id=id("rubrik")>"Bädda in diagrammet"</h3>
             <p>"Klistra in koden på en annan webbplats. Diagrammet visar samma val som nu och anpassar sin höjd efter innehållet."</p>
             <fieldset>
@@ -107,6 +115,10 @@ pub fn EmbedDialog(#[prop(into)] key: String, #[prop(into)] path: Signal<String>
             <Show when=move || open.get()>
                 <iframe class="embed-preview" tabindex="-1" src=move || href(&embed_path()) title="Förhandsvisning av det inbäddade diagrammet" width="100%" height="420"></iframe>
             </Show>
-        </dialog>
+        })
+    };
+    view! {
+        <button type="button" class="embed-open" node_ref=opener disabled=crate::PRERENDERING on:click=show>"Bädda in diagrammet"</button>
+        <dialog class="embed-dialog" id=dialog_id node_ref=dialog aria-labelledby=heading_id on:close=on_close>{content}</dialog>
     }
 }

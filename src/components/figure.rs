@@ -134,13 +134,26 @@ pub fn Figure(
     };
     let tools = match place {
         Place::Page { embed, embed_title, .. } => {
-            let files = downloads.map(|d| downloads_view(d, example));
             let title = embed_title.map_or(title, Signal::stored);
-            let dialog = embed.map(|path| view! { <EmbedDialog key=key.clone() path title/> });
+            let parts = move || {
+                let files = downloads.clone().map(|d| downloads_view(d, example));
+                let dialog = embed.map(|path| view! { <EmbedDialog key=key.clone() path title/> });
+                (files, dialog)
+            };
             Some(if compact {
-                view! { <details class="downloads figure-tools"><summary>"Ladda ner eller bädda in"</summary>{files}{dialog}</details> }.into_any()
+                // Built when first opened: a report has 16 cards, and their buttons and dialogs
+                // held the app's takeover back. Without JavaScript they could do nothing.
+                let (opened, set_opened) = signal(false);
+                let inside = move || {
+                    if crate::PRERENDERING {
+                        view! { <p class="muted">"Nedladdning och inbäddning behöver JavaScript."</p> }.into_any()
+                    } else {
+                        opened.get().then(&parts).into_any()
+                    }
+                };
+                view! { <details class="downloads figure-tools" on:toggle=move |_| set_opened.set(true)><summary>"Ladda ner eller bädda in"</summary>{inside}</details> }.into_any()
             } else {
-                view! { <div class="downloads figure-tools"><p class="downloads-title">"Ladda ner det som visas"</p>{files}{dialog}</div> }.into_any()
+                view! { <div class="downloads figure-tools"><p class="downloads-title">"Ladda ner det som visas"</p>{parts()}</div> }.into_any()
             })
         }
         Place::Embed { link, link_text, .. } => Some(view! { <p class="embed-link"><a href=link target="_top">{link_text}</a></p> }.into_any()),

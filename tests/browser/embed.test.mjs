@@ -27,7 +27,7 @@ const hostUrl = path => `http://127.0.0.2:${host.address().port}${path}`;
 async function snippetOf(route, key = 'statfigur') {
   const page = await openPage(browser);
   await page.goto(site.origin + route);
-  const dialog = page.locator(`dialog:has(#${key}-inbaddning-kod)`);
+  const dialog = page.locator(`#${key}-inbaddning-dialog`);
   await page.locator('figure', { has: dialog }).getByRole('button', { name: 'Bädda in diagrammet' }).click();
   const code = await page.locator(`#${key}-inbaddning-kod`).inputValue();
   await page.close();
@@ -177,11 +177,22 @@ test('an embed shows title, chart, summary and source; the table and the title a
 async function embedsOn(page, route) {
   await page.goto(site.origin + route);
   await live(page);
-  return page.locator('figure:has(.embed-dialog)').evaluateAll(figures => figures.map(f => ({
-    src: f.querySelector('.embed-dialog textarea').value.match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&'),
-    title: f.querySelector(':scope > :is(h2, h3)').textContent.trim(),
-    example: !!document.querySelector('.example-banner'),
-  })));
+  const found = [];
+  const figures = page.locator('figure:has(.figure-tools)');
+  for (let i = 0; i < await figures.count(); i++) {
+    const figure = figures.nth(i);
+    // A report's card keeps its tools behind a disclosure; a dialog is built when first opened.
+    if (await figure.locator('details.figure-tools').count()) await figure.locator('details.figure-tools > summary').click();
+    await figure.getByRole('button', { name: 'Bädda in diagrammet' }).click();
+    const code = await figure.locator('.embed-dialog textarea').inputValue();
+    await page.keyboard.press('Escape');
+    found.push({
+      src: code.match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&'),
+      title: (await figure.locator(':scope > :is(h2, h3)').textContent()).trim(),
+      example: await page.locator('.example-banner').count() > 0,
+    });
+  }
+  return found;
 }
 
 // The file each kind of embed draws from, and only that.

@@ -59,7 +59,7 @@ test('an embed follows tema=: morkt and ljust fix the theme, anything else follo
 
 test('the embed dialog offers the theme, writes it into the snippet and previews it', async () => {
   const page = await themed('light', '/plan/2025/budget');
-  await page.locator('figure:has(#diagram-budget-intakter-inbaddning-kod)').getByRole('button', { name: 'Bädda in diagrammet' }).click();
+  await page.locator('figure:has(#diagram-budget-intakter-inbaddning-dialog)').getByRole('button', { name: 'Bädda in diagrammet' }).click();
   const dialog = page.getByRole('dialog', { name: 'Bädda in diagrammet' });
   await dialog.getByRole('radio', { name: 'Mörka' }).check();
   assert.match(await page.locator('#diagram-budget-intakter-inbaddning-kod').inputValue(), /\/embed\/budget-intakter\?tema=morkt"/);
