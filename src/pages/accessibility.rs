@@ -43,7 +43,7 @@ fn statement(s: Statement) -> impl IntoView {
         <ul>
             <li>"Varje diagram har en sammanfattning i text och samma siffror i en tabell, och färg är aldrig det enda sättet att skilja uppgifter åt."</li>
             <li>"Hela webbplatsen går att använda med tangentbord, och en genväg leder förbi menyn till innehållet."</li>
-            <li>"Sidorna fungerar i smala fönster och förstorade, i ljust och mörkt läge, och kan skrivas ut."</li>
+            <li>"Sidorna fungerar i smala fönster, förstorade till 200 procent och med större avstånd mellan rader och ord, i ljust och mörkt läge, och kan skrivas ut."</li>
         </ul>
         <h2>"Kända brister"</h2>
         <ul class="shortcomings">{shortcomings}</ul>

@@ -3,6 +3,7 @@
 // Chromium through playwright-core, and axe-core.
 import { createServer } from 'node:http';
 import { readFile, readdir, stat, mkdir } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -10,6 +11,18 @@ import { chromium } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Every prerendered page's route, from the index.html files in dist/ (404.html is an unknown path's page). */
+export function prerendered(dir = join(ROOT, 'dist'), route = '') {
+  const routes = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (name === 'data') continue;
+    if (statSync(path).isDirectory()) routes.push(...prerendered(path, `${route}/${name}`));
+    else if (name === 'index.html') routes.push(route || '/');
+  }
+  return routes;
+}
 export const SCREENSHOTS = join(ROOT, 'target/screenshots');
 
 const TYPES = {

@@ -4,24 +4,13 @@
 // loading state, or losing focus, scroll position or a deep link.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, openPage, axeViolations, live, screenshot, ROOT } from './lib.mjs';
+import { serve, launch, openPage, axeViolations, live, screenshot, prerendered, ROOT } from './lib.mjs';
 
 const DIST = join(ROOT, 'dist');
 const NBSP = '\u00a0';
 
-/** Every prerendered page's route, from the index.html files in dist/ (404.html: an unknown path). */
-function prerendered(dir = DIST, route = '') {
-  const routes = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (name === 'data') continue;
-    if (statSync(path).isDirectory()) routes.push(...prerendered(path, `${route}/${name}`));
-    else if (name === 'index.html') routes.push(route || '/');
-  }
-  return routes;
-}
 const ROUTES = [...prerendered().sort(), '/sidan-finns-inte'];
 
 // What a reader without JavaScript must find: [route, selector, text it contains]
@@ -83,12 +72,15 @@ async function axeWithoutScripts(route) {
       n.replaceWith(shown);
     }
   });
+  // In the light theme and in the dark one, which the stylesheet alone gives.
   const violations = await axeViolations(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  violations.push(...(await axeViolations(page)).map(v => `dark: ${v}`));
   await page.close();
   return violations;
 }
 
-test('without JavaScript every prerendered route has its content, one h1 and one main, and no axe violations', async () => {
+test('without JavaScript every prerendered route has its content, one h1 and one main, and no axe violations in light or dark', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   for (const route of ROUTES) {
