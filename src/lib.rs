@@ -54,4 +54,3 @@ pub fn start() {
         leptos::prelude::set_timeout(|| panic!("testpanik: ett fel som bara testbygget kan framkalla"), std::time::Duration::from_millis(300));
     }
 }
-

@@ -1,7 +1,8 @@
 //! "Bädda in diagrammet": beside every embeddable chart, a native dialog with
 //! the snippet for the view shown (`kfkl_core::embed::snippet`), the display
 //! options previewed live, and a copy button that says what it did. Focus
-//! returns to the button that opened it.
+//! returns to the button that opened it. Its content is built when it is
+//! first opened.
 
 use kfkl_core::embed::{Display, Theme};
 use leptos::prelude::*;
@@ -16,8 +17,7 @@ pub fn EmbedDialog(#[prop(into)] key: String, #[prop(into)] path: Signal<String>
     let opener = NodeRef::<leptos::html::Button>::new();
     let textarea = NodeRef::<leptos::html::Textarea>::new();
     let (open, set_open) = signal(false);
-    // The dialog's content is built when it is first opened: a report has 16 of them, and
-    // drawing them all held the app's takeover back (Lighthouse's blocking time).
+    // A report has 16 dialogs: drawing them all held the app's takeover back (Lighthouse's blocking time).
     let (built, set_built) = signal(false);
     let (copied, set_copied) = signal(String::new());
     let (options, set_options) = signal(Display::default());
