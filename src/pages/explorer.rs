@@ -253,7 +253,7 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
             });
         };
         let current = move || if which == "fran" { state.read().from } else { state.read().to };
-        let current_untracked = move || state.with_untracked(|s| if which == "fran" { s.from } else { s.to });
+        let current_untracked = move || untrack(current);
         let id = format!("ar-{which}");
         view! {
             <div>
