@@ -77,24 +77,48 @@ fn focus_main() {
     }
 }
 
+/// The main menu's links, in the header on a wide screen and behind "Meny" on a phone.
+fn menu_links() -> impl IntoView {
+    view! {
+        <ul>
+            <li><A href=href("/plan/2025")>"Verksamhetsplan 2025"</A></li>
+            <li><A href=href("/rapport/2023")>"Verksamhetsberättelse 2023"</A></li>
+            <li><A href=href("/uppfoljning")>"Uppföljning"</A></li>
+            <li><A href=href("/statistik/andts")>"ANDTS"</A></li>
+            <li><A href=href("/statistik/lupp")>"LUPP"</A></li>
+            <li><A href=href("/statistik/av-play")>"AV-Play"</A></li>
+            <li><A href=href("/kommun")>"Kommunerna"</A></li>
+        </ul>
+    }
+}
+
+/// On a wide screen the menu and the search box stand in the header; on a
+/// phone they are behind "Meny", a `<details>` that opens without JavaScript,
+/// so that the header stays one line high. One of the two is shown (CSS).
 #[component]
 fn Header() -> impl IntoView {
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let location = use_location();
+    // A link followed inside the app closes the menu, as a page load would.
+    Effect::new(move |_| {
+        location.pathname.track();
+        if let Some(menu) = menu.get_untracked() {
+            let _ = menu.remove_attribute("open");
+        }
+    });
     view! {
         <header class="site-header">
             <div class="wrap">
                 <A href=href("/") attr:class="site-name">"Kommunförbundet Kalmar län"</A>
-                <nav aria-label="Huvudmeny">
-                    <ul>
-                        <li><A href=href("/plan/2025")>"Verksamhetsplan 2025"</A></li>
-                        <li><A href=href("/rapport/2023")>"Verksamhetsberättelse 2023"</A></li>
-                        <li><A href=href("/uppfoljning")>"Uppföljning"</A></li>
-                        <li><A href=href("/statistik/andts")>"ANDTS"</A></li>
-                        <li><A href=href("/statistik/lupp")>"LUPP"</A></li>
-                        <li><A href=href("/statistik/av-play")>"AV-Play"</A></li>
-                        <li><A href=href("/kommun")>"Kommunerna"</A></li>
-                    </ul>
-                </nav>
-                <search::SearchForm id="sok-sidhuvud" label="Sök på webbplatsen"/>
+                <nav class="menu-wide" aria-label="Huvudmeny">{menu_links()}</nav>
+                <div class="search-wide"><search::SearchForm id="sok-sidhuvud" label="Sök på webbplatsen"/></div>
+                <details class="site-menu" node_ref=menu>
+                    <summary>"Meny"</summary>
+                    <div class="site-menu-panel">
+                        <nav aria-label="Huvudmeny">{menu_links()}</nav>
+                        <search::SearchForm id="sok-meny" label="Sök på webbplatsen"/>
+                    </div>
+                </details>
             </div>
         </header>
     }

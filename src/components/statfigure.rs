@@ -15,15 +15,23 @@ use crate::base::href;
 use crate::components::countymap::StatMap;
 use crate::components::figure::{svg_drawing, Downloads, Figure, Place};
 
-/// Says, before anything else, that the numbers are not real.
+/// Says, before anything else, that the numbers are not real; `real` is the
+/// sentence that says what on this page is real, if anything is.
 #[component]
-pub fn ExampleBanner() -> impl IntoView {
+pub fn ExampleBanner(real: Option<String>) -> impl IntoView {
+    let real = real.unwrap_or_else(|| "Inga av siffrorna här är verkliga.".to_string());
     view! {
         <div class="example-banner" role="note">
             <p class="example-banner-title">"Exempeldata – inte verkliga resultat"</p>
-            <p>"Kommunernas resultat finns inte här ännu. Siffrorna nedan är påhittade av ett program, för att visa hur sidan fungerar. Använd dem inte. Verkliga värden (CAN:s riksresultat och de länssiffror som CAN har publicerat) är märkta som verkliga i tabellen."</p>
+            <p>{format!("Kommunernas resultat finns inte här ännu. Siffrorna nedan är påhittade av ett program, för att visa hur sidan fungerar. Använd dem inte. {real}")}</p>
         </div>
     }
+}
+
+/// The banner's sentence for a table: which of its values are real, by publisher.
+pub fn real_in(table: &StatTable) -> Option<String> {
+    let publisher = table.survey.publisher.split(" (").next().unwrap_or_default();
+    table.rows.example.iter().any(|e| !e).then(|| format!("De verkliga värden som finns, publicerade av {publisher}, är märkta som verkliga i tabellen."))
 }
 
 /// Drawing widths in SVG units: the page scales the drawing to its column;
@@ -73,7 +81,8 @@ fn shown(table: &StatTable, s: &ExplorerState) -> Shown {
 /// The table's word for a row against its county (`/om-data#jamforelser` explains the rule).
 fn versus_county(d: Option<Difference>) -> &'static str {
     match d {
-        None => "jämförelse",
+        // The county and the nation are what the others are compared with.
+        None => "",
         Some(Difference::Higher) => "högre",
         Some(Difference::Lower) => "lägre",
         Some(Difference::NoSureDifference) => "ingen säker skillnad",
@@ -96,26 +105,35 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: Opti
     let key_note = move || {
         let v = view_of.read();
         let c = &v.chart;
-        let mut notes: Vec<&str> = Vec::new();
+        let mut notes: Vec<String> = Vec::new();
         if map_view.get() {
-            notes.push("Kartan visar ett år: ”Till år”, annars det senaste. Ju mörkare, desto högre värde. Randig kommun: inget värde att visa, för att gruppen har för få svarande (..) eller för att uppgift saknas (–).");
+            notes.push("Kartan visar ett år: ”Till år”, annars det senaste. Ju mörkare, desto högre värde. Randig kommun: inget värde att visa, för att gruppen har för få svarande (..) eller för att uppgift saknas (–).".into());
         }
         if c.mixed && c.view == View::Line {
-            notes.push("* och ofylld punkt: exempeldata. Övriga värden är verkliga.");
+            notes.push("* och ofylld punkt: exempeldata. Övriga värden är verkliga.".into());
         } else if c.mixed {
-            notes.push("*: exempeldata. Övriga värden är verkliga.");
+            notes.push("*: exempeldata. Övriga värden är verkliga.".into());
         }
         if c.view == View::Bars && c.series.len() > 1 {
-            notes.push("Fylld stapel: flickor, ofylld stapel: pojkar.");
+            notes.push("Fylld stapel: flickor, ofylld stapel: pojkar.".into());
         }
         if c.view == View::Stacked {
-            notes.push("Svaren står i samma ordning från vänster som i förklaringen överst. Fördelningen visas för ett år, det senaste i valet: välj ”Till år” för ett tidigare år.");
+            notes.push("Svaren står i samma ordning från vänster som i förklaringen överst. Fördelningen visas för ett år, det senaste i valet: välj ”Till år” för ett tidigare år.".into());
         }
         if v.rows.iter().any(|o| o.value.is_none()) {
-            notes.push("..: för få svarande för att visa värdet.");
+            notes.push("..: för få svarande för att visa värdet.".into());
         }
         if c.has_reference() && !map_view.get() {
-            notes.push("Kalmar län och riket är jämförelser: streckade linjer, randiga staplar eller ram.");
+            let (names, verb) = match c.reference_names.as_slice() {
+                [one] => (one.clone(), "är en jämförelse"),
+                many => (many.join(" och "), "är jämförelser"),
+            };
+            let how = match c.view {
+                View::Line => "streckad eller prickad linje",
+                View::Bars => "randig stapel",
+                View::Stacked => "ram",
+            };
+            notes.push(format!("{names} {verb}: {how}."));
         }
         (!notes.is_empty()).then(|| view! { <p class="legend">{notes.join(" ")}</p> })
     };
@@ -176,13 +194,14 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: Opti
                     view! {
                         <tr class:reference=reference>
                             <th scope="row">{table.areas[o.area].name.clone()}</th>
+                            // Beside the area, which stays put on a phone: never scrolled out of sight.
+                            {status}
                             <td class="num">{o.year.to_string()}</td>
                             {gender}
                             {answer}
                             <td class="num">{value}</td>
                             {n}
                             {versus}
-                            {status}
                         </tr>
                     }
                 })
@@ -200,13 +219,13 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: Opti
             <thead>
                 <tr>
                     {head(SortKey::Area, "Område", false)}
+                    <Show when=mixed><th scope="col">"Uppgift"</th></Show>
                     {head(SortKey::Year, "År", true)}
                     <Show when=compare><th scope="col">"Kön"</th></Show>
                     <Show when=distribution.clone()><th scope="col">"Svar"</th></Show>
                     {head(SortKey::Value, "Värde", true)}
                     {respondents.then(|| head(SortKey::N, "Antal svarande (n)", true))}
                     {respondents.then(|| view! { <th scope="col">"Jämfört med länet"</th> })}
-                    <Show when=mixed><th scope="col">"Uppgift"</th></Show>
                 </tr>
             </thead>
             <tbody>{body}</tbody>

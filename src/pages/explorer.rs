@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use kfkl_core::explorer::{areas_with_rows, years_of, ExplorerState, Parsed};
+use kfkl_core::explorer::{areas_with_rows, choice_line, years_of, ExplorerState, Parsed};
 use kfkl_core::search::fold;
 use kfkl_core::stats::{StatTable, GRADES};
 use leptos::prelude::*;
@@ -15,7 +15,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api;
 use crate::base::href;
 use crate::head::{lead, set_title};
-use crate::components::statfigure::{ExampleBanner, StatFigure};
+use crate::components::statfigure::{real_in, ExampleBanner, StatFigure};
 use crate::components::status::Loaded;
 
 /// The published tables the explorer shows (`statistik-<id>.json`), also embeddable as `/embed/<id>`.
@@ -98,10 +98,24 @@ fn ExplorerContent(table: Arc<StatTable>) -> impl IntoView {
     let update = Arc::new(update);
     let example = table.status == kfkl_core::model::Status::Exempeldata;
 
+    let line = {
+        let table = table.clone();
+        move || choice_line(&table, &state.read())
+    };
     view! {
-        {example.then(|| view! { <ExampleBanner/> })}
+        {example.then(|| view! { <ExampleBanner real=real_in(&table)/> })}
         <div class="explorer">
-            <Controls table=table.clone() state update=update.clone()/>
+            // On a phone the choices in force are one line, the controls folded behind
+            // "Ändra urval" so that the chart is on the first screen; from 62rem they
+            // stand beside the chart (style.css shows a closed <details>' content there,
+            // and the app opens it as well).
+            <div class="explorer-side">
+                <p class="choice-line"><span class="visually-hidden">"Valt: "</span>{line}</p>
+                <details class="explorer-choices" open=wide_screen()>
+                    <summary>"Ändra urval"</summary>
+                    <Controls table=table.clone() state update=update.clone()/>
+                </details>
+            </div>
             <div class="explorer-output">
                 <Show when=move || rewritten.get()>
                     <p class="quiet-notice">"Adressen innehöll val som inte finns för den här statistiken. Standardvalen används i stället."</p>
@@ -111,6 +125,15 @@ fn ExplorerContent(table: Arc<StatTable>) -> impl IntoView {
         </div>
         <Method table=table.clone()/>
     }
+}
+
+/// Whether the controls stand beside the chart (the stylesheet's 62rem); the
+/// prerendered page cannot know, and folds them.
+fn wide_screen() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return window().match_media("(min-width: 62rem)").ok().flatten().is_some_and(|m| m.matches());
+    #[cfg(not(target_arch = "wasm32"))]
+    false
 }
 
 type Update = Arc<dyn Fn(&dyn Fn(&mut ExplorerState)) + Send + Sync>;
@@ -194,10 +217,15 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
             areas_with_rows(&table, s.indicator, s.grade)
         })
     };
-    let area_boxes = table
+    // The municipalities in Swedish alphabetical order (the table's), then the county and the nation apart.
+    let area_box = |references: bool| {
+        let update = update.clone();
+        let table = table.clone();
+        table
         .areas
         .iter()
         .enumerate()
+        .filter(|(i, _)| table.is_reference(*i) == references)
         .map(|(i, area)| {
             let update = update.clone();
             let checked = move || state.read().areas.contains(&i);
@@ -225,7 +253,9 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
                 </div>
             }
         })
-        .collect_view();
+        .collect_view()
+    };
+    let (area_boxes, reference_boxes) = (area_box(false), area_box(true));
 
     let years = {
         let table = table.clone();
@@ -411,6 +441,8 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
                 <fieldset class="control" hidden=map_view>
                     <legend>"Områden"</legend>
                     <div class="check-grid">{area_boxes}</div>
+                    <p class="check-group-title">"Jämförelser"</p>
+                    <div class="check-grid">{reference_boxes}</div>
                 </fieldset>
             })}
             <fieldset class="control">

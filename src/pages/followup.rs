@@ -8,6 +8,7 @@ use kfkl_core::chart::bar_chart;
 use kfkl_core::embed::key_figure_path;
 use kfkl_core::document::Document;
 use kfkl_core::followup::{Part, Topic};
+use kfkl_core::format::count;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -40,7 +41,7 @@ pub fn FollowUpIndex() -> impl IntoView {
                 let items = index.topics.into_iter().map(|t| view! {
                     <li>
                         <A href=href(&format!("/uppfoljning/{}", t.id))>{t.title}</A>
-                        <span class="topic-counts">{format!(" – {} löften 2023, {} åtaganden 2025", t.promised_2023, t.promised_2025)}</span>
+                        <span class="topic-counts">{format!(" – {} 2023, {} 2025", count(t.promised_2023 as usize, "löfte", "löften"), count(t.promised_2025 as usize, "åtagande", "åtaganden"))}</span>
                     </li>
                 }).collect_view();
                 Ok(view! { <ul class="topic-list">{items}</ul> }.into_any())

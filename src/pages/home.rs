@@ -3,8 +3,13 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use kfkl_core::model::Areas;
+
+use crate::api;
 use crate::base::href;
+use crate::components::status::Loaded;
 use crate::head::{lead, set_title};
+use crate::pages::kommun::municipality_links;
 
 /// (link, title, what the reader finds there)
 const SECTIONS: &[(&str, &str, &str)] = &[
@@ -19,6 +24,7 @@ const SECTIONS: &[(&str, &str, &str)] = &[
 #[component]
 pub fn Home() -> impl IntoView {
     set_title("Plan, rapport och statistik");
+    let data = api::fetch(|| vec!["areas.json".into()]);
     let cards = SECTIONS
         .iter()
         .map(|(path, title, text)| {
@@ -38,6 +44,16 @@ pub fn Home() -> impl IntoView {
                 "Här finns förbundets verksamhetsplan och verksamhetsberättelse i läsbar form, ",
                 "och statistik om unga i länet – med källa till varje siffra."
             ))}
+            <section class="choose-municipality" aria-labelledby="valj-kommun">
+                <h2 id="valj-kommun">"Välj kommun"</h2>
+                <p>"Varje kommuns rapport: ungas levnadsvillkor och vanor jämförda med länet och riket, och vad förbundets dokument säger om kommunen."</p>
+                <Loaded data what="kommunerna" render=|f: &api::Fetched| {
+                    let areas: Areas = f.decode(0, api::json)?;
+                    let links = municipality_links(areas.municipalities.iter().map(|m| (m.slug.as_str(), m.name.as_str())));
+                    Ok(view! { <ul class="municipality-list home-municipalities">{links}</ul> }.into_any())
+                }/>
+                <p class="card-link"><A href=href("/kommun")>"Alla kommuner på karta"</A></p>
+            </section>
             <ul class="cards sections">{cards}</ul>
         </div>
     }

@@ -9,13 +9,14 @@ use std::sync::Arc;
 use kfkl_core::compare::Difference;
 use kfkl_core::explorer::format_value;
 use kfkl_core::format::format_number;
-use kfkl_core::kommunrapport::{card_csv, card_query, change_text, grade_key, Comparison, KeyIndicator, Kommunrapport, Reading, SurveyPart};
+use kfkl_core::kommunrapport::{card_csv, card_query, change_number, change_text, grade_key, Comparison, KeyIndicator, Kommunrapport, Reading, SurveyPart};
 use kfkl_core::map::CountyMap;
 use kfkl_core::mapchart::Fill;
 use kfkl_core::model::{Areas, Municipality, Status};
 use kfkl_core::sort::{sort_by, swedish_cmp};
 use kfkl_core::svgframe::captioned;
-use kfkl_core::trend::{render_svg, Trend, HEIGHT as TREND_HEIGHT, WIDTH as TREND_WIDTH};
+use kfkl_core::stats::{beside_county, StatUnit, COUNTY_NAME};
+use kfkl_core::trend::{render_svg, Line, Role, Trend, HEIGHT as TREND_HEIGHT, WIDTH as TREND_WIDTH};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -86,7 +87,7 @@ pub fn Kommun() -> impl IntoView {
 }
 
 /// The municipalities as list items of links, in Swedish alphabetical order.
-fn municipality_links<'a>(names: impl Iterator<Item = (&'a str, &'a str)>) -> impl IntoView {
+pub fn municipality_links<'a>(names: impl Iterator<Item = (&'a str, &'a str)>) -> impl IntoView {
     let mut names: Vec<(&str, &str)> = names.collect();
     sort_by(&mut names, |a, b| swedish_cmp(a.1, b.1));
     names
@@ -127,12 +128,42 @@ fn Report(m: Municipality) -> impl IntoView {
     }
 }
 
+/// A link within the report's page: with `<base>`, a bare "#x" would lead to the site's root.
+fn here(slug: &str, fragment: &str) -> String {
+    href(&format!("/kommun/{slug}#{fragment}"))
+}
+
+/// The way back to the contents, at the end of every section.
+fn back_up(slug: &str) -> impl IntoView {
+    view! { <p class="back-up"><a href=here(slug, "innehall")>"Till innehållet"</a></p> }
+}
+
 fn report(r: Arc<Kommunrapport>) -> impl IntoView {
     let rounds: Vec<String> = r.surveys.iter().map(|s| s.rounds.clone()).collect();
     describe(&format!("Kommunrapport för {}: {}.", r.name, rounds.join(", ")));
     let example = r.status == Status::Exempeldata;
+    // Which of the report's values are real: by survey, the places whose latest round is.
+    let real: Vec<String> = r
+        .surveys
+        .iter()
+        .filter_map(|s| {
+            let is_real = |x: &Option<Reading>| x.as_ref().is_some_and(|x| !x.example);
+            let mut places = Vec::new();
+            for (all, some, readings) in [("riket", "en del av rikets värden", s.indicators.iter().map(|k| &k.nation).collect::<Vec<_>>()), ("länet", "en del av länets värden", s.indicators.iter().map(|k| &k.county).collect())] {
+                let known: Vec<_> = readings.into_iter().filter(|x| x.is_some()).collect();
+                match known.iter().filter(|x| is_real(x)).count() {
+                    0 => {}
+                    n if n == known.len() => places.push(all),
+                    _ => places.push(some),
+                }
+            }
+            (!places.is_empty()).then(|| format!("{} för {}", s.title.split(' ').next().unwrap_or_default(), places.join(" och ")))
+        })
+        .collect();
+    let real = (!real.is_empty()).then(|| format!("Verkliga värden finns i {}: de är märkta med * i översikterna och som verkliga i korten.", real.join(", ")));
+    let slug = r.slug.clone();
     let surveys = r.surveys.iter().map(|s| survey_part(&r, s)).collect_view();
-    let passages = passages(&r);
+    let documents = documents(&r);
     let county_wide = r
         .county_wide
         .iter()
@@ -148,17 +179,43 @@ fn report(r: Arc<Kommunrapport>) -> impl IntoView {
             }
         })
         .collect_view();
+    // The contents: each survey, each document that names the municipality, then the rest.
+    let mut contents: Vec<(String, String)> = r.surveys.iter().map(|s| (format!("del-{}", s.id), s.title.clone())).collect();
+    contents.extend(documents.iter().map(|(id, title, _)| (id.clone(), title.clone())));
+    contents.push(("hela-lanet".into(), "AV-Media i hela länet".into()));
+    contents.push(("ladda-ner".into(), "Ladda ner uppgifterna".into()));
+    contents.push(("om-jamforelser".into(), "Så jämförs kommunen".into()));
+    let contents = contents.into_iter().map(|(id, title)| view! { <li><a href=here(&slug, &id)>{title}</a></li> }).collect_view();
+    let documents = documents.into_iter().map(|(_, _, section)| section).collect_view();
+    let (csv, xlsx) = (href(&format!("/data/kommun-{slug}.csv")), href(&format!("/data/kommun-{slug}.xlsx")));
+    let name = r.name.clone();
     view! {
         <p class="report-data">{format!("Uppgifterna: {}.", rounds.join(" · "))}</p>
         <p class="report-actions">
             <button type="button" class="print-button" disabled=crate::PRERENDERING on:click=|_| { let _ = window().print(); }>"Skriv ut / spara som PDF"</button>
             <noscript><span class="no-js-note">" Skriv ut med webbläsarens utskrift (Ctrl+P)."</span></noscript>
+            <a class="download-all" href=xlsx.clone() download=format!("{slug}-kommunrapport.xlsx")>{format!("Ladda ner alla uppgifter för {name}")}</a>
         </p>
-        {example.then(|| view! { <ExampleBanner/> })}
+        {example.then(|| view! { <ExampleBanner real=real.clone()/> })}
+        <nav class="report-contents" aria-labelledby="innehall">
+            <h2 id="innehall" tabindex="-1">"Innehåll"</h2>
+            <ul>{contents}</ul>
+        </nav>
         {surveys}
+        {documents}
         <section class="report-section" aria-labelledby="hela-lanet">
             <h2 id="hela-lanet">"AV-Media i hela länet"</h2>
             <ul class="cards">{county_wide}</ul>
+            {back_up(&r.slug)}
+        </section>
+        <section class="report-section report-downloads" aria-labelledby="ladda-ner">
+            <h2 id="ladda-ner">"Ladda ner uppgifterna"</h2>
+            <p>{format!("Alla värden som rapporten visar för {name}, länet och riket, varje år, med källa och uppgift om exempeldata eller verklig uppgift på varje rad.")}</p>
+            <ul class="download-links">
+                <li><a href=xlsx download=format!("{slug}-kommunrapport.xlsx")>{format!("Excel-arbetsbok för {name}")}</a>" (.xlsx, ett blad per undersökning)"</li>
+                <li><a href=csv download=format!("{slug}-kommunrapport.csv")>{format!("CSV-fil för {name}")}</a>" (semikolon och decimalkomma, som Excel på svenska vill ha)"</li>
+            </ul>
+            {back_up(&r.slug)}
         </section>
         <section class="report-section" aria-labelledby="om-jamforelser">
             <h2 id="om-jamforelser">"Så jämförs kommunen"</h2>
@@ -167,8 +224,8 @@ fn report(r: Arc<Kommunrapport>) -> impl IntoView {
                 r.name
             )}</p>
             <p class="card-link"><A href=href("/om-data#jamforelser")>"Mer om hur jämförelserna görs"</A></p>
+            {back_up(&r.slug)}
         </section>
-        {passages}
     }
 }
 
@@ -178,18 +235,88 @@ fn survey_part(r: &Kommunrapport, s: &SurveyPart) -> impl IntoView {
     let nothing = s.indicators.iter().all(|k| k.latest.is_none());
     let cards = s.indicators.iter().map(|k| indicator_card(r, s, k, Place::page(3, format!("/embed/kommun-{}{}", r.slug, card_query(k))))).collect_view();
     let sources = s.sources.join("; ");
+    let others = if s.has_nation { "länet och riket" } else { "länet" };
     view! {
         <section class="report-section" aria-labelledby=labelled>
             <h2 id=id>{s.title.clone()}</h2>
             <p class="muted">{s.rounds.clone()}</p>
-            {nothing.then(|| view! { <p class="notice">{format!("Det finns inga uppgifter för {name} i {}. Kommunen visas med länet och riket i statistikverktyget.", s.title)}</p> })}
+            {nothing.then(|| view! { <p class="notice">{format!("Det finns inga uppgifter för {name} i {}. Kommunen visas med {others} i statistikverktyget.", s.title)}</p> })}
+            {overview(r, s)}
             <div class="indicator-cards">{cards}</div>
             <p class="source">{format!("Källa: {sources}.")}</p>
             <p class="card-link"><A href=href(&s.route)>{format!("Alla indikatorer i statistikverktyget för {}", s.title)}</A></p>
             {s.indicators.first().map(|k| view! {
                 <p class="card-link"><A href=href(&k.map)>{format!("Länets alla kommuner på karta: {}, {}", k.label, k.grade)}</A></p>
             })}
+            {back_up(&r.slug)}
         </section>
+    }
+}
+
+/// Every card of a survey in one table: the latest round of each indicator
+/// and grade for the municipality, the county and (where the survey has it)
+/// the nation, and the verdict. On paper it stands for the cards' own tables.
+fn overview(r: &Kommunrapport, s: &SurveyPart) -> impl IntoView {
+    let own = beside_county(&r.name);
+    let (id, labelled) = (format!("oversikt-{}", s.id), format!("oversikt-{}", s.id));
+    let real = |x: &Option<Reading>| x.as_ref().is_some_and(|x| !x.example && x.value.is_some());
+    let example = |x: &Option<Reading>| x.as_ref().is_some_and(|x| x.example);
+    let mixed = s.indicators.iter().any(|k| [&k.latest, &k.county, &k.nation].iter().any(|x| real(x))) && s.indicators.iter().any(|k| [&k.latest, &k.county, &k.nation].iter().any(|x| example(x)));
+    // Where real figures stand among example data, each real one is starred.
+    let cell = move |x: &Option<Reading>, k: &KeyIndicator| format!("{}{}", value(x, k), if mixed && real(x) { "*" } else { "" });
+    let rows = s
+        .indicators
+        .iter()
+        .map(|k| {
+            // The column's heading says "than the county".
+            let verdict = match k.vs_county.difference() {
+                Difference::Higher => "högre",
+                Difference::Lower => "lägre",
+                Difference::NoSureDifference => "ingen säker skillnad",
+                Difference::Unknown => "kan inte jämföras",
+            };
+            view! {
+                <tr>
+                    <th scope="row">{format!("{}, {}", k.label, k.grade)}</th>
+                    <td class="num">{k.latest.as_ref().map(|x| x.year.to_string()).or(k.county.as_ref().map(|x| x.year.to_string())).unwrap_or_default()}</td>
+                    <td class="num">{cell(&k.latest, k)}</td>
+                    <td class="num">{respondents(&k.latest)}</td>
+                    <td class="num">{cell(&k.county, k)}</td>
+                    {s.has_nation.then(|| view! { <td class="num">{cell(&k.nation, k)}</td> })}
+                    <td class="num">{change_number(k).unwrap_or_else(|| "–".into())}</td>
+                    <td>{verdict}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let suppressed = s.indicators.iter().any(|k| k.latest.as_ref().is_some_and(|x| x.value.is_none()));
+    let mut notes = Vec::new();
+    if suppressed {
+        notes.push(format!("..: färre än {} svarande, värdet visas inte.", s.threshold));
+    }
+    let unit = if s.indicators.iter().all(|k| k.unit == StatUnit::Percent) { "i procentenheter" } else { "i indikatorns enhet" };
+    notes.push(format!("Förändring: sedan kommunens förra omgång, {unit}."));
+    if mixed {
+        notes.push("*: verklig uppgift; övriga värden är exempeldata.".to_string());
+    }
+    view! {
+        <div class="table-wrap overview" role="region" tabindex="0" aria-labelledby=labelled>
+            <table class="data-table overview-table">
+                <caption id=id>{format!("{} i korthet: senaste omgången", s.title)}</caption>
+                <thead><tr>
+                    <th scope="col">"Indikator"</th>
+                    <th scope="col" class="num">"År"</th>
+                    <th scope="col" class="num">{own}</th>
+                    <th scope="col" class="num">"(n)"</th>
+                    <th scope="col" class="num">{COUNTY_NAME}</th>
+                    {s.has_nation.then(|| view! { <th scope="col" class="num">"Riket"</th> })}
+                    <th scope="col" class="num">"Förändring"<span class="visually-hidden">" sedan förra omgången"</span></th>
+                    <th scope="col">{format!("{} jämfört med länet", r.name)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        {(!notes.is_empty()).then(|| view! { <p class="table-note">{notes.join(" ")}</p> })}
     }
 }
 
@@ -238,9 +365,21 @@ pub fn indicator_card(r: &Kommunrapport, part: &SurveyPart, k: &KeyIndicator, pl
     let vs_county = verdict(k.vs_county, "länet", why_county);
     // Riket's n is not published, so this is said once for the page (`Så jämförs`), not on every card.
     let vs_nation = (k.vs_nation != Comparison::Unknown).then(|| verdict(k.vs_nation, "riket", ""));
-    let trend = Trend { years: &k.years, unit: k.unit, lines: [(name, &k.trend_municipality), ("Kalmar län", &k.trend_county)] };
-    let svg = (!k.years.is_empty()).then(|| render_svg(&trend));
-    let places = [(name.to_string(), &k.latest), ("Kalmar län".to_string(), &k.county), ("Riket".to_string(), &k.nation)];
+    // Beside the county, Kalmar is "Kalmar kommun".
+    let own = beside_county(name);
+    let mut lines = vec![
+        Line { name: &own, role: Role::Municipality, years: &k.years, values: &k.trend_municipality },
+        Line { name: COUNTY_NAME, role: Role::County, years: &k.years, values: &k.trend_county },
+    ];
+    if part.has_nation && !k.nation_years.is_empty() {
+        lines.push(Line { name: "Riket", role: Role::Nation, years: &k.nation_years, values: &k.trend_nation });
+    }
+    let svg = (!k.years.is_empty()).then(|| render_svg(&Trend { unit: k.unit, lines }));
+    // Only the places the survey has: LUPP publishes no national figures.
+    let mut places = vec![(own.clone(), &k.latest), (COUNTY_NAME.to_string(), &k.county)];
+    if part.has_nation {
+        places.push(("Riket".to_string(), &k.nation));
+    }
     // Where real figures stand beside example data, the card says which are real.
     let real: Vec<&str> = places.iter().filter(|(_, r)| r.as_ref().is_some_and(|r| !r.example)).map(|(a, _)| a.as_str()).collect();
     let example = places.iter().any(|(_, r)| r.as_ref().is_some_and(|r| r.example));
@@ -260,13 +399,8 @@ pub fn indicator_card(r: &Kommunrapport, part: &SurveyPart, k: &KeyIndicator, pl
         .iter()
         .map(|(area, r)| view! { <tr><th scope="row">{area.clone()}</th><td class="num">{value(r, k)}</td><td class="num">{respondents(r)}</td></tr> })
         .collect_view();
-    let summary = format!(
-        "{}: {name} {}, Kalmar län {}, riket {}.",
-        year.map(|y| y.to_string()).unwrap_or_else(|| "Senaste året".into()),
-        value(&k.latest, k),
-        value(&k.county, k),
-        value(&k.nation, k)
-    );
+    let values: Vec<String> = places.iter().map(|(area, r)| format!("{area} {}", value(r, k))).collect();
+    let summary = format!("{}: {}.", year.map(|y| y.to_string()).unwrap_or_else(|| "Senaste året".into()), values.join(", "));
     let lead = view! {
         <p class="card-value">{headline}<span class="card-year">{year.map(|y| format!(" {y}")).unwrap_or_default()}</span></p>
         <p class="verdict"><strong>{vs_county}</strong>{vs_nation.map(|v| format!(" {v}"))}</p>
@@ -287,7 +421,8 @@ pub fn indicator_card(r: &Kommunrapport, part: &SurveyPart, k: &KeyIndicator, pl
     .into_any();
     let source = format!("Källa: {}.", part.sources.join("; "));
     let (csv_report, csv_part, csv_k) = (r.name.clone(), part.clone(), k.clone());
-    let (picture_title, picture_source) = (format!("{}, {}: {name} och Kalmar län", k.label, k.grade), source.clone());
+    let compared: Vec<&str> = places.iter().map(|(area, _)| area.as_str()).collect();
+    let (picture_title, picture_source) = (format!("{}, {}: {}", k.label, k.grade, and_list(&compared)), source.clone());
     let downloads = Downloads {
         name: Signal::stored(format!("kommun-{}-{}-{}", r.slug, k.id, grade_key(&k.grade))),
         csv: Arc::new(move |flavour| card_csv(&csv_report, &csv_part, &csv_k, flavour)),
@@ -295,34 +430,70 @@ pub fn indicator_card(r: &Kommunrapport, part: &SurveyPart, k: &KeyIndicator, pl
         has_picture: Signal::stored(!k.years.is_empty()),
     };
     let links = matches!(place, Place::Page { .. }).then(|| {
-        view! { <p class="card-link"><A href=href(&k.explorer)>{format!("{}: {name}, länet och riket i statistikverktyget", k.label)}</A></p> }.into_any()
+        let places = if part.has_nation { format!("{name}, länet och riket") } else { format!("{name} och länet") };
+        view! { <p class="card-link"><A href=href(&k.explorer)>{format!("{}: {places} i statistikverktyget", k.label)}</A></p> }.into_any()
     });
     view! {
         <Figure key title summary lead=Some(lead) drawing table table_notes=notes source example downloads=Some(downloads) links place class="indicator-card" compact=true/>
     }
 }
 
-fn passages(r: &Kommunrapport) -> impl IntoView {
-    let items = r
-        .passages
-        .iter()
-        .map(|p| {
-            view! {
-                <li>
-                    <p class="crumbs">{format!("{} › {}", p.document, p.section)}</p>
-                    <p class="passage-text">{p.text.clone()}</p>
-                    <p class="card-link"><a href=href(&p.link)>{format!("Läs i {}", p.document)}</a></p>
-                </li>
-            }
-        })
-        .collect_view();
-    let none = r.passages.is_empty().then(|| view! { <p>{format!("Varken verksamhetsplanen 2025 eller verksamhetsberättelsen 2023 nämner {} vid namn.", r.name)}</p> });
-    view! {
-        <section class="report-section passages" aria-labelledby="dokumenten">
-            <h2 id="dokumenten">{format!("Vad dokumenten säger om {}", r.name)}</h2>
-            <p class="muted">"Stycken i verksamhetsplanen 2025 och verksamhetsberättelsen 2023 som nämner kommunen vid namn."</p>
-            {none}
-            <ul class="passage-list">{items}</ul>
-        </section>
+/// "A, B och C".
+fn and_list(items: &[&str]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} och {last}", rest.join(", ")),
+        Some((last, _)) => last.to_string(),
+        None => String::new(),
     }
+}
+
+/// One section per document that names the municipality, in the documents'
+/// order: (its id, its title for the contents, the section).
+fn documents(r: &Kommunrapport) -> Vec<(String, String, AnyView)> {
+    let mut names: Vec<&str> = Vec::new();
+    for p in &r.passages {
+        if !names.contains(&p.document.as_str()) {
+            names.push(&p.document);
+        }
+    }
+    if names.is_empty() {
+        let none = view! {
+            <section class="report-section passages" aria-labelledby="dokumenten">
+                <h2 id="dokumenten">{format!("Vad dokumenten säger om {}", r.name)}</h2>
+                <p>{format!("Varken verksamhetsplanen 2025 eller verksamhetsberättelsen 2023 nämner {} vid namn.", r.name)}</p>
+                {back_up(&r.slug)}
+            </section>
+        };
+        return vec![("dokumenten".into(), "Vad dokumenten säger".into(), none.into_any())];
+    }
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(i, document)| {
+            let id = format!("dokument-{}", i + 1);
+            let items = r
+                .passages
+                .iter()
+                .filter(|p| p.document == document)
+                .map(|p| {
+                    view! {
+                        <li>
+                            <p class="crumbs">{p.section.clone()}</p>
+                            <p class="passage-text">{p.text.clone()}</p>
+                            <p class="card-link"><a href=href(&p.link)>{format!("Läs i {}", p.document)}</a></p>
+                        </li>
+                    }
+                })
+                .collect_view();
+            let section = view! {
+                <section class="report-section passages" aria-labelledby=id.clone()>
+                    <h2 id=id.clone()>{format!("{document} om {}", r.name)}</h2>
+                    <p class="muted">"Stycken som nämner kommunen vid namn."</p>
+                    <ul class="passage-list">{items}</ul>
+                    {back_up(&r.slug)}
+                </section>
+            };
+            (id, document.to_string(), section.into_any())
+        })
+        .collect()
 }

@@ -19,6 +19,12 @@ test('AV-Play\'s yearly figures are a dataset of the explorer: summary, drawing,
   await page.goto(site.origin + '/statistik/av-play');
   const figure = page.locator('.stat-figure');
   await figure.locator('.stat-svg svg').waitFor();
+  // It opens on AV-Play's use; the county's own series is the chart's, not a reference.
+  assert.equal(await text(figure.locator('h2')), 'Användare av AV-Play (genomsnitt), 2023');
+  assert.equal(await text(figure.locator('.chart-summary')), 'Användare av AV-Play (genomsnitt), 2023: Kalmar län cirka 16 000.');
+  assert.ok(!(await figure.locator('.stat-svg').textContent()).includes('jämförelse'), 'no reference legend');
+  await page.getByLabel('Indikator', { exact: true }).selectOption({ label: 'Utlån av utrustning' });
+  await page.waitForFunction(() => location.search === '?indikator=utlan');
   assert.equal(await text(figure.locator('h2')), 'Utlån av utrustning, 2022–2023');
   assert.equal(await text(figure.locator('.chart-summary')), 'Utlån av utrustning, 2023: Kalmar län 722.');
   // No respondents, grades, genders or other areas in usage figures: no such column or control.
@@ -84,7 +90,7 @@ test('a key-figure chart downloads like every chart: CSV with its title, source 
   };
   const [csvName, csv] = await save('CSV för Excel (semikolon, decimalkomma)');
   assert.equal(csvName, 'av-media-aktiviteter.csv');
-  assert.deepEqual(csv.split('\n').slice(0, 5), ['\ufeff# Aktiviteter 2023', '# Källa: Kommunförbundet Kalmar län, Verksamhetsberättelse 2023, avsnitt Unga, utbildning och etablering › Fokusområde 1: AV-Media › Resultat.', 'avser;serie;varde;som_kallan_skriver', 'Mål;;110;110', 'Utfall;;115;115']);
+  assert.deepEqual(csv.split('\n').slice(0, 5), ['\ufeff# Aktiviteter 2023', '# Källa: Kommunförbundet Kalmar län, Verksamhetsberättelse 2023, avsnitt Unga, utbildning och etablering › Fokusområde 1: AV-Media › Resultat.', 'avser;serie;värde;som_källan_skriver', 'Mål;;110;110', 'Utfall;;115;115']);
   const [svgName, svg] = await save('Diagrammet som SVG');
   assert.equal(svgName, 'av-media-aktiviteter.svg');
   assert.ok(svg.includes('>Aktiviteter 2023</text>') && svg.includes('Källa: Kommunförbundet Kalmar län'), svg.slice(0, 400));

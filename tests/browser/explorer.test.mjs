@@ -13,7 +13,12 @@ after(async () => { await browser?.close(); site?.close(); });
 const clean = t => t.replaceAll(NBSP, ' ').trim();
 const ready = page => page.locator('.stat-svg svg').waitFor();
 const summary = async page => clean(await page.locator('#statfigur-sammanfattning').textContent());
-const tableRows = page => page.locator('.stat-table tbody tr').evaluateAll(trs => trs.map(tr => [...tr.cells].map(c => c.textContent.replaceAll('\u00a0', ' '))));
+// The rows' cells, the status column aside (it stands second where real and example rows mix).
+const tableRows = page => page.locator('.stat-table').evaluate(table => {
+  const status = [...table.tHead.rows[0].cells].findIndex(th => th.textContent === 'Uppgift');
+  return [...table.tBodies[0].rows].map(tr => [...tr.cells].filter((_, i) => i !== status).map(c => c.textContent.replaceAll('\u00a0', ' ')));
+});
+const headers = page => page.locator('.stat-table thead th').evaluateAll(ths => ths.map(th => th.textContent.replace(/ [▲▼↕]$/, '')));
 const path = page => { const u = new URL(page.url()); return u.pathname + decodeURIComponent(u.search); };
 
 test('choosing indicator, area and year through the controls sets the URL, chart, summary and table', async () => {
@@ -21,29 +26,32 @@ test('choosing indicator, area and year through the controls sets the URL, chart
   await page.goto(site.origin + '/statistik/andts');
   await ready(page);
   await page.getByLabel('Indikator', { exact: true }).selectOption({ label: 'Röker' });
-  await page.getByLabel('Kalmar', { exact: true }).check();
+  await page.getByLabel('Kalmar kommun', { exact: true }).check();
   await page.getByRole('button', { name: 'Bara senaste året' }).click();
   await page.waitForFunction(() => location.search.includes('till='));
   assert.equal(path(page), '/statistik/andts?indikator=rokning&omrade=0880,08,00&fran=2023&till=2023');
   const s = await summary(page);
-  assert.match(s, /^Röker, gy 2, 2023: Kalmar \d+(,\d)? % \(n = \d+\), Kalmar län \d+(,\d)? % \(n = [\d ]+\), Riket 21 %\.$/, s);
+  assert.match(s, /^Röker, gy 2, 2023: Kalmar kommun \d+(,\d)? % \(n = \d+\), Kalmar län \d+(,\d)? % \(n = [\d ]+\), Riket 21 %\.$/, s);
   const rows = await tableRows(page);
-  assert.deepEqual(rows.map(r => r[0]), ['Kalmar', 'Kalmar län', 'Riket']);
+  assert.deepEqual(rows.map(r => r[0]), ['Kalmar kommun', 'Kalmar län', 'Riket']);
   assert.deepEqual(rows[2].slice(0, 3), ['Riket', '2023', '21 %'], 'the national figure is CAN\'s published 21 %');
+  // Real and example rows mixed: the status stands beside the area, which stays put on a phone.
+  assert.deepEqual((await headers(page)).slice(0, 2), ['Område', 'Uppgift']);
+  assert.deepEqual(await page.locator('.stat-table tbody tr td:nth-child(2)').allTextContents(), ['Exempeldata', 'Exempeldata', 'Verklig']);
   // The chart labels every bar with the table's value.
   const svgText = clean(await page.locator('.stat-svg svg').evaluate(svg => [...svg.querySelectorAll('text')].map(t => t.textContent).join('|')));
   for (const [, , value] of rows) assert.ok(svgText.includes(value.replace('*', '')), `${value} in ${svgText}`);
-  assert.equal(clean(await page.locator('.stat-figure h2').textContent()), 'Röker, gy 2, alla, 2023');
+  assert.equal(clean(await page.locator('.stat-figure h2').textContent()), 'Röker, gy 2, 2023');
   // Girls and boys side by side: two bars per area.
   await page.getByLabel('Flickor och pojkar').check();
   await page.waitForFunction(() => location.search.includes('kon=jamfor'));
-  assert.match(await summary(page), /Kalmar \(flickor\) .*Kalmar \(pojkar\)/);
+  assert.match(await summary(page), /Kalmar kommun \(flickor\) .*Kalmar kommun \(pojkar\)/);
   assert.deepEqual((await tableRows(page)).map(r => r[2]).slice(0, 2), ['flickor', 'pojkar']);
   // The grade: åk 9 instead of gy 2.
   await page.getByLabel('åk 9', { exact: true }).check();
   await page.waitForFunction(() => location.search.includes('arskurs=ak9'));
   assert.equal(path(page), '/statistik/andts?indikator=rokning&omrade=0880,08,00&fran=2023&till=2023&arskurs=ak9&kon=jamfor');
-  assert.match(await summary(page), /^Röker, åk 9, 2023: Kalmar \(flickor\) /);
+  assert.match(await summary(page), /^Röker, åk 9, 2023: Kalmar kommun \(flickor\) /);
   assert.equal(clean(await page.locator('.stat-figure h2').textContent()), 'Röker, åk 9, flickor och pojkar, 2023');
   assert.deepEqual(page.errors, []);
   await page.close();
@@ -57,7 +65,7 @@ test('a shared link reproduces the view exactly, also after reload', async () =>
   const before = [await summary(page), await tableRows(page), await page.locator('.stat-svg').innerHTML()];
   assert.equal(await page.getByLabel('Indikator', { exact: true }).evaluate(s => s.selectedOptions[0].textContent), 'Hur nöjd är du med ditt liv i sin helhet?');
   assert.equal(await page.getByLabel('åk 8', { exact: true }).isChecked(), true);
-  assert.equal(await page.getByLabel('Kalmar', { exact: true }).isChecked(), true);
+  assert.equal(await page.getByLabel('Kalmar kommun', { exact: true }).isChecked(), true);
   // A whole distribution: one stacked bar per area and gender, for one year.
   assert.equal((await tableRows(page)).length, 2 * 2 * 5);
   await page.reload();
@@ -81,7 +89,7 @@ test('the CSV download holds exactly the rows shown, headed by source and status
   assert.ok(csv.startsWith('\ufeff# EXEMPELDATA – INTE VERKLIGA RESULTAT'), csv.slice(0, 80));
   const lines = csv.trim().split('\n');
   const header = lines.findIndex(l => l.startsWith('indikator;'));
-  assert.equal(lines[header], 'indikator;ar;omrade;omradeskod;arskurs;kon;svar;varde;ungefar;enhet;n;exempeldata;kalla');
+  assert.equal(lines[header], 'indikator;år;område;områdeskod;årskurs;kön;svar;värde;ungefär;enhet;n;exempeldata;källa');
   const data = lines.slice(header + 1).map(l => l.split(';'));
   assert.deepEqual(data.map(d => d[2]), shown.map(r => r[0]));
   assert.deepEqual(data.map(d => d[7]), shown.map(r => r[2].replace(' %', '').replace('*', '')));
@@ -91,7 +99,7 @@ test('the CSV download holds exactly the rows shown, headed by source and status
     page.getByRole('button', { name: 'CSV standard (komma, decimalpunkt)' }).click(),
   ]);
   assert.equal(standard.suggestedFilename(), 'andts-rokning-gy2-0880-08-00-2023-2023-standard.csv');
-  assert.match(await readFile(await standard.path(), 'utf8'), /\nindikator,ar,omrade,/);
+  assert.match(await readFile(await standard.path(), 'utf8'), /\nindikator,år,område,/);
   const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Diagrammet som SVG' }).click()]);
   const drawing = await readFile(await svg.path(), 'utf8');
   assert.ok(drawing.includes('EXEMPELDATA – INTE VERKLIGA RESULTAT') && drawing.includes('Källa:'), 'the SVG carries banner, title and source');

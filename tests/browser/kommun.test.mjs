@@ -62,9 +62,22 @@ test('each municipality has its report by name and by code: its name, its figure
       const cards = page.locator('.indicator-card');
       const expected = r.surveys.reduce((n, s) => n + s.indicators.length, 0);
       assert.equal(await cards.count(), expected, `${key}: one card per key indicator and grade`);
-      // Every card's table names the municipality, the county and the nation, with n beside each value.
-      const first = await cards.first().locator('tbody tr').evaluateAll(trs => trs.map(tr => [...tr.cells].map(c => c.textContent)));
-      assert.deepEqual(first.map(row => row[0]), [m.name, 'Kalmar län', 'Riket'], key);
+      // Each card's table names the municipality ("Kalmar kommun" beside "Kalmar län"), the county,
+      // and the nation only where the survey has it (LUPP has none), with n beside each value;
+      // its chart draws the same places, the nation as a reference where it has figures.
+      const own = m.name === 'Kalmar' ? 'Kalmar kommun' : m.name;
+      for (const s of r.surveys) {
+        const card = page.locator(`section[aria-labelledby="del-${s.id}"] .indicator-card`).first();
+        const rows = await card.locator('tbody tr').evaluateAll(trs => trs.map(tr => [...tr.cells].map(c => c.textContent)));
+        const places = s.has_nation ? [own, 'Kalmar län', 'Riket'] : [own, 'Kalmar län'];
+        assert.deepEqual(rows.map(row => row[0]), places, `${key} ${s.id}`);
+        const drawn = clean(await card.locator('svg').textContent());
+        for (const place of places.filter(p => p !== 'Riket' || s.indicators[0].nation_years.length)) assert.ok(drawn.includes(place), `${key} ${s.id}: ${place} in the chart: ${drawn}`);
+        if (!s.has_nation) {
+          assert.ok(!drawn.includes('Riket'), `${key} ${s.id}: no nation drawn`);
+          assert.doesNotMatch(clean(await page.locator(`section[aria-labelledby="del-${s.id}"]`).textContent()), /riket/i, `${key} ${s.id}: the nation is not promised`);
+        }
+      }
       // The words allowed: a sure difference, none, or why no claim is made.
       for (const verdict of await page.locator('.indicator-card .verdict').allTextContents()) {
         assert.match(verdict, /^(Högre än länet|Lägre än länet|Ingen säker skillnad mot länet|Kan inte jämföras med länet: [^.]+)\.( (Högre än riket|Lägre än riket|Ingen säker skillnad mot riket)\.)?$/, `${key}: ${verdict}`);
@@ -72,7 +85,7 @@ test('each municipality has its report by name and by code: its name, its figure
       // A link into the explorer for every indicator, with the municipality beside the county and the nation.
       const links = await page.locator('.indicator-card .card-link a').evaluateAll(as => as.map(a => decodeURIComponent(new URL(a.href).search)));
       assert.equal(links.length, expected);
-      for (const q of links) assert.match(q, new RegExp(`omrade=${m.code},08,00`), q);
+      for (const q of links) assert.match(q, new RegExp(`omrade=${m.code},08(,00)?`), q);
       assert.match(clean(await page.locator('#hela-lanet').locator('..').textContent()), new RegExp(`Gäller hela länet, inte ${m.name} för sig`), `${key}: AV-Media is county-wide`);
       assert.equal(await page.locator('.passage-list li').count(), r.passages.length, key);
     }
@@ -128,8 +141,8 @@ test('without JavaScript the report is the same, and the print button says how t
   for (const key of ['nybro', '0881']) {
     await page.goto(site.origin + `/kommun/${key}`);
     assert.equal(clean(await h1(page).textContent()), 'Nybro kommun');
-    assert.equal(await page.locator('.indicator-card').count(), 16);
-    assert.equal(await page.locator('.indicator-card svg').count(), 16, 'the trend charts are prerendered');
+    assert.equal(await page.locator('.indicator-card').count(), 22);
+    assert.equal(await page.locator('.indicator-card svg').count(), 22, 'the trend charts are prerendered');
   }
   const prerendered = clean(await page.locator('main').innerText());
   // The app's button is enabled; the page's is not: otherwise the text is the same.
@@ -140,11 +153,11 @@ test('without JavaScript the report is the same, and the print button says how t
   await context.close();
 });
 
-test('the kommunrapport prints as 2–4 A4 pages with name, key figures and sources, for every municipality', async () => {
+test('the kommunrapport prints as 2–4 A4 pages with name, key figures and sources, nothing under 7 pt and no remnant page, for every municipality', async () => {
   const page = await openPage(browser);
   const dir = join(SCREENSHOTS, 'kommunrapport');
   await mkdir(dir, { recursive: true });
-  const pagesOf = {};
+  const pagesOf = {}, smallest = {};
   for (const m of areas) {
     await page.goto(site.origin + `/kommun/${m.slug}`);
     await page.locator('.indicator-card').first().waitFor();
@@ -161,9 +174,23 @@ test('the kommunrapport prints as 2–4 A4 pages with name, key figures and sour
     assert.ok(text.includes('Källa'), `${m.slug}: the sources`);
     assert.ok(text.includes('Exempeldata – inte verkliga resultat'), `${m.slug}: the banner`);
     assert.ok(!text.includes('Skriv ut / spara som PDF'), `${m.slug}: no print button on paper`);
-    if (['kalmar', 'vimmerby'].includes(m.slug)) execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(dir, m.slug)]);
+    // Nothing printed under 7 pt: the height of every word's box, as pdftotext measures it.
+    const words = [...execFileSync('pdftotext', ['-bbox', pdf, '-']).toString().matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)];
+    const small = words.filter(w => Number(w[4]) - Number(w[2]) < 7).map(w => `${w[5]} (${(Number(w[4]) - Number(w[2])).toFixed(1)} pt)`);
+    smallest[m.slug] = Math.min(...words.map(w => Number(w[4]) - Number(w[2]))).toFixed(1);
+    assert.deepEqual(small, [], `${m.slug}: words under 7 pt`);
+    // No page holds a remnant: every page's text (the page number in the margin aside)
+    // fills at least a fifth of its height.
+    const pageBoxes = execFileSync('pdftotext', ['-bbox', pdf, '-']).toString().split('<page ').slice(1);
+    pageBoxes.forEach((p, i) => {
+      const height = Number(p.match(/height="([\d.]+)"/)[1]);
+      const ys = [...p.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map(m => [Number(m[1]), Number(m[2])]).filter(([top]) => top < height - 51).flat();
+      const filled = (Math.max(...ys) - Math.min(...ys)) / height;
+      assert.ok(filled >= 0.2, `${m.slug}: page ${i + 1} holds only ${(filled * 100).toFixed(0)} % of a page`);
+    });
+    if (['kalmar', 'vimmerby', 'torsas'].includes(m.slug)) execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(dir, m.slug)]);
   }
-  console.log('printed pages:', JSON.stringify(pagesOf));
+  console.log('printed pages:', JSON.stringify(pagesOf), 'smallest word box (pt):', JSON.stringify(smallest));
   // The button opens the browser's print dialog.
   await page.evaluate(() => { window.printed = 0; window.print = () => { window.printed++; }; });
   await page.getByRole('button', { name: 'Skriv ut / spara som PDF' }).click();
@@ -192,18 +219,20 @@ test('in the explorer the county and the nation are references: their own legend
   await page.goto(site.origin + '/statistik/andts?omrade=0881,08,00');
   await page.locator('.stat-svg svg').waitFor();
   const svg = await page.locator('.stat-svg svg').innerHTML();
-  assert.ok(svg.includes('Län och riket, som jämförelse') && svg.includes('Kommun'), 'a legend entry for the references');
-  assert.match(clean(await page.locator('.stat-figure .legend').first().textContent()), /Kalmar län och riket är jämförelser/);
+  // Lines: each reference named beside its own dash, the municipality beside its solid line.
+  for (const entry of ['Kommun', 'Kalmar län', 'Riket']) assert.ok(clean(await page.locator('.stat-svg svg').textContent()).includes(entry), `a legend entry: ${entry}`);
+  assert.match(clean(await page.locator('.stat-figure .legend').first().textContent()), /Kalmar län och Riket är jämförelser/);
   const rows = await page.locator('.stat-table tbody tr').evaluateAll(trs => trs.map(tr => [tr.cells[0].textContent, tr.className, [...tr.cells].map(c => c.textContent)]));
   for (const [area, cls, cells] of rows) {
     if (area === 'Nybro') assert.ok(cells.some(c => /^(högre|lägre|ingen säker skillnad|kan inte jämföras)$/.test(c)), cells.join('|'));
-    else assert.ok(cls.includes('reference') && cells.includes('jämförelse'), `${area} is marked as a reference`);
+    else assert.ok(cls.includes('reference') && cells.at(-1) === '', `${area} is marked as a reference, with no claim against itself`);
   }
   assert.ok(await page.getByRole('link', { name: 'Så jämförs kommunerna med länet' }).count());
-  // One year: the reference bars are hatched.
-  await page.getByRole('button', { name: 'Bara senaste året' }).click();
-  await page.waitForFunction(() => location.search.includes('till='));
-  assert.ok((await page.locator('.stat-svg svg').innerHTML()).includes('Län och riket, som jämförelse'));
+  // One year: the reference bars are hatched. (In 2024 only the nation has a figure: alone, it is no reference.)
+  await page.getByLabel('Till år').selectOption('2023');
+  await page.getByLabel('Från år').selectOption('2023');
+  await page.waitForFunction(() => location.search.includes('fran=2023&till=2023') && document.querySelector('.stat-svg svg')?.textContent.includes('som jämförelse'));
+  assert.ok(clean(await page.locator('.stat-svg svg').textContent()).includes('Kalmar län och Riket, som jämförelse'));
   assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });
@@ -218,12 +247,18 @@ test('the explorer\'s map view shows one year across the municipalities, classed
   const svgText = clean(await page.locator('.stat-map svg').evaluate(svg => [...svg.querySelectorAll('text')].map(t => t.textContent.trim()).join('|')));
   for (const m of areas) assert.ok(svgText.includes(m.name), `${m.name} labelled`);
   assert.match(svgText, /\d+–\d+ %/, 'a class legend');
-  const rows = (await page.locator('.stat-table tbody tr').evaluateAll(trs => trs.map(tr => [...tr.cells].map(c => c.textContent)))).map(r => r.map(clean));
+  // The rows' cells, the status column aside; Kalmar is "Kalmar kommun" beside the county.
+  const rows = (await page.locator('.stat-table').evaluate(table => {
+    const status = [...table.tHead.rows[0].cells].findIndex(th => th.textContent === 'Uppgift');
+    return [...table.tBodies[0].rows].map(tr => [...tr.cells].filter((_, i) => i !== status).map(c => c.textContent));
+  })).map(r => r.map(clean));
+  const named = name => name === 'Kalmar' ? 'Kalmar kommun' : name;
   // Every municipality with a row, the county and the nation; one without any (Vimmerby in ANDTS) shows "–".
-  for (const m of areas) assert.ok(rows.some(r => r[0] === m.name) || svgText.includes(`${m.name}|–`), `${m.name} in the table or marked missing`);
+  for (const m of areas) assert.ok(rows.some(r => r[0] === named(m.name)) || svgText.includes(`${named(m.name)}|–`), `${m.name} in the table or marked missing`);
   assert.ok(rows.some(r => r[0] === 'Kalmar län') && rows.some(r => r[0] === 'Riket'));
   assert.equal(new Set(rows.map(r => r[1])).size, 1, 'one year');
-  for (const [name, , value] of rows.filter(r => !['Kalmar län', 'Riket'].includes(r[0]))) assert.ok(svgText.includes(`${name}|${value.replace('*', '')}`), `${name} ${value} on the map`);
+  // On the map, where the county is not, a municipality is its plain name.
+  for (const [name, , value] of rows.filter(r => !['Kalmar län', 'Riket'].includes(r[0]))) assert.ok(svgText.includes(`${name.replace(/ kommun$/, '')}|${value.replace('*', '')}`), `${name} ${value} on the map`);
   if (rows.some(r => r[2] === '..') || rows.length < 14) assert.ok(svgText.includes('Inget värde'), 'the hatched are explained in the legend');
   assert.match(clean(await page.locator('.stat-figure .legend').first().textContent()), /Randig kommun: inget värde/);
   assert.match(clean(await page.locator('#statfigur-sammanfattning').textContent()), /länets kommuner: från .* till /);

@@ -79,7 +79,7 @@ test('no Content-Security-Policy violation on any route, through explorer change
     assert.deepEqual(await violations(page), [], path);
   }
   await page.goto(site.origin + '/statistik/lupp');
-  await page.getByRole('checkbox', { name: 'Kalmar', exact: true }).check();
+  await page.getByRole('checkbox', { name: 'Kalmar kommun', exact: true }).check();
   await page.getByRole('radio', { name: 'Karta över kommunerna, ett år' }).check();
   await page.locator('.stat-map svg').waitFor();
   await page.getByRole('radio', { name: 'Diagram' }).check();

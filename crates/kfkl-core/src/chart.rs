@@ -148,7 +148,7 @@ pub fn to_csv(chart: &BarChart, flavour: CsvFlavour) -> String {
         out.push_str(&format!("# {note}\n"));
     }
     let heading = crate::csv::header_name(&chart.category_heading);
-    out.push_str(&flavour.line(&[heading, "serie".into(), "varde".into(), "som_kallan_skriver".into()]));
+    out.push_str(&flavour.line(&[heading, "serie".into(), "värde".into(), "som_källan_skriver".into()]));
     for (i, category) in chart.categories.iter().enumerate() {
         for s in &chart.series {
             let (value, shown) = (s.values.get(i).map_or(String::new(), |&v| flavour.number(v)), s.displays.get(i).cloned().unwrap_or_default());
@@ -334,7 +334,7 @@ mod tests {
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines[0], "\u{feff}# Utlån; \"utrustning\" <2023>");
         assert_eq!(lines[1], "# Källa: KFKL, Verksamhetsberättelse 2023, avsnitt AV-Media.");
-        assert_eq!(lines[2], "ar;serie;varde;som_kallan_skriver");
+        assert_eq!(lines[2], "år;serie;värde;som_källan_skriver");
         assert_eq!(lines[3], "2022;;1500,5;1 500,5");
         assert_eq!(lines[4], "<b>2023</b>;;1600;drygt 1 600");
         assert!(to_csv(&chart, CsvFlavour::Standard).lines().any(|l| l == "2022,,1500.5,\"1 500,5\""));

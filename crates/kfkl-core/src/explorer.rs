@@ -301,6 +301,43 @@ pub fn format_value(value: Option<f64>, approx: Option<Approx>, unit: StatUnit) 
     }
 }
 
+/// The choices in force as one line, for a phone where the controls are
+/// folded away: "Röker · gy 2 · Torsås, Kalmar län, Riket · 2015–2023".
+/// Only the dimensions the survey has are named; "alla" is not said.
+pub fn choice_line(table: &StatTable, s: &ExplorerState) -> String {
+    let ind = &table.survey.indicators[s.indicator];
+    let mut parts = vec![match (s.answer, ind.answers.is_empty()) {
+        (Some(a), false) => format!("{}: ”{}”", ind.label, ind.answers[a]),
+        (None, false) => format!("{}: hela fördelningen", ind.label),
+        _ => ind.label.clone(),
+    }];
+    if table.by_grade() {
+        parts.push(grade_label(s.grade).to_string());
+    }
+    match s.gender {
+        _ if !table.by_gender() => {}
+        None => parts.push("flickor och pojkar".to_string()),
+        Some(0) => {}
+        Some(g) => parts.push(gender_label(g).to_string()),
+    }
+    let years = years_of(table, s.indicator, s.grade);
+    let (first, last) = (years.first().copied(), years.last().copied());
+    if s.map {
+        parts.push("länets kommuner på karta".to_string());
+        parts.extend(s.to.or(last).map(|y| y.to_string()));
+    } else {
+        if table.areas_with_data().len() > 1 {
+            parts.push(s.areas.iter().map(|&a| table.areas[a].name.as_str()).collect::<Vec<_>>().join(", "));
+        }
+        match (s.from.or(first), s.to.or(last)) {
+            (Some(a), Some(b)) if a == b => parts.push(a.to_string()),
+            (Some(a), Some(b)) => parts.push(format!("{a}–{b}")),
+            _ => {}
+        }
+    }
+    parts.join(" · ")
+}
+
 /// ", gy 2" where the survey has grades to tell apart, else "".
 pub fn grade_part(table: &StatTable, s: &ExplorerState) -> String {
     if table.by_grade() {
@@ -319,7 +356,7 @@ fn decimals(v: f64) -> usize {
 }
 
 /// One sentence about the latest year every series shown has, then the later values of those
-/// that go further: "Röker, gy 2, 2023: Kalmar 21 %, Riket 21 %. Senare: Riket 2024 20 %."
+/// that go further: "Röker, gy 2, 2023: Kalmar 21 %, Riket 21 %. Senare år: Riket 20 % (2024)."
 /// (the nation's figures often come a round before the municipalities').
 pub fn summary(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> String {
     let ind = &table.survey.indicators[s.indicator];
@@ -359,9 +396,9 @@ pub fn summary(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> St
     let later: Vec<String> = rows
         .iter()
         .filter(|o| o.year > common && o.value.is_some())
-        .map(|o| format!("{} {} {}", who(o), o.year, format_value(o.value, o.approx, ind.unit)))
+        .map(|o| format!("{} {} ({})", who(o), format_value(o.value, o.approx, ind.unit), o.year))
         .collect();
-    let later = if later.is_empty() { String::new() } else { format!(" Senare: {}.", later.join(", ")) };
+    let later = if later.is_empty() { String::new() } else { format!(" Senare år: {}.", later.join(", ")) };
     format!("{}{}, {common}: {}.{later}", ind.label, grade_part(table, s), parts.join(", "))
 }
 
@@ -427,12 +464,18 @@ pub fn to_csv(table: &StatTable, s: &ExplorerState, rows: &[Observation], flavou
         out.push_str("# EXEMPELDATA – INTE VERKLIGA RESULTAT\n");
     }
     out.push_str(&format!("# {} – {} ({})\n", quote(&table.survey.title), quote(&ind.label), ind.definition.replace('\n', " ")));
-    out.push_str(&format!("# Utgivare: {}.", table.survey.publisher));
+    // The publisher is named for real rows only: nobody published the example values.
+    let real = rows.iter().any(|o| !o.example);
+    match (real, example) {
+        (true, false) => out.push_str(&format!("# Utgivare: {}.", table.survey.publisher)),
+        (true, true) => out.push_str(&format!("# Utgivare av de verkliga raderna: {}. Raderna med exempeldata = ja är påhittade.", table.survey.publisher)),
+        _ => out.push_str("# Ingen utgivare: alla värden är påhittade exempel."),
+    }
     if table.has_respondents() {
         out.push_str(&format!(" Värden för grupper med färre än {} svarande visas inte (..).", table.threshold));
     }
-    out.push_str(" Kolumnen ungefar har källans ord för ett ungefärligt värde (ca, drygt …).\n");
-    let header = ["indikator", "ar", "omrade", "omradeskod", "arskurs", "kon", "svar", "varde", "ungefar", "enhet", "n", "exempeldata", "kalla"];
+    out.push_str(" Kolumnen ungefär har källans ord för ett ungefärligt värde (ca, drygt …).\n");
+    let header = ["indikator", "år", "område", "områdeskod", "årskurs", "kön", "svar", "värde", "ungefär", "enhet", "n", "exempeldata", "källa"];
     out.push_str(&header.join(&flavour.separator().to_string()));
     out.push('\n');
     for o in rows {
@@ -629,7 +672,22 @@ pub(crate) mod tests {
         t.rows = Rows::default();
         rows.iter().for_each(|o| t.rows.push(o));
         let s = ExplorerState::parse(&pairs("?omrade=0880,00"), &t).state;
-        assert_eq!(summary(&t, &s, &select(&t, &s)), "ROKNING, gy 2, 2023: Kalmar 21\u{a0}% (n = 118), Riket 21\u{a0}%. Senare: Riket 2024 20\u{a0}%.");
+        assert_eq!(summary(&t, &s, &select(&t, &s)), "ROKNING, gy 2, 2023: Kalmar 21\u{a0}% (n = 118), Riket 21\u{a0}%. Senare år: Riket 20\u{a0}% (2024).");
+    }
+
+    #[test]
+    fn the_choices_in_force_read_as_one_line() {
+        let t = table();
+        // (query, line)
+        for (query, line) in [
+            ("?omrade=0880,08,00", "ROKNING · gy 2 · Kalmar, Kalmar län, Riket · 2021–2023"),
+            ("?omrade=0880&fran=2023&kon=jamfor", "ROKNING · gy 2 · flickor och pojkar · Kalmar · 2023"),
+            ("?omrade=0880&kon=pojkar", "ROKNING · gy 2 · pojkar · Kalmar · 2021–2023"),
+            ("?indikator=fritid&svar=1", "FRITID: ”Lagom” · gy 2 · Kalmar län, Riket · 2021–2023"),
+            ("?visa=karta&till=2021", "ROKNING · gy 2 · länets kommuner på karta · 2021"),
+        ] {
+            assert_eq!(choice_line(&t, &ExplorerState::parse(&pairs(query), &t).state), line, "{query}");
+        }
     }
 
     #[test]
@@ -675,7 +733,9 @@ pub(crate) mod tests {
         let excel = to_csv(&t, &s, &rows, CsvFlavour::SwedishExcel);
         let lines: Vec<&str> = excel.lines().collect();
         assert!(lines[0].starts_with("\u{feff}# EXEMPELDATA"));
-        assert_eq!(lines[3], "indikator;ar;omrade;omradeskod;arskurs;kon;svar;varde;ungefar;enhet;n;exempeldata;kalla");
+        // Only example rows: no publisher is named for them.
+        assert!(lines[2].starts_with("# Ingen utgivare"), "{}", lines[2]);
+        assert_eq!(lines[3], "indikator;år;område;områdeskod;årskurs;kön;svar;värde;ungefär;enhet;n;exempeldata;källa");
         assert_eq!(lines[4], "rokning;2023;Kalmar;0880;gy2;flickor;;..;;procent;7;ja;\"Källa; med semikolon\"");
         assert_eq!(lines[5], "rokning;2023;Kalmar;0880;gy2;pojkar;;18;;procent;111;ja;\"Källa; med semikolon\"");
         let s = ExplorerState::parse(&pairs("?omrade=0880"), &t).state;

@@ -106,8 +106,23 @@ impl Approx {
     }
 }
 
+/// A count with its noun in the number it agrees with: "1 åtagande",
+/// "2 åtaganden", "0 löften". Swedish takes the singular for one only.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_count_agrees_with_its_noun() {
+        // (n, expected)
+        for (n, expected) in [(0, "0 åtaganden"), (1, "1 åtagande"), (2, "2 åtaganden"), (58, "58 åtaganden")] {
+            assert_eq!(super::count(n, "åtagande", "åtaganden"), expected);
+        }
+        assert_eq!(super::count(1, "löfte", "löften"), "1 löfte");
+    }
+
     use super::*;
 
     fn check(value: f64, expected: &str) {

@@ -37,6 +37,9 @@ pub struct SurveyPart {
     pub threshold: u32,
     /// "ANDTS 2015–2023": the rounds the part draws on.
     pub rounds: String,
+    /// Whether the survey publishes national figures at all: LUPP does not,
+    /// so its cards neither name nor draw the nation.
+    pub has_nation: bool,
     pub indicators: Vec<KeyIndicator>,
     /// Each source of the values shown, once.
     pub sources: Vec<String>,
@@ -61,6 +64,10 @@ pub struct KeyIndicator {
     pub years: Vec<u16>,
     pub trend_municipality: Vec<Option<f64>>,
     pub trend_county: Vec<Option<f64>>,
+    /// The nation's values in the years it has within `years`' span (its
+    /// own years: CAN publishes the nation yearly, the county every other year).
+    pub nation_years: Vec<u16>,
+    pub trend_nation: Vec<Option<f64>>,
     /// The explorer with this indicator, grade and the municipality beside the county and the nation.
     pub explorer: String,
     /// The explorer's map view of this indicator and grade: every municipality in the latest round.
@@ -152,7 +159,10 @@ pub fn key_indicator(table: &StatTable, indicator: usize, grade: usize, municipa
     crate::sort::sort_dedup(&mut own);
     let latest = own.last().and_then(|&y| reading(Some(municipality), y));
     let previous = own.len().checked_sub(2).and_then(|i| reading(Some(municipality), own[i]));
-    let year = latest.as_ref().map(|r| r.year);
+    // Without a round of its own the municipality is compared in no year, but the
+    // card still states the county's latest round, which its trend draws.
+    let county_latest = rows.iter().filter(|o| Some(o.area) == county).map(|o| o.year).max();
+    let year = latest.as_ref().map(|r| r.year).or(county_latest);
     let county_now = year.and_then(|y| reading(county, y));
     let nation_now = year.and_then(|y| reading(nation, y));
     let share = |r: &Option<Reading>| -> Option<Share> {
@@ -163,6 +173,10 @@ pub fn key_indicator(table: &StatTable, indicator: usize, grade: usize, municipa
     let mut years: Vec<u16> = rows.iter().filter(|o| o.area == municipality || Some(o.area) == county).map(|o| o.year).collect();
     crate::sort::sort_dedup(&mut years);
     let trend = |area: Option<usize>| years.iter().map(|&y| reading(area, y).and_then(|r| r.value)).collect();
+    let span = years.first().copied().unwrap_or(0)..=years.last().copied().unwrap_or(0);
+    let mut nation_years: Vec<u16> = rows.iter().filter(|o| Some(o.area) == nation && o.value.is_some() && span.contains(&o.year)).map(|o| o.year).collect();
+    crate::sort::sort_dedup(&mut nation_years);
+    let trend_nation = nation_years.iter().map(|&y| reading(nation, y).and_then(|r| r.value)).collect();
     let ind = &table.survey.indicators[indicator];
     let state = ExplorerState {
         indicator,
@@ -186,6 +200,8 @@ pub fn key_indicator(table: &StatTable, indicator: usize, grade: usize, municipa
         trend_municipality: trend(Some(municipality)),
         trend_county: trend(county),
         years,
+        nation_years,
+        trend_nation,
         explorer: format!("{}{}", table.survey.route, state.to_query(table)),
         map: format!("{}{}", table.survey.route, map.to_query(table)),
         latest,
@@ -208,16 +224,22 @@ pub fn rounds(name: &str, indicators: &[KeyIndicator]) -> String {
 /// The change since the previous round, in percentage points or the unit:
 /// "+2,5 procentenheter sedan 2021", or `None` where either is missing.
 pub fn change_text(k: &KeyIndicator) -> Option<String> {
-    let (now, before) = (k.latest.as_ref()?, k.previous.as_ref()?);
-    let d = now.value? - before.value?;
-    let sign = if d > 0.0 { "+" } else if d < 0.0 { "\u{2212}" } else { "±" };
-    let amount = crate::format::format_fixed(d.abs(), 1);
+    let before = k.previous.as_ref()?;
+    let amount = change_number(k)?;
     let unit = match k.unit {
         StatUnit::Percent => "procentenheter",
         StatUnit::Litres => "liter",
         StatUnit::Count => "",
     };
-    Some(format!("{sign}{amount}\u{a0}{unit} sedan {}", before.year).replace("\u{a0} ", " "))
+    Some(format!("{amount}\u{a0}{unit} sedan {}", before.year).replace("\u{a0} ", " "))
+}
+
+/// The change since the previous round as a signed number in the unit: "+2,5", "−0,4", "±0,0".
+pub fn change_number(k: &KeyIndicator) -> Option<String> {
+    let (now, before) = (k.latest.as_ref()?, k.previous.as_ref()?);
+    let d = now.value? - before.value?;
+    let sign = if d > 0.0 { "+" } else if d < 0.0 { "\u{2212}" } else { "±" };
+    Some(format!("{sign}{}", crate::format::format_fixed(d.abs(), 1)))
 }
 
 /// A card's grade as a query value: "åk 9" → "ak9", "gy 2" → "gy2" (the explorer's `arskurs`).
@@ -251,7 +273,7 @@ pub fn card_csv(name: &str, part: &SurveyPart, k: &KeyIndicator, flavour: CsvFla
         out.push_str("# EXEMPELDATA – INTE VERKLIGA RESULTAT\n");
     }
     out.push_str(&format!("# {}, {}: {name}, Kalmar län och riket\n# Källa: {}.\n", k.label, k.grade, part.sources.join("; ")));
-    out.push_str(&flavour.line(&["omrade".into(), "ar".into(), "varde".into(), "n".into()]));
+    out.push_str(&flavour.line(&["område".into(), "år".into(), "värde".into(), "n".into()]));
     let number = |v: Option<f64>| v.map_or("..".to_string(), |v| flavour.number(v));
     for (area, trend, latest) in [(name, &k.trend_municipality, &k.latest), ("Kalmar län", &k.trend_county, &k.county)] {
         for (year, v) in k.years.iter().zip(trend.iter()) {
@@ -281,7 +303,7 @@ mod tests {
         k.grade = "åk 9".into();
         let mut other = k.clone();
         other.grade = "gy 2".into();
-        let part = SurveyPart { id: "andts".into(), title: "ANDTS".into(), route: "/statistik/andts".into(), threshold: 10, rounds: String::new(), indicators: vec![k.clone(), other], sources: vec!["CAN".into()] };
+        let part = SurveyPart { id: "andts".into(), title: "ANDTS".into(), route: "/statistik/andts".into(), threshold: 10, rounds: String::new(), has_nation: true, indicators: vec![k.clone(), other], sources: vec!["CAN".into()] };
         let r = Kommunrapport { schema_version: 1, code: "0880".into(), name: "Kalmar".into(), slug: "kalmar".into(), status: Status::Exempeldata, surveys: vec![part], passages: vec![], county_wide: vec![] };
         let pairs = |q: &str| q.trim_start_matches('?').split('&').filter_map(|p| p.split_once('=')).map(|(a, b)| (a.to_string(), b.to_string())).collect::<Vec<_>>();
         // (query, the card's grade)
@@ -292,7 +314,7 @@ mod tests {
         let csv = card_csv("Kalmar", &r.surveys[0], &k, CsvFlavour::SwedishExcel);
         let lines: Vec<&str> = csv.lines().collect();
         assert!(lines[0].starts_with("\u{feff}# EXEMPELDATA"), "{csv}");
-        assert_eq!(&lines[3..], ["omrade;ar;varde;n", "Kalmar;2021;20,5;", "Kalmar;2023;..;8", "Kalmar län;2023;21;3000", "Riket;2023;19;"], "{csv}");
+        assert_eq!(&lines[3..], ["område;år;värde;n", "Kalmar;2021;20,5;", "Kalmar;2023;..;8", "Kalmar län;2023;21;3000", "Riket;2023;19;"], "{csv}");
     }
 
     /// The explorer's test table (Kalmar, Kalmar län, Riket) with its percent
@@ -329,8 +351,11 @@ mod tests {
         assert_eq!(k.years, [2019, 2021, 2023]);
         assert_eq!(k.trend_municipality, [None, Some(20.0), Some(30.0)]);
         assert_eq!(k.trend_county, [Some(22.0), Some(20.0), Some(21.0)]);
+        // The nation in its own years within the trend's span.
+        assert_eq!((k.nation_years.as_slice(), k.trend_nation.as_slice()), (&[2023][..], &[Some(19.0)][..]));
         assert_eq!(k.explorer, "/statistik/andts?omrade=0880,08,00&arskurs=ak9");
         assert_eq!(change_text(&k).as_deref(), Some("+10,0\u{a0}procentenheter sedan 2021"));
+        assert_eq!(change_number(&k).as_deref(), Some("+10,0"));
         assert_eq!(rounds("ANDTS", std::slice::from_ref(&k)), "ANDTS 2019–2023");
     }
 
@@ -342,7 +367,10 @@ mod tests {
         assert_eq!(k.vs_county, Comparison::Unknown);
         assert_eq!(change_text(&k), None);
         // No rows at all for the municipality: nothing to show, nothing claimed.
-        let k = key_indicator(&table(&[(1, 2023, Some(21.0), Some(3000))]), 0, 1, 0);
+        let k = key_indicator(&table(&[(1, 2021, Some(20.0), Some(3000)), (1, 2023, Some(21.0), Some(3000))]), 0, 1, 0);
         assert_eq!((k.latest, k.vs_county), (None, Comparison::Unknown));
+        // But the card still gives the county's latest round, which its trend draws.
+        assert_eq!(k.county.as_ref().map(|r| (r.year, r.value)), Some((2023, Some(21.0))));
+        assert_eq!(k.trend_county, [Some(20.0), Some(21.0)]);
     }
 }

@@ -103,11 +103,11 @@ pub fn tag_options(doc: &Document, area: Option<&str>) -> Vec<FilterOption> {
 
 /// "12 av 58 åtaganden" / "1 åtagande" — Swedish singular and plural.
 pub fn count_text(shown: usize, total: usize) -> String {
-    let noun = if total == 1 { "åtagande" } else { "åtaganden" };
+    let all = crate::format::count(total, "åtagande", "åtaganden");
     if shown == total {
-        format!("{total} {noun}")
+        all
     } else {
-        format!("{shown} av {total} {noun}")
+        format!("{shown} av {all}")
     }
 }
 

@@ -7,7 +7,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::explorer::{format_value, gender_label, grade_part, ExplorerState};
+use crate::explorer::{format_value, gender_label, grade_label, ExplorerState};
 use crate::format::{format_fixed, format_number, NBSP};
 use crate::model::Approx;
 use crate::palette::{Rgb, BANNER, INK, REFERENCE, SERIES};
@@ -27,7 +27,7 @@ pub enum View {
 #[derive(Clone, Debug, PartialEq)]
 pub struct StatChart {
     pub view: View,
-    /// "Röker, gy 2, alla, 2015–2024"
+    /// "Röker, gy 2, 2015–2024"; "Hur mycket fritid har du? – gy 2, 2024"
     pub title: String,
     pub unit: StatUnit,
     /// Line: years; bars and stacked: areas (with gender when compared).
@@ -39,6 +39,9 @@ pub struct StatChart {
     pub mixed: bool,
     /// Bars and stacked bars: which categories are the county or the nation.
     pub reference: Vec<bool>,
+    /// The county's and the nation's names where they are drawn as references,
+    /// which they are only beside a municipality: alone, the county is the series.
+    pub reference_names: Vec<String>,
 }
 
 /// One value per category; `None` where the category has no observation.
@@ -152,28 +155,51 @@ pub fn build(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> Stat
             (areas.iter().map(|&a| table.areas[a].name.clone()).collect(), series, areas.iter().map(|&a| table.is_reference(a)).collect())
         }
     };
+    // A reference is a comparison: without a municipality beside it, the county is the series.
+    let compared = groups.iter().any(|g| !table.is_reference(g.0));
+    let (mut series, mut reference) = (series, reference);
+    if !compared {
+        series.iter_mut().for_each(|s| s.reference = false);
+        reference.iter_mut().for_each(|r| *r = false);
+    }
+    let mut reference_names: Vec<String> = Vec::new();
+    for g in groups.iter().filter(|g| compared && table.is_reference(g.0)) {
+        if !reference_names.contains(&table.areas[g.0].name) {
+            reference_names.push(table.areas[g.0].name.clone());
+        }
+    }
+    // Everyone is not named: "alla" alone says nothing.
     let who = match s.gender {
-        _ if !table.by_gender() => String::new(),
-        None => ", flickor och pojkar".to_string(),
-        Some(g) => format!(", {}", gender_label(g)),
+        _ if !table.by_gender() => None,
+        None => Some("flickor och pojkar".to_string()),
+        Some(0) => None,
+        Some(g) => Some(gender_label(g).to_string()),
     };
     let when = match (view, years.first(), years.last()) {
-        (View::Line, Some(a), Some(b)) => format!(", {a}–{b}"),
-        (_, _, _) => last.map(|y| format!(", {y}")).unwrap_or_default(),
+        (View::Line, Some(a), Some(b)) => Some(format!("{a}–{b}")),
+        (_, _, _) => last.map(|y| y.to_string()),
     };
+    // A label that is a question ends in "?": what follows is set off by a dash, not a comma.
+    let question = ind.label.ends_with('?');
     let answer = match (s.answer, ind.answers.is_empty()) {
+        (Some(a), false) if question => format!(" – ”{}”", ind.answers[a]),
         (Some(a), false) => format!(": ”{}”", ind.answers[a]),
         _ => String::new(),
     };
+    let grade = table.by_grade().then(|| grade_label(s.grade).to_string());
+    let rest: Vec<String> = [grade, who, when].into_iter().flatten().collect();
+    let joint = if question && answer.is_empty() { " – " } else { ", " };
+    let rest = if rest.is_empty() { String::new() } else { format!("{joint}{}", rest.join(", ")) };
     StatChart {
         view,
-        title: format!("{}{answer}{}{who}{when}", ind.label, grade_part(table, s)),
+        title: format!("{}{answer}{rest}", ind.label),
         unit: ind.unit,
         categories,
         series,
         example: rows.iter().any(|o| o.example),
         mixed: rows.iter().any(|o| o.example) && rows.iter().any(|o| !o.example),
         reference,
+        reference_names,
     }
 }
 
@@ -228,7 +254,7 @@ impl Layout {
         let (legend, plot) = match chart.view {
             View::Line => (refs, 320),
             View::Bars => (refs, (line * k + 10) * rows + 40),
-            View::Stacked => (line * k + 8 + refs, (line + 12) * rows + 40),
+            View::Stacked => (line * legend_lines(chart, frame.width, font) + 8 + refs, (line + 12) * rows + 40),
         };
         Layout { width: frame.width, height: banner + title + legend + plot + footer + 16, font, banner, title, footer, legend }
     }
@@ -267,6 +293,16 @@ fn draw(chart: &StatChart, frame: &Frame, l: &Layout, out: &mut String) -> Resul
 }
 
 /// About how many characters of a sans-serif font fit across the drawing.
+/// How many characters of an answer fit beside its swatch in the stacked bars' legend.
+fn answer_chars(width: u32, font: u32) -> usize {
+    chars_per_line(width - 22, font)
+}
+
+/// The stacked bars' legend in lines: each answer wrapped to the width.
+fn legend_lines(chart: &StatChart, width: u32, font: u32) -> u32 {
+    chart.series.iter().enumerate().map(|(j, s)| wrap(&format!("{}. {}", j + 1, s.name), answer_chars(width, font)).len().max(1) as u32).sum::<u32>().max(1)
+}
+
 pub(crate) fn chars_per_line(width: u32, font: u32) -> usize {
     ((width - 24) as f64 / (f64::from(font) * 0.56)) as usize
 }
@@ -443,21 +479,47 @@ fn reference_legend(chart: &StatChart, l: &Layout, area: &Area, top: i32) -> Res
         area.draw(&Text::new("Kommun", (x + 30, y), style.clone()))?;
         x += 30 + (l.font as i32 * 55 / 100) * 7 + 16;
     }
+    let names = and_list(&chart.reference_names);
     match chart.view {
+        // Each reference with its own dash and marker, as the lines are drawn.
         View::Line => {
-            for [a, b] in crate::trend::dashes(&[(f64::from(x), f64::from(y)), (f64::from(x + 24), f64::from(y))], 9.0, 5.0) {
-                area.draw(&PathElement::new(vec![(a.0 as i32, y), (b.0 as i32, y)], reference.stroke_width(3)))?;
+            for (k, name) in chart.reference_names.iter().enumerate() {
+                let (on, off) = if k % 2 == 0 { (9.0, 5.0) } else { (3.0, 4.0) };
+                for [a, b] in crate::trend::dashes(&[(f64::from(x), f64::from(y)), (f64::from(x + 24), f64::from(y))], on, off) {
+                    area.draw(&PathElement::new(vec![(a.0 as i32, y), (b.0 as i32, y)], reference.stroke_width(3)))?;
+                }
+                let at = (x + 12, y);
+                if k % 2 == 0 {
+                    area.draw(&(EmptyElement::at(at) + Rectangle::new([(-5, -5), (5, 5)], WHITE.filled())))?;
+                    area.draw(&(EmptyElement::at(at) + Rectangle::new([(-5, -5), (5, 5)], reference.stroke_width(2))))?;
+                } else {
+                    let diamond = vec![(0, -7), (7, 0), (0, 7), (-7, 0)];
+                    area.draw(&(EmptyElement::at(at) + Polygon::new(diamond.clone(), WHITE.filled())))?;
+                    area.draw(&(EmptyElement::at(at) + Polygon::new(diamond, reference.stroke_width(2))))?;
+                }
+                area.draw(&Text::new(name.clone(), (x + 30, y), style.clone()))?;
+                x += 30 + (l.font as i32 * 55 / 100) * name.chars().count() as i32 + 16;
             }
+            return Ok(());
         }
         View::Bars => hatched(area, (x, y - 7), (x + 18, y + 7))?,
         View::Stacked => area.draw(&Rectangle::new([(x, y - 7), (x + 18, y + 7)], reference.stroke_width(3)))?,
     }
     let what = match chart.view {
-        View::Stacked => "Med ram: län och riket, som jämförelse",
-        _ => "Län och riket, som jämförelse",
+        View::Stacked => format!("Med ram: {names}, som jämförelse"),
+        _ => format!("{names}, som jämförelse"),
     };
     area.draw(&Text::new(what, (x + 30, y), style))?;
     Ok(())
+}
+
+/// "A, B och C".
+fn and_list(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} och {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
 }
 
 /// A reference bar: outlined and hatched in the reference colour (pixels of `area`).
@@ -628,15 +690,20 @@ fn draw_stacked(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dy
     let ink = rgb(INK);
     // Legend above the bars: a swatch and the answer, one answer per line.
     let line = (l.font + 8) as i32;
+    // Long answers wrap within the drawing's width rather than run out of it.
+    let mut at = 0;
     for (j, series) in chart.series.iter().enumerate() {
-        let y = 8 + line * j as i32 + line / 2;
+        let y = 8 + line * at + line / 2;
         let colour = rgb(SERIES[j % SERIES.len()]);
         area.draw(&Rectangle::new([(12, y - 7), (26, y + 7)], colour.filled()))?;
-        let style = ("sans-serif", l.font).into_font().color(&ink).pos(Pos::new(HPos::Left, VPos::Center));
-        area.draw(&Text::new(format!("{}. {}", j + 1, series.name), (34, y), style))?;
+        for text in wrap(&format!("{}. {}", j + 1, series.name), answer_chars(l.width, l.font)) {
+            let style = ("sans-serif", l.font).into_font().color(&ink).pos(Pos::new(HPos::Left, VPos::Center));
+            area.draw(&Text::new(text, (34, 8 + line * at + line / 2), style))?;
+            at += 1;
+        }
     }
     if chart.has_reference() {
-        reference_legend(chart, l, area, 8 + line * chart.series.len() as i32)?;
+        reference_legend(chart, l, area, 8 + line * at)?;
     }
     let px_per_pct = ctx.plotting_area().dim_in_pixel().0 as f64 / 100.0;
     for (i, name) in chart.categories.iter().enumerate() {
@@ -741,20 +808,29 @@ mod tests {
 
     #[test]
     fn the_county_and_the_nation_are_drawn_as_references_with_a_legend() {
-        // (query, the references: of the lines or of the bars)
-        let cases: &[(&str, &[bool])] = &[
-            ("omrade=0880,08,00", &[false, true, true]),
-            ("omrade=0880,08,00&fran=2023", &[false, true, true]),
-            ("omrade=0880&fran=2023", &[false]),
-            ("indikator=fritid", &[true]),
+        // (query, the references: of the lines or of the bars, what the legend says of them)
+        let cases: &[(&str, &[bool], Option<&str>)] = &[
+            ("omrade=0880,08,00", &[false, true, true], None),
+            ("omrade=0880,08,00&fran=2023", &[false, true, true], Some("Kalmar län och Riket, som jämförelse")),
+            ("omrade=0880,08&fran=2023", &[false, true], Some("Kalmar län, som jämförelse")),
+            ("omrade=0880&fran=2023", &[false], None),
+            // Without a municipality the county and the nation are the series, not references.
+            ("indikator=fritid", &[false], None),
+            ("omrade=08,00", &[false, false], None),
         ];
-        for (query, want) in cases {
+        for (query, want, legend) in cases {
             let c = chart(query);
             let got: Vec<bool> = if c.view == View::Line { c.series.iter().map(|s| s.reference).collect() } else { c.reference.clone() };
             assert_eq!(got.as_slice(), *want, "{query}");
             let svg = render_svg(&c, &Frame { width: 640, caption: None });
-            assert_eq!(svg.contains("som jämförelse"), want.contains(&true), "{query}: legend");
+            assert_eq!(svg.contains("som jämförelse"), legend.is_some(), "{query}: legend");
+            if let Some(legend) = legend {
+                assert!(svg.contains(legend), "{query}: {legend}");
+            }
         }
+        // Lines name each reference beside its own dash.
+        let c = chart("omrade=0880,08,00");
+        assert_eq!(c.reference_names, ["Kalmar län", "Riket"]);
         // plotters writes colours in capitals.
         let svg = render_svg(&chart("omrade=0880,08"), &Frame { width: 640, caption: None });
         assert!(svg.contains(&format!("stroke=\"{}\"", REFERENCE.hex().to_uppercase())), "reference colour drawn");
@@ -763,14 +839,24 @@ mod tests {
     #[test]
     fn titles_name_indicator_grade_gender_and_years() {
         let cases = [
-            ("omrade=0880", "ROKNING, gy 2, alla, 2021–2023"),
+            ("omrade=0880", "ROKNING, gy 2, 2021–2023"),
+            ("omrade=0880&kon=pojkar", "ROKNING, gy 2, pojkar, 2023"),
             ("omrade=0880&fran=2023&kon=jamfor", "ROKNING, gy 2, flickor och pojkar, 2023"),
-            ("indikator=fritid&svar=1&fran=2023", "FRITID: ”Lagom”, gy 2, alla, 2023"),
-            ("indikator=fritid", "FRITID, gy 2, alla, 2023"),
+            ("indikator=fritid&svar=1&fran=2023", "FRITID: ”Lagom”, gy 2, 2023"),
+            ("indikator=fritid", "FRITID, gy 2, 2023"),
         ];
         for (query, title) in cases {
             assert_eq!(chart(query).title, title, "{query}");
         }
+        // A label that is a question is set off by a dash: no "?,".
+        let mut t = crate::explorer::tests::table();
+        t.survey.indicators[1].label = "Hur mycket fritid har du?".into();
+        let title = |q: &str| {
+            let s = ExplorerState::parse(&q.split('&').filter_map(|p| p.split_once('=')).map(|(a, b)| (a.to_string(), b.to_string())).collect::<Vec<_>>(), &t).state;
+            build(&t, &s, &select(&t, &s)).title
+        };
+        assert_eq!(title("indikator=fritid"), "Hur mycket fritid har du? – gy 2, 2023");
+        assert_eq!(title("indikator=fritid&svar=1"), "Hur mycket fritid har du? – ”Lagom”, gy 2, 2021–2023");
     }
 
     #[test]

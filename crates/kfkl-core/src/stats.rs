@@ -54,6 +54,19 @@ pub const GENDERS: [&str; 3] = ["alla", "flickor", "pojkar"];
 /// Area code of the county and of the nation (SCB: "08" Kalmar län, "00" Riket).
 pub const COUNTY: &str = "08";
 pub const NATION: &str = "00";
+/// The county's name as charts and tables write it.
+pub const COUNTY_NAME: &str = "Kalmar län";
+
+/// A municipality's name where it stands beside the county's: "Kalmar
+/// kommun", since "Kalmar 45 %" beside "Kalmar län 42,5 %" is easily misread;
+/// every other name as it is.
+pub fn beside_county(name: &str) -> String {
+    if COUNTY_NAME.starts_with(&format!("{name} ")) {
+        format!("{name} kommun")
+    } else {
+        name.to_string()
+    }
+}
 
 /// One survey's published results: the catalogue, the areas and the rows,
 /// stored column by column with repeated strings as indices (compact JSON).
@@ -214,5 +227,17 @@ impl Rows {
         self.approx.push(o.approx);
         self.example.push(o.example);
         self.source.push(o.source as u16);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::beside_county;
+
+    #[test]
+    fn only_the_name_the_county_shares_is_called_kommun() {
+        for (name, shown) in [("Kalmar", "Kalmar kommun"), ("Torsås", "Torsås"), ("Kalmarsund", "Kalmarsund"), ("Västervik", "Västervik")] {
+            assert_eq!(beside_county(name), shown);
+        }
     }
 }

@@ -1,27 +1,66 @@
 //! Small multiples for the kommunrapport: a municipality's share over the
-//! rounds beside its county's, drawn with plotters. Readable in grayscale:
-//! the municipality is a solid line with round points, the county a dashed
-//! line with square points, and each line's end says whose it is.
+//! rounds beside the county's and, where the survey has it, the nation's,
+//! drawn with plotters. The references look as they do in the explorer:
+//! the municipality is a solid blue line with round points, the county a
+//! dashed slate line with hollow squares, the nation a dotted slate line
+//! with hollow diamonds. A legend above the plot names each line with its
+//! pattern, and each line's end gives its last value, so that nothing is
+//! told by colour alone. The text is drawn for the card's width: at least
+//! 12 px on a 360 px phone and 7 pt on paper, three cards a row.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::explorer::format_value;
-use crate::palette::{Rgb, INK, SERIES};
+use crate::palette::{Rgb, INK, REFERENCE, SERIES};
 use crate::statchart::{axis_max, spread};
 use crate::stats::StatUnit;
 
 /// Drawing size in SVG units; the page scales it to the card.
-pub const WIDTH: u32 = 340;
+pub const WIDTH: u32 = 280;
 pub const HEIGHT: u32 = 150;
-const FONT: u32 = 13;
+const FONT: u32 = 16;
+/// The right margin, for the end labels ("21,5 %").
+const RIGHT: u32 = 62;
 
-/// Two series over the same rounds; a `None` breaks the line.
-pub struct Trend<'a> {
+/// What a line stands for; it decides the line's look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Municipality,
+    County,
+    Nation,
+}
+
+/// One line: its values in its own years; a `None` breaks it.
+pub struct Line<'a> {
+    pub name: &'a str,
+    pub role: Role,
     pub years: &'a [u16],
+    pub values: &'a [Option<f64>],
+}
+
+pub struct Trend<'a> {
     pub unit: StatUnit,
-    /// (name, values): the municipality first, then the county.
-    pub lines: [(&'a str, &'a [Option<f64>]); 2],
+    /// The municipality first, then the references it is compared with.
+    pub lines: Vec<Line<'a>>,
+}
+
+impl Role {
+    fn colour(self) -> RGBColor {
+        rgb(match self {
+            Role::Municipality => SERIES[0],
+            Role::County | Role::Nation => REFERENCE,
+        })
+    }
+
+    /// Dash and gap, where the line is not solid: the explorer's patterns.
+    fn dash(self) -> Option<(f64, f64)> {
+        match self {
+            Role::Municipality => None,
+            Role::County => Some((9.0, 5.0)),
+            Role::Nation => Some((3.0, 4.0)),
+        }
+    }
 }
 
 pub fn render_svg(t: &Trend) -> String {
@@ -31,22 +70,54 @@ pub fn render_svg(t: &Trend) -> String {
     svg
 }
 
+/// The width a text takes, estimated from its characters (nothing is measured).
+fn text_width(text: &str) -> u32 {
+    text.chars().count() as u32 * FONT * 58 / 100
+}
+
+/// The legend's entries placed in rows within the width: (row, x) of each.
+fn legend_rows(names: &[&str]) -> Vec<(u32, u32)> {
+    let (mut row, mut x) = (0, 0);
+    names
+        .iter()
+        .map(|name| {
+            let w = 30 + text_width(name);
+            if x > 0 && x + w > WIDTH {
+                row += 1;
+                x = 0;
+            }
+            let at = (row, x);
+            x += w + 14;
+            at
+        })
+        .collect()
+}
+
 fn draw(t: &Trend, out: &mut String) -> Result<(), Box<dyn std::error::Error>> {
     let root = SVGBackend::with_string(out, (WIDTH, HEIGHT)).into_drawing_area();
     root.fill(&WHITE)?;
     let ink = rgb(INK);
-    let (first, last) = (i32::from(*t.years.first().unwrap_or(&2000)), i32::from(*t.years.last().unwrap_or(&2001)));
-    let top = axis_max(t.lines.iter().flat_map(|(_, v)| v.iter().flatten().copied()), t.unit);
-    let right = 118;
+    let font = || ("sans-serif", FONT).into_font().color(&ink);
+    let row_height = FONT + 7;
+    let places = legend_rows(&t.lines.iter().map(|l| l.name).collect::<Vec<_>>());
+    for ((row, x), line) in places.iter().zip(&t.lines) {
+        let y = (row * row_height + row_height / 2) as i32;
+        let x = *x as i32;
+        sample(&root, line.role, (x, y), (x + 24, y))?;
+        root.draw(&Text::new(line.name.to_string(), (x + 30, y), font().pos(Pos::new(HPos::Left, VPos::Center))))?;
+    }
+    let legend = places.iter().map(|p| p.0 + 1).max().unwrap_or(0) * row_height;
+    let years = t.lines.iter().flat_map(|l| l.years.iter().copied());
+    let (first, last) = (i32::from(years.clone().min().unwrap_or(2000)), i32::from(years.max().unwrap_or(2001)));
+    let top = axis_max(t.lines.iter().flat_map(|l| l.values.iter().flatten().copied()), t.unit);
     let mut ctx = ChartBuilder::on(&root)
-        .margin_top(8)
+        .margin_top(legend + 6)
         .margin_left(4)
-        .margin_right(right)
+        .margin_right(RIGHT)
         .x_label_area_size(FONT + 8)
         .y_label_area_size(FONT * 3)
         .build_cartesian_2d(first - 1..last + 1, 0.0..top)?;
     let unit = t.unit;
-    let years: Vec<i32> = t.years.iter().map(|&y| i32::from(y)).collect();
     ctx.configure_mesh()
         .disable_x_mesh()
         .bold_line_style(rgb(crate::palette::GRID))
@@ -54,57 +125,80 @@ fn draw(t: &Trend, out: &mut String) -> Result<(), Box<dyn std::error::Error>> {
         .axis_style(ink)
         .y_labels(3)
         .x_labels(((last - first + 3) as usize).min(30))
-        .x_label_style(("sans-serif", FONT).into_font().color(&ink))
-        .y_label_style(("sans-serif", FONT).into_font().color(&ink))
+        .x_label_style(font())
+        .y_label_style(font())
         .x_label_formatter(&|y| if *y == first || *y == last { y.to_string() } else { String::new() })
         .y_label_formatter(&|v| format_value(Some(*v), None, unit))
         .draw()?;
     let mut ends: Vec<(f64, String, RGBColor, (i32, i32))> = Vec::new();
-    for (i, (name, values)) in t.lines.iter().enumerate() {
-        let colour = rgb(SERIES[i]);
-        let points: Vec<(i32, f64)> = years.iter().zip(values.iter()).filter_map(|(&y, v)| v.map(|v| (y, v))).collect();
-        // Runs of consecutive rounds with a value; a gap breaks the line.
-        let mut run: Vec<(i32, f64)> = Vec::new();
-        for (y, v) in years.iter().zip(values.iter()).map(|(&y, v)| (y, *v)).chain(std::iter::once((0, None))) {
-            match v {
-                Some(v) => run.push((y, v)),
-                None => {
-                    if run.len() > 1 {
-                        let line = std::mem::take(&mut run);
-                        if i == 0 {
-                            ctx.draw_series(std::iter::once(PathElement::new(line, colour.stroke_width(3))))?;
-                        } else {
-                            let pixels: Vec<(f64, f64)> = line.iter().map(|p| ctx.backend_coord(p)).map(|(x, y)| (f64::from(x), f64::from(y))).collect();
-                            for [a, b] in dashes(&pixels, 6.0, 4.0) {
-                                root.draw(&PathElement::new(vec![(a.0 as i32, a.1 as i32), (b.0 as i32, b.1 as i32)], colour.stroke_width(2)))?;
-                            }
-                        }
-                    }
-                    run.clear();
-                }
+    for line in &t.lines {
+        let colour = line.role.colour();
+        let points: Vec<(i32, Option<f64>)> = line.years.iter().zip(line.values.iter()).map(|(&y, v)| (i32::from(y), *v)).collect();
+        // Runs of rounds with a value; a missing value breaks the line.
+        for run in points.split(|(_, v)| v.is_none()).filter(|run| run.len() > 1) {
+            let pixels: Vec<(i32, i32)> = run.iter().map(|&(y, v)| ctx.backend_coord(&(y, v.unwrap_or(0.0)))).collect();
+            path(&root, line.role, &pixels)?;
+        }
+        for &(y, v) in &points {
+            if let Some(v) = v {
+                marker(&root, line.role, ctx.backend_coord(&(y, v)))?;
             }
         }
-        for &at in &points {
-            if i == 0 {
-                ctx.draw_series([Circle::new(at, 4, colour.filled())])?;
-            } else {
-                ctx.draw_series([EmptyElement::at(at) + Rectangle::new([(-4, -4), (4, 4)], WHITE.filled()), EmptyElement::at(at) + Rectangle::new([(-4, -4), (4, 4)], colour.stroke_width(2))])?;
-            }
-        }
-        if let Some(&(y, v)) = points.last() {
+        if let Some(&(y, Some(v))) = points.iter().rev().find(|(_, v)| v.is_some()) {
             let at = ctx.backend_coord(&(y, v));
-            ends.push((f64::from(at.1), format!("{name} {}", format_value(Some(v), None, unit)), colour, at));
+            ends.push((f64::from(at.1), format_value(Some(v), None, unit), colour, at));
         }
     }
     let placed = spread(&ends.iter().map(|e| e.0).collect::<Vec<_>>(), f64::from(FONT + 3));
-    let x = (WIDTH - right + 6) as i32;
+    let x = (WIDTH - RIGHT + 10) as i32;
     for ((_, label, colour, at), y) in ends.iter().zip(placed) {
         let y = y as i32;
-        root.draw(&PathElement::new(vec![(at.0 + 6, at.1), (x - 3, y)], colour.stroke_width(1)))?;
-        root.draw(&Text::new(label.clone(), (x, y), ("sans-serif", FONT).into_font().color(&ink).pos(Pos::new(HPos::Left, VPos::Center))))?;
+        root.draw(&PathElement::new(vec![(at.0 + 7, at.1), (x - 3, y)], colour.stroke_width(1)))?;
+        root.draw(&Text::new(label.clone(), (x, y), font().pos(Pos::new(HPos::Left, VPos::Center))))?;
     }
     root.present()?;
     Ok(())
+}
+
+type Root<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
+
+/// A line through `pixels` in the role's pattern.
+fn path(root: &Root, role: Role, pixels: &[(i32, i32)]) -> Result<(), Box<dyn std::error::Error>> {
+    let colour = role.colour();
+    match role.dash() {
+        None => root.draw(&PathElement::new(pixels.to_vec(), colour.stroke_width(3)))?,
+        Some((on, off)) => {
+            let points: Vec<(f64, f64)> = pixels.iter().map(|&(x, y)| (f64::from(x), f64::from(y))).collect();
+            for [a, b] in dashes(&points, on, off) {
+                root.draw(&PathElement::new(vec![(a.0 as i32, a.1 as i32), (b.0 as i32, b.1 as i32)], colour.stroke_width(3)))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The role's marker at a pixel: a filled circle, or a hollow square or diamond.
+fn marker(root: &Root, role: Role, at: (i32, i32)) -> Result<(), Box<dyn std::error::Error>> {
+    let colour = role.colour();
+    match role {
+        Role::Municipality => root.draw(&Circle::new(at, 4, colour.filled()))?,
+        Role::County => {
+            root.draw(&(EmptyElement::at(at) + Rectangle::new([(-4, -4), (4, 4)], WHITE.filled())))?;
+            root.draw(&(EmptyElement::at(at) + Rectangle::new([(-4, -4), (4, 4)], colour.stroke_width(2))))?;
+        }
+        Role::Nation => {
+            let diamond = vec![(0, -6), (6, 0), (0, 6), (-6, 0)];
+            root.draw(&(EmptyElement::at(at) + Polygon::new(diamond.clone(), WHITE.filled())))?;
+            root.draw(&(EmptyElement::at(at) + PathElement::new([diamond.clone(), vec![diamond[0]]].concat(), colour.stroke_width(2))))?;
+        }
+    }
+    Ok(())
+}
+
+/// A legend's sample of a line: its pattern from `a` to `b`, its marker in the middle.
+fn sample(root: &Root, role: Role, a: (i32, i32), b: (i32, i32)) -> Result<(), Box<dyn std::error::Error>> {
+    path(root, role, &[a, b])?;
+    marker(root, role, ((a.0 + b.0) / 2, a.1))
 }
 
 /// A polyline cut into dashes `on` long with gaps `off` long, the pattern
@@ -143,15 +237,22 @@ mod tests {
     fn the_trend_names_both_lines_and_escapes_them() {
         let years = [2019, 2021, 2023];
         let svg = render_svg(&Trend {
-            years: &years,
             unit: StatUnit::Percent,
-            lines: [("Kalmar <b>", &[Some(20.0), None, Some(30.0)]), ("Kalmar län", &[Some(22.0), Some(21.0), Some(21.5)])],
+            lines: vec![
+                Line { name: "Kalmar <b> kommun", role: Role::Municipality, years: &years, values: &[Some(20.0), None, Some(30.0)] },
+                Line { name: "Kalmar län", role: Role::County, years: &years, values: &[Some(22.0), Some(21.0), Some(21.5)] },
+                Line { name: "Riket", role: Role::Nation, years: &[2019, 2020, 2021, 2022, 2023], values: &[Some(19.0), Some(19.5), Some(20.0), Some(20.0), Some(21.0)] },
+            ],
         });
-        assert!(svg.starts_with("<svg") && svg.contains("viewBox=\"0 0 340 150\""));
-        assert!(svg.contains("Kalmar &lt;b&gt; 30\u{a0}%"), "the municipality's end label, escaped");
-        assert!(svg.contains("Kalmar län 21,5\u{a0}%"));
+        assert!(svg.starts_with("<svg") && svg.contains(&format!("viewBox=\"0 0 {WIDTH} {HEIGHT}\"")));
+        // The legend names every line, escaped; the ends give the last values.
+        for text in ["Kalmar &lt;b&gt; kommun", ">Kalmar län<", ">Riket<", ">30\u{a0}%<", ">21,5\u{a0}%<", ">21\u{a0}%<"] {
+            assert!(svg.replace(['\n', ' '], "").contains(&text.replace(' ', "")), "{text}: {svg}");
+        }
         assert!(!svg.contains("<b>"));
         assert!(svg.contains("2019") && svg.contains("2023"));
+        // The county and the nation in the reference colour, never a series colour of their own.
+        assert!(svg.contains(&REFERENCE.hex().to_uppercase()) && !svg.contains(&SERIES[1].hex().to_uppercase()));
     }
 
     #[test]
@@ -166,13 +267,26 @@ mod tests {
     fn names_from_data_are_escaped() {
         // The kommunrapport inserts this SVG as HTML.
         let evil = "<img src=x onerror=alert(1)>";
-        let svg = render_svg(&Trend { years: &[2021, 2023], unit: StatUnit::Percent, lines: [(evil, &[Some(20.0), Some(21.0)]), ("Kalmar län", &[Some(19.0), Some(20.0)])] });
+        let years = [2021, 2023];
+        let svg = render_svg(&Trend { unit: StatUnit::Percent, lines: vec![Line { name: evil, role: Role::Municipality, years: &years, values: &[Some(20.0), Some(21.0)] }] });
         assert!(!svg.contains("<img") && svg.contains("&lt;img src=x onerror=alert(1)&gt;"), "{svg}");
     }
 
     #[test]
     fn a_trend_without_values_is_still_a_drawing() {
-        let svg = render_svg(&Trend { years: &[], unit: StatUnit::Percent, lines: [("A", &[]), ("B", &[])] });
+        let svg = render_svg(&Trend { unit: StatUnit::Percent, lines: vec![Line { name: "A", role: Role::Municipality, years: &[], values: &[] }] });
         assert!(svg.starts_with("<svg"));
+    }
+
+    #[test]
+    fn the_legend_wraps_where_the_names_are_long() {
+        // (names, rows of the legend)
+        for (names, rows) in [(vec!["Torsås", "Kalmar län"], 1), (vec!["Mörbylånga", "Kalmar län", "Riket"], 2), (vec!["Emmaboda", "Kalmar län"], 1)] {
+            let placed = legend_rows(&names);
+            assert_eq!(placed.iter().map(|p| p.0).max().unwrap() + 1, rows, "{names:?}");
+            for ((_, x), name) in placed.iter().zip(&names) {
+                assert!(x + 30 + text_width(name) <= WIDTH, "{name} inside the drawing");
+            }
+        }
     }
 }

@@ -18,7 +18,7 @@ use kfkl_core::stats::Survey;
 use crate::results::IMPORT_HEADER;
 
 const SEED: u64 = 2025;
-const SOURCE: &str = "EXEMPELDATA – genererad av exempeldata.rs – inte verkliga resultat";
+const SOURCE: &str = "EXEMPELDATA – påhittade värden – inte verkliga resultat";
 
 /// splitmix64: tiny, well known, and the same on every machine.
 struct Rng(u64);

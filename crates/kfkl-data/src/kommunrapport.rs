@@ -29,6 +29,9 @@ struct RawFile {
 struct RawSurvey {
     id: String,
     indicators: Vec<String>,
+    /// The report covers each of the survey's themes with one indicator.
+    #[serde(default)]
+    every_theme: bool,
 }
 
 #[derive(Deserialize)]
@@ -66,6 +69,21 @@ pub fn load(path: &Path, text: &str, tables: &[StatTable], datasets: &[Dataset])
                     errors.push(file.error(at, format!("{}: '{id}' is a distribution of answers, not a share that can be compared", survey.id)))
                 }
                 Some(i) => chosen.push(i),
+            }
+        }
+        if survey.every_theme {
+            let catalogue = &tables[t].survey.indicators;
+            let mut themes: Vec<&str> = Vec::new();
+            for i in catalogue {
+                if !themes.contains(&i.theme.as_str()) {
+                    themes.push(&i.theme);
+                }
+            }
+            for theme in themes {
+                let n = chosen.iter().filter(|&&i| catalogue[i].theme == theme).count();
+                if n != 1 {
+                    errors.push(file.error(at, format!("{}: every_theme asks for one indicator of the theme '{theme}', not {n}", survey.id)));
+                }
             }
         }
         surveys.push((t, chosen));
@@ -115,6 +133,7 @@ pub fn report(m: &Municipality, tables: &[StatTable], selection: &Selection, doc
                 title: table.survey.title.clone(),
                 route: table.survey.route.clone(),
                 threshold: table.threshold,
+                has_nation: (0..table.rows.len()).any(|r| Some(table.rows.get(r).area) == nation),
                 rounds: rounds(table.survey.title.split(' ').next().unwrap_or_default(), &indicators),
                 indicators,
                 sources,

@@ -8,6 +8,7 @@ pub mod diag;
 pub mod document;
 pub mod exempel;
 pub mod figures;
+pub mod kommundata;
 pub mod kommunrapport;
 pub mod followup;
 pub mod map;
@@ -110,7 +111,7 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
                 return Err(errors);
             }
             let catalogues: Vec<kfkl_core::stats::Survey> = tables.iter().map(|t| t.survey.clone()).collect();
-            let search = search::index(&documents, &datasets, &catalogues);
+            let search = search::index(&documents, &datasets, &catalogues, &areas.municipalities);
             let selection_path = data_dir.join("kommunrapport.toml");
             let reports = match selection_path.exists() {
                 false => Vec::new(),

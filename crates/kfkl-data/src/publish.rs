@@ -13,8 +13,19 @@ pub fn render(dataset: &Dataset) -> (String, String) {
     (format!("{}.json", dataset.id), to_json(dataset))
 }
 
-/// Every file the build publishes, in a fixed order.
-pub fn files(build: &Build) -> Vec<(String, String)> {
+/// Every file the build publishes, in a fixed order: the JSON, and each
+/// municipality's data for download (CSV and Excel workbook).
+pub fn files(build: &Build) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = json_files(build).into_iter().map(|(name, text)| (name, text.into_bytes())).collect();
+    for r in &build.reports {
+        let parts = crate::kommundata::parts(r, &build.tables);
+        files.push((format!("kommun-{}.csv", r.slug), crate::kommundata::csv(r, &parts).into_bytes()));
+        files.push((format!("kommun-{}.xlsx", r.slug), crate::kommundata::xlsx(r, &parts).expect("a workbook of text and numbers is written")));
+    }
+    files
+}
+
+fn json_files(build: &Build) -> Vec<(String, String)> {
     let mut files = vec![("areas.json".to_string(), to_json(&build.areas))];
     files.extend(build.datasets.iter().map(render));
     files.extend(build.documents.iter().map(|d| (format!("{}.json", d.id), to_json(d))));
@@ -58,8 +69,8 @@ fn to_json(value: &impl serde::Serialize) -> String {
 }
 
 /// Returns whether the file was (re)written.
-pub fn write_if_changed(path: &Path, bytes: &str) -> std::io::Result<bool> {
-    if std::fs::read(path).is_ok_and(|old| old == bytes.as_bytes()) {
+pub fn write_if_changed(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
+    if std::fs::read(path).is_ok_and(|old| old == bytes) {
         return Ok(false);
     }
     if let Some(parent) = path.parent() {

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use kfkl_core::model::{Approx, Areas, Dataset, Status, Unit, SCHEMA_VERSION};
-use kfkl_core::stats::{Area, Observation, Rows, StatTable, StatUnit, COUNTY, GENDERS, GRADES, NATION};
+use kfkl_core::stats::{beside_county, Area, Observation, Rows, StatTable, StatUnit, COUNTY, COUNTY_NAME, GENDERS, GRADES, NATION};
 
 use crate::diag::Diagnostic;
 use crate::statistics::SurveyFile;
@@ -26,8 +26,11 @@ const CAN_HEADER: [&str; 9] = ["scope", "indicator", "year", "grade", "gender", 
 
 /// The areas a table may hold: the 12 municipalities, the county and the nation.
 pub fn areas(areas: &Areas) -> Vec<Area> {
-    let mut out: Vec<Area> = areas.municipalities.iter().map(|m| Area { code: m.code.clone(), name: m.name.clone() }).collect();
-    out.push(Area { code: COUNTY.into(), name: "Kalmar län".into() });
+    // In a table the municipality stands beside the county: "Kalmar kommun", "Kalmar län".
+    // In Swedish alphabetical order, as /kommun lists them, so that every control, table and chart does too.
+    let mut out: Vec<Area> = areas.municipalities.iter().map(|m| Area { code: m.code.clone(), name: beside_county(&m.name) }).collect();
+    kfkl_core::sort::sort_by(&mut out, |a, b| kfkl_core::sort::swedish_cmp(&a.name, &b.name));
+    out.push(Area { code: COUNTY.into(), name: COUNTY_NAME.into() });
     out.push(Area { code: NATION.into(), name: "Riket".into() });
     out
 }

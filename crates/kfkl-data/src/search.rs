@@ -4,7 +4,7 @@
 
 use kfkl_core::document::{Block, Document, Run};
 use kfkl_core::format::format_figure;
-use kfkl_core::model::{Dataset, SCHEMA_VERSION};
+use kfkl_core::model::{Dataset, Municipality, SCHEMA_VERSION};
 use kfkl_core::search::{Entry, SearchDoc, SearchIndex, Section};
 use kfkl_core::stats::Survey;
 
@@ -18,8 +18,14 @@ const ROUTES: &[(&str, &str)] = &[
 ];
 
 /// Documents and datasets without a route are left out (and a test says which).
-pub fn index(documents: &[Document], datasets: &[Dataset], surveys: &[Survey]) -> SearchIndex {
+pub fn index(documents: &[Document], datasets: &[Dataset], surveys: &[Survey], municipalities: &[Municipality]) -> SearchIndex {
     let mut b = Builder::default();
+    // Each municipality leads to its report: a search for "Vimmerby" finds it by name.
+    for m in municipalities {
+        b.doc(&format!("Kommunrapport: {} kommun", m.name), &format!("/kommun/{}", m.slug));
+        b.section("", &format!("{} kommun", m.name));
+        b.push(format!("{} kommun: kommunrapport med ungas levnadsvillkor och vanor jämförda med länet, och vad förbundets dokument säger om {}.", m.name, m.name), None);
+    }
     for doc in documents {
         let Some(path) = route(&doc.id) else { continue };
         b.doc(&doc.title, path);

@@ -17,14 +17,22 @@ fn every_municipality_has_its_report() {
     assert_eq!(build.reports.len(), 12);
     for r in &build.reports {
         assert_eq!(r.surveys.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["andts", "lupp"], "{}", r.name);
-        // Four indicators, two grades each.
-        assert!(r.surveys.iter().all(|s| s.indicators.len() == 8), "{}", r.name);
+        // ANDTS: four indicators; LUPP: one for each of its seven themes; two grades each.
+        assert_eq!(r.surveys.iter().map(|s| s.indicators.len()).collect::<Vec<_>>(), [8, 14], "{}", r.name);
+        // CAN publishes the nation's figures; LUPP has none, so its cards never name the nation.
+        assert_eq!(r.surveys.iter().map(|s| s.has_nation).collect::<Vec<_>>(), [true, false], "{}", r.name);
+        assert!(r.surveys[1].indicators.iter().all(|k| k.nation.is_none() && k.nation_years.is_empty()));
         assert_eq!(r.county_wide.len(), 1);
         assert!(r.county_wide[0].quote.contains("alla 12 kommuner"));
     }
     // Vimmerby takes no part in the county's ANDTS survey: nothing of its own to show or claim.
     let vimmerby = build.reports.iter().find(|r| r.slug == "vimmerby").unwrap();
     assert!(vimmerby.surveys[0].indicators.iter().all(|k| k.latest.is_none() && k.vs_county == Comparison::Unknown));
+    // Its cards still state the county's latest round, which their trend draws.
+    assert!(vimmerby.surveys[0].indicators.iter().all(|k| k.county.is_some() && k.trend_county.iter().any(Option::is_some)));
+    // The nation is drawn where CAN has published it within the rounds shown.
+    let kalmar = build.reports.iter().find(|r| r.slug == "kalmar").unwrap();
+    assert!(kalmar.surveys[0].indicators.iter().any(|k| !k.nation_years.is_empty()));
     assert!(vimmerby.surveys[1].indicators.iter().all(|k| k.latest.is_some()));
     // The nation's n is never published: no claim against Riket.
     assert!(build.reports.iter().flat_map(|r| &r.surveys).flat_map(|s| &s.indicators).all(|k| k.vs_nation == Comparison::Unknown));
@@ -63,10 +71,14 @@ fn a_selection_that_cannot_be_shown_stops_the_build() {
         ("[[survey]]\nid = \"andts\"\nindicators = [\"rokning\", \"finns_inte\"]\n", "k.toml:1: andts: no indicator 'finns_inte'"),
         ("[[survey]]\nid = \"lupp\"\nindicators = [\"livet_nojd\"]\n", "k.toml:1: lupp: 'livet_nojd' is a distribution of answers, not a share that can be compared"),
         ("[[survey]]\nid = \"okand\"\nindicators = []\n", "k.toml:1: no survey 'okand' (statistik/*.toml)"),
+        (
+            "[[survey]]\nid = \"andts\"\nevery_theme = true\nindicators = [\"alkohol_senaste_12_man\", \"rokning\", \"snus\", \"narkotika_nagon_gang\"]\n",
+            "k.toml:1: andts: every_theme asks for one indicator of the theme 'Tobak och nikotin', not 2\nk.toml:1: andts: every_theme asks for one indicator of the theme 'Spel om pengar', not 0",
+        ),
         ("[[survey]]\nid = \"andts\"\nindicators = []\n\n[[county_wide]]\ndataset = \"av-media-2023\"\nfigure = \"x\"\n", "k.toml:5: no key figure 'x' in figures/av-media-2023.toml"),
     ];
     for (text, want) in cases {
         let errors: Vec<String> = load(Path::new("k.toml"), text, &build.tables, &build.datasets).err().unwrap_or_default().iter().map(|d| d.to_string()).collect();
-        assert_eq!(errors, [want], "{text}");
+        assert_eq!(errors.join("\n"), want, "{text}");
     }
 }
