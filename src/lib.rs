@@ -22,6 +22,8 @@ mod theme;
 #[cfg(target_arch = "wasm32")]
 mod takeover;
 #[cfg(target_arch = "wasm32")]
+mod share;
+#[cfg(target_arch = "wasm32")]
 mod embed_height;
 #[cfg(target_arch = "wasm32")]
 mod panic_panel;
@@ -49,6 +51,7 @@ pub fn start() {
         panic_panel::show(&text);
     }));
     takeover::start();
+    share::install();
     // Only a build made for the tests can panic on purpose (scripts/test sets KFKL_TEST_PANIC).
     if option_env!("KFKL_TEST_PANIC").is_some() && leptos::prelude::window().location().search().unwrap_or_default().contains("testpanik=1") {
         leptos::prelude::set_timeout(|| panic!("testpanik: ett fel som bara testbygget kan framkalla"), std::time::Duration::from_millis(300));

@@ -83,21 +83,25 @@ pub fn runs_view(runs: &[Run]) -> impl IntoView {
 }
 
 fn heading_view(h: &Heading, cx: &DocContext) -> impl IntoView {
-    let link = cx.anchor(&h.id);
     let print_url = cx.print_url(&h.id);
-    let label = format!("Länk till avsnittet {}", h.text);
-    let inner = view! {
-        {h.text.clone()}
-        " "
-        <a class="anchor" href=link aria-label=label>"#"</a>
-    };
+    let inner = h.text.clone();
     let id = h.id.clone();
     // data-url: printed after the heading, so paper copies keep their deep links.
     let heading = match h.level {
-        2 => view! { <h2 id=id data-url=print_url>{inner}</h2> }.into_any(),
-        3 => view! { <h3 id=id data-url=print_url>{inner}</h3> }.into_any(),
-        4 => view! { <h4 id=id data-url=print_url>{inner}</h4> }.into_any(),
-        _ => view! { <h5 id=id data-url=print_url>{inner}</h5> }.into_any(),
+        2 => view! { <h2 id=id data-url=print_url.clone()>{inner}</h2> }.into_any(),
+        3 => view! { <h3 id=id data-url=print_url.clone()>{inner}</h3> }.into_any(),
+        4 => view! { <h4 id=id data-url=print_url.clone()>{inner}</h4> }.into_any(),
+        _ => view! { <h5 id=id data-url=print_url.clone()>{inner}</h5> }.into_any(),
+    };
+    // Under the heading: a button that shares or copies its address (`share.rs`; shown once
+    // the app runs; without it the contents list links every section), and on a phone the way back up.
+    let share_label = format!("Kopiera länk till avsnittet {}", h.text);
+    let share = view! {
+        <p class="share">
+            <button type="button" class="share-link" data-url=print_url data-title=h.text.clone() aria-label=share_label>"Kopiera länk"</button>
+            <span class="share-status" role="status"></span>
+            {(h.level == 2).then(|| view! { <a class="to-contents" href=format!("{}#innehall", cx.path)>"Till innehållet"</a> })}
+        </p>
     };
     let follow_up = cx.doc.see_also.iter().filter(|s| s.heading == h.id).map(|s| {
         view! {
@@ -111,7 +115,7 @@ fn heading_view(h: &Heading, cx: &DocContext) -> impl IntoView {
         let label = format!("Nyckeltal: {}", h.text);
         view! { <ul class="cards section-figures" aria-label=label>{cards}</ul> }
     });
-    view! { {heading} {follow_up} {cards} }
+    view! { {heading} {share} {follow_up} {cards} }
 }
 
 /// A commitment: visibly marked, with its target groups, its explanation and a
@@ -136,7 +140,7 @@ pub fn CommitmentView(commitment: Commitment, cx: DocContext, crumbs: bool) -> i
     view! {
         <div class="commitment" id=commitment.id.clone() data-url=print_url>
             {crumb}
-            <p class="commitment-text"><span class="badge">"Åtagande"</span>" " {commitment.text.clone()}</p>
+            <p class="commitment-text"><span class="badge">"Åtagande"</span>" " {kfkl_core::format::capitalized(&commitment.text)}</p>
             <ul class="tags" aria-label="Målgrupper">{tags}</ul>
             {body}
             <p class="commitment-link"><a href=link>{if crumbs { "Visa i dokumentet" } else { "Länk till åtagandet" }}</a></p>

@@ -47,7 +47,10 @@ fn BudgetContent(plan: Arc<Document>, staff: Dataset) -> impl IntoView {
         .collect_view();
     let cx = DocContext::new("/plan/2025", plan.clone());
     let tables = plan.tables().map(|t| table_view(t, &cx)).collect_view();
+    // The answer first: how the plan's totals relate, from its own tables.
+    let answer = budget::totals_sentence(&plan).map(|s| view! { <p class="budget-answer">{s}</p> });
     view! {
+        {answer}
         <div class="charts">{charts}</div>
         <h2>"Budgettabellerna"</h2>
         <p>"Tabellerna som de står i planen. Där delarna inte summerar till planens totaler står det under tabellen."</p>

@@ -128,7 +128,7 @@ fn PlanContent(doc: Arc<Document>) -> impl IntoView {
         <div class="doc-layout">
             <aside class="toc-wide" aria-label="Innehåll">{toc_view(&doc, &cx, "Innehåll i planen")}</aside>
             <div class="doc-main">
-                <details class="toc-narrow">
+                <details class="toc-narrow" id="innehall">
                     <summary>"Innehåll"</summary>
                     {toc_view(&doc, &cx, "Innehåll i planen")}
                 </details>

@@ -77,7 +77,7 @@ fn ReportContent(data: ReportData) -> impl IntoView {
         <div class="doc-layout">
             <aside class="toc-wide" aria-label="Innehåll">{toc_view(&doc, &cx, "Innehåll i verksamhetsberättelsen")}</aside>
             <div class="doc-main">
-                <details class="toc-narrow">
+                <details class="toc-narrow" id="innehall">
                     <summary>"Innehåll"</summary>
                     {toc_view(&doc, &cx, "Innehåll i verksamhetsberättelsen")}
                 </details>

@@ -212,7 +212,7 @@ test('every chart of the site has its embed: title, chart, source, banner where 
     embeds.push(...found);
   }
   assert.equal(embeds.filter(e => e.src.includes('/embed/budget-')).length, 4, 'the four budget charts');
-  assert.equal(embeds.filter(e => e.src.includes('/embed/kommun-kalmar')).length, 16, 'every card of the report');
+  assert.equal(embeds.filter(e => e.src.includes('/embed/kommun-kalmar')).length, 22, 'every card of the report');
   assert.ok(embeds.some(e => e.src.includes('/embed/uppfoljning-etablering')) && embeds.some(e => e.src.includes('/embed/av-play')));
   const kinds = new Set();
   for (const { src, title, example } of embeds) {

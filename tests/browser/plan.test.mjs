@@ -153,23 +153,29 @@ test('the plan is readable on a phone, with the contents folded away', async () 
   await page.close();
 });
 
-test('the budget page shows each chart with its summary, table and source', async () => {
+test('the budget page answers how much goes to what, and shows each chart with its summary, table and source', async () => {
   const page = await openPage(browser);
   await page.goto(`${site.origin}/plan/2025/budget`);
   await page.locator('.chart svg').first().waitFor();
+  // The three totals explained in one sentence, from the plan's own figures.
+  assert.equal(await text(page.locator('.budget-answer')), 'Förbundets budget 2025 är 34 946 tkr. Av dem är 7 000 tkr transfereringar, pengar som förbundet betalar vidare till kommunerna i projekten SIA och OPIS, så den egna verksamheten har 27 946 tkr. De fyra verksamhetsområdenas tabeller summerar till 27 944 tkr, 2 tkr mindre än så i planens egna siffror.');
   const titles = await page.locator('figure.chart h2').allTextContents();
   assert.deepEqual(titles.map(t => t.trim()), [
-    'Intäkter och kostnader per verksamhetsområde 2025 (tkr)', 'Budget exklusive transfereringar, 2024 och 2025 (tkr)',
-    'Intäkternas fördelning 2025 (tkr)', 'Personal per verksamhetsområde 2025',
+    'Så fördelas budgeten på verksamhetsområdena 2025 (tkr)', 'Budget exklusive transfereringar, 2024 och 2025 (tkr)',
+    'Intäkternas fördelning 2025 (tkr)', 'Årsarbetare per verksamhetsområde 2025',
   ]);
+  const areas = page.locator('figure.chart', { has: page.locator('h2', { hasText: 'Så fördelas' }) });
+  assert.match(await text(areas.locator('.chart-summary')), /^Av verksamhetsområdenas 27 944 tkr går störst del till Unga, utbildning och etablering 13 590 tkr \(48,6 %\)\. Sedan kommer Kansli 8 988 tkr \(32,2 %\), /);
   const split = page.locator('figure.chart', { has: page.locator('h2', { hasText: 'Intäkternas fördelning' }) });
   assert.equal(await text(split.locator('.chart-summary')), 'Av intäkterna på 34 946 tkr är 21 701 tkr avtalade (62,1 %) och 13 245 tkr övriga (37,9 %).');
   const years = page.locator('figure.chart', { has: page.locator('h2', { hasText: 'exklusive transfereringar' }) });
   const rows = await years.locator('tbody tr').evaluateAll(trs => trs.map(tr => [...tr.cells].map(c => c.textContent.replaceAll('\u00a0', ' '))));
   assert.deepEqual(rows, [['Intäkter', '29 443', '27 946'], ['Övriga kostnader', '\u221210 706', '\u22129 758'], ['Personalkostnader', '\u221217 417', '\u221218 188']]);
   assert.match(await text(years.locator('.legend')), /2024 \(fylld stapel\), 2025 \(ofylld stapel\)/);
-  const staff = page.locator('figure.chart', { has: page.locator('h2', { hasText: 'Personal' }) });
-  assert.match(await text(staff.locator('.chart-summary')), /Unga, utbildning och etablering 10 medarbetare.*Hela förbundet: 20 årsarbetare\./);
+  // Årsarbetare only on the axis; the area the plan counts in medarbetare is named in its own unit.
+  const staff = page.locator('figure.chart', { has: page.locator('h2', { hasText: 'Årsarbetare' }) });
+  assert.match(await text(staff.locator('.chart-summary')), /Unga, utbildning och etablering: 10 medarbetare.*Hela förbundet: 20 årsarbetare, enligt planen\./);
+  assert.ok(!(await staff.locator('svg').textContent()).includes('medarbetare'), 'no medarbetare on the årsarbetare axis');
   for (const source of await page.locator('figure.chart .source').allTextContents()) {
     assert.match(source, /Verksamhetsplan och budget 2025, avsnitt Budget 2025/);
   }

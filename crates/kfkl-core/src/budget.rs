@@ -59,40 +59,78 @@ pub fn charts(doc: &Document, staff_figures: &Dataset) -> Vec<BarChart> {
     [income_and_costs(doc), excluding_transfers(doc), income_split(doc), staff(doc, staff_figures)].into_iter().flatten().collect()
 }
 
+/// How the budget splits across the verksamhetsområden: each area's costs
+/// and its share of the four together. Every area's income equals its costs,
+/// so one bar an area answers "how much goes to what". (Its id is the one the
+/// mirrored income/cost chart had, so that embeds of it keep working.)
 pub fn income_and_costs(doc: &Document) -> Option<BarChart> {
     let mut cats = Vec::new();
-    let (mut income, mut costs) = (Vec::new(), Vec::new());
+    let mut costs = Vec::new();
     let mut notes = Vec::new();
+    let mut balanced = true;
     for (id, name, short) in AREAS {
         let t = table(doc, id)?;
-        income.push(row(t, "SUMMA INTÄKTER", 0).or_else(|| row(t, "INTÄKTER", 0))?);
-        costs.push(match row(t, "SUMMA KOSTNADER", 0) {
+        let income = row(t, "SUMMA INTÄKTER", 0).or_else(|| row(t, "INTÄKTER", 0))?;
+        let cost = match row(t, "SUMMA KOSTNADER", 0) {
             Some(v) => v,
             None => {
                 notes.push(format!("{name}: tabellen anger ingen summa för kostnaderna; diagrammet visar summan av övriga kostnader och personalkostnader."));
                 row(t, "ÖVRIGA KOSTNADER", 0)? + row(t, "PERSONALKOSTNADER", 0)?
             }
-        });
+        };
+        balanced &= (income + cost).abs() < 0.5;
+        costs.push(-cost);
         cats.push((name.to_string(), short.to_string()));
     }
-    let (max_i, _) = income.iter().enumerate().fold((0, f64::MIN), |acc, (i, &v)| if v > acc.1 { (i, v) } else { acc });
-    let (min_i, _) = income.iter().enumerate().fold((0, f64::MAX), |acc, (i, &v)| if v < acc.1 { (i, v) } else { acc });
-    let balanced = income.iter().zip(&costs).filter(|(i, c)| (*i + *c).abs() < 0.5).count();
-    let summary = format!(
-        "Störst budget har {} med {} i intäkter, minst har {} med {}; i {} av {} områden är intäkter och kostnader lika stora.",
-        cats[max_i].0, tkr(income[max_i]), cats[min_i].0, tkr(income[min_i]), balanced, cats.len()
-    );
+    let total: f64 = costs.iter().sum();
+    let share = |v: f64| format_percent((1000.0 * v / total).round() / 10.0);
+    let mut order: Vec<usize> = (0..costs.len()).collect();
+    crate::sort::sort_by(&mut order, |a, b| costs[*b].total_cmp(&costs[*a]));
+    let listed: Vec<String> = order.iter().map(|&i| format!("{} {} ({})", cats[i].0, tkr(costs[i]), share(costs[i]))).collect();
+    let balance = if balanced { " Varje område har lika stora intäkter som kostnader." } else { "" };
+    let (first, rest) = listed.split_first()?;
+    let summary = format!("Av verksamhetsområdenas {} går störst del till {first}. Sedan kommer {}.{balance}", tkr(total), and_list(rest));
+    let displays = costs.iter().map(|&v| format!("{} ({})", format_number(v), share(v))).collect();
     let mut c = chart(
         "budget-omraden",
-        "Intäkter och kostnader per verksamhetsområde 2025 (tkr)",
+        "Så fördelas budgeten på verksamhetsområdena 2025 (tkr)",
         "Verksamhetsområde",
         cats,
-        vec![series("Intäkter", income), series("Kostnader", costs)],
+        vec![Series { name: "Kostnader".into(), values: costs, displays }],
         summary,
         source_line(doc, "Budget 2025"),
     );
     c.notes = notes;
     Some(c)
+}
+
+/// "A, B och C".
+fn and_list(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} och {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}
+
+/// How the plan's three totals relate, in one sentence from its own tables:
+/// the whole budget, the budget without the money passed on to the
+/// municipalities (transfers), and the four areas' tables added up.
+pub fn totals_sentence(doc: &Document) -> Option<String> {
+    let whole = row(table(doc, "budget-kfkl-2025")?, "SUMMA INTÄKTER", 0)?;
+    let t = table(doc, "budget-exklusive-transfereringar")?;
+    let own = row(t, "INTÄKTER", t.columns.len().checked_sub(1)?)?;
+    let areas: f64 = AREAS.iter().map(|(id, _, _)| table(doc, id).and_then(|t| row(t, "SUMMA INTÄKTER", 0).or_else(|| row(t, "INTÄKTER", 0)))).sum::<Option<f64>>()?;
+    let rounding = match own - areas {
+        d if d.abs() < 0.5 => String::new(),
+        d => format!(" De fyra verksamhetsområdenas tabeller summerar till {}, {} {} än så i planens egna siffror.", tkr(areas), tkr(d.abs()), if d > 0.0 { "mindre" } else { "mer" }),
+    };
+    Some(format!(
+        "Förbundets budget 2025 är {}. Av dem är {} transfereringar, pengar som förbundet betalar vidare till kommunerna i projekten SIA och OPIS, så den egna verksamheten har {}.{rounding}",
+        tkr(whole),
+        tkr(whole - own),
+        tkr(own)
+    ))
 }
 
 /// The budget excluding transfers, 2024 against 2025, row by row.
@@ -145,31 +183,40 @@ pub fn income_split(doc: &Document) -> Option<BarChart> {
     ))
 }
 
-/// Staff per verksamhetsområde, as the plan's text states it: in årsarbetare,
-/// except where the plan counts medarbetare (the label then says so).
+/// Staff per verksamhetsområde in årsarbetare, as the plan's text states it.
+/// Where the plan counts medarbetare instead (Unga, utbildning och etablering),
+/// the area is named in the summary and a note in its own unit, not drawn on
+/// the same axis: two units are never added or compared as one.
 pub fn staff(doc: &Document, figures: &Dataset) -> Option<BarChart> {
     let ids = ["personal-kansli", "personal-unga-utbildning-och-etablering", "personal-halsa-vard-och-omsorg", "personal-miljo-och-livsmedel"];
     let mut cats = Vec::new();
     let mut values = Vec::new();
     let mut displays = Vec::new();
+    let mut other_units = Vec::new();
     for ((_, name, short), id) in AREAS.iter().zip(ids) {
         let f = figures.figure(id)?;
-        cats.push((name.to_string(), short.to_string()));
-        values.push(f.value);
-        displays.push(format!("{} {}", format_figure(f), f.label.rsplit(", ").next().unwrap_or_default()));
+        let unit = f.label.rsplit(", ").next().unwrap_or_default();
+        if unit == "årsarbetare" {
+            cats.push((name.to_string(), short.to_string()));
+            values.push(f.value);
+            displays.push(format_figure(f));
+        } else {
+            other_units.push(format!("{name}: {} {unit}", format_figure(f)));
+        }
     }
     let listed: Vec<String> = cats.iter().zip(&displays).map(|((n, _), d)| format!("{n} {d}")).collect();
-    let total = figures.figure("personal-totalt").map(|f| format!(" Hela förbundet: {} årsarbetare.", format_figure(f))).unwrap_or_default();
+    let total = figures.figure("personal-totalt").map(|f| format!(" Hela förbundet: {} årsarbetare, enligt planen.", format_figure(f))).unwrap_or_default();
+    let others = if other_units.is_empty() { String::new() } else { format!(" Planen anger inte årsarbetare för alla: {}.", other_units.join(", ")) };
     let mut c = chart(
         "budget-personal",
-        "Personal per verksamhetsområde 2025",
+        "Årsarbetare per verksamhetsområde 2025",
         "Verksamhetsområde",
         cats,
-        vec![Series { name: "Personal".into(), values, displays }],
-        format!("Personal 2025: {}.{total}", listed.join(", ")),
+        vec![Series { name: "Årsarbetare".into(), values, displays }],
+        format!("Årsarbetare 2025: {}.{others}{total}", listed.join(", ")),
         format!("Källa: {}, {}, avsnitt Budget 2025 (texten under varje verksamhetsområde).", doc.source.publisher, doc.source.title),
     );
-    c.notes = vec!["Planen anger årsarbetare för alla områden utom Unga, utbildning och etablering, där den anger antal medarbetare.".into()];
+    c.notes = other_units.iter().map(|o| format!("Visas inte i diagrammet, eftersom planen räknar medarbetare och inte årsarbetare där: {o}.")).collect();
     Some(c)
 }
 
@@ -215,13 +262,24 @@ mod tests {
     }
 
     #[test]
-    fn income_and_costs_come_from_the_area_tables() {
+    fn the_split_across_areas_comes_from_the_area_tables_with_shares() {
         let c = income_and_costs(&doc()).unwrap();
-        assert_eq!(c.series[0].values, [9.0, 14.0, 4.0, 1.0]);
-        assert_eq!(c.series[1].values, [-9.0, -13.0, -4.0, -1.0]);
+        assert_eq!(c.series.len(), 1);
+        assert_eq!(c.series[0].values, [9.0, 13.0, 4.0, 1.0]);
+        assert_eq!(c.series[0].displays.iter().map(|d| plain(d)).collect::<Vec<_>>(), ["9 (33,3 %)", "13 (48,1 %)", "4 (14,8 %)", "1 (3,7 %)"]);
         assert_eq!(c.axis_labels, ["Kansli", "Unga", "Vård", "Miljö"]);
-        assert_eq!(plain(&c.summary), "Störst budget har Unga, utbildning och etablering med 14 tkr i intäkter, minst har Miljö och livsmedel med 1 tkr; i 3 av 4 områden är intäkter och kostnader lika stora.");
+        // Unga's income (14) is not its costs (13): no claim that every area balances.
+        assert_eq!(plain(&c.summary), "Av verksamhetsområdenas 27 tkr går störst del till Unga, utbildning och etablering 13 tkr (48,1 %). Sedan kommer Kansli 9 tkr (33,3 %), Hälsa, vård och omsorg 4 tkr (14,8 %) och Miljö och livsmedel 1 tkr (3,7 %).");
         assert_eq!(c.notes.len(), 1, "the computed Miljö cost total is explained");
+    }
+
+    #[test]
+    fn the_totals_are_related_in_one_sentence() {
+        // Whole 100, without transfers 12, the areas' tables 9 + 14 + 4 + 1 = 28.
+        assert_eq!(
+            plain(&totals_sentence(&doc()).unwrap()),
+            "Förbundets budget 2025 är 100 tkr. Av dem är 88 tkr transfereringar, pengar som förbundet betalar vidare till kommunerna i projekten SIA och OPIS, så den egna verksamheten har 12 tkr. De fyra verksamhetsområdenas tabeller summerar till 28 tkr, 16 tkr mer än så i planens egna siffror."
+        );
     }
 
     #[test]
@@ -243,8 +301,8 @@ mod tests {
 
     #[test]
     fn budget_charts_render_negative_bars_and_two_series() {
-        let svg = crate::chart::render_svg(&income_and_costs(&doc()).unwrap(), 480, 300);
+        let svg = crate::chart::render_svg(&excluding_transfers(&doc()).unwrap(), 480, 300);
         assert!(svg.contains("fill=\"none\""), "the second series is hollow");
-        assert!(svg.contains("\u{2212}13"), "cost labels keep their minus sign");
+        assert!(svg.contains("\u{2212}7"), "cost labels keep their minus sign");
     }
 }

@@ -166,8 +166,10 @@ where
     let (lo, hi) = values.fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     // Head room for the value labels beyond the bars (two rows when staggered).
     let span = if hi - lo > 0.0 { hi - lo } else { 1.0 };
+    // Below the zero line the labels hang under the bars, above the category names: more room there.
     let room = if chart.series.len() > 1 { 0.26 } else { 0.16 };
-    let (bottom, top) = (if lo < 0.0 { lo - span * room } else { 0.0 }, if hi > 0.0 || lo == 0.0 { hi + span * room } else { 0.0 });
+    let below = if chart.series.len() > 1 { 0.36 } else { 0.2 };
+    let (bottom, top) = (if lo < 0.0 { lo - span * below } else { 0.0 }, if hi > 0.0 || lo == 0.0 { hi + span * room } else { 0.0 });
     let n = chart.categories.len().max(1);
     let ink = rgb(INK);
     let font = |px: u32| ("sans-serif", px).into_font().color(&ink);

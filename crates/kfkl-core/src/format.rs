@@ -106,6 +106,13 @@ impl Approx {
     }
 }
 
+/// A text with its first letter in capitals: a commitment stands alone under its
+/// badge, while the source continues a sentence ("… genom att: stötta kommunerna").
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 /// A count with its noun in the number it agrees with: "1 åtagande",
 /// "2 åtaganden", "0 löften". Swedish takes the singular for one only.
 pub fn count(n: usize, one: &str, many: &str) -> String {
@@ -114,6 +121,13 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_commitment_starts_with_a_capital() {
+        for (text, shown) in [("stötta kommunerna", "Stötta kommunerna"), ("Redan stor", "Redan stor"), ("ökad samverkan", "Ökad samverkan"), ("", "")] {
+            assert_eq!(super::capitalized(text), shown);
+        }
+    }
+
     #[test]
     fn a_count_agrees_with_its_noun() {
         // (n, expected)

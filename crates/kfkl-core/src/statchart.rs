@@ -242,9 +242,12 @@ struct Layout {
 
 impl Layout {
     fn new(chart: &StatChart, frame: &Frame) -> Layout {
-        let font = if frame.width < 480 { 15 } else { 16 };
+        // A narrow drawing is for a phone, where it is shown about 290 px wide: its text
+        // must still render at 12 px or more (plotters writes sizes a fifth smaller).
+        let font = if frame.width < 480 { 20 } else { 16 };
         let line = font + 8;
-        let banner = if chart.example { line + 10 } else { 0 };
+        // The banner in bold capitals wraps on a narrow drawing rather than run off it.
+        let banner = if chart.example { line * banner_lines(frame.width, font).len() as u32 + 10 } else { 0 };
         let title_lines = frame.caption.as_ref().map_or(0, |(t, _)| wrap(t, chars_per_line(frame.width, font + 2)).len() as u32);
         let (title, footer) = if frame.caption.is_some() { ((line + 2) * title_lines + 8, line + 8) } else { (0, 0) };
         let k = chart.series.len().max(1) as u32;
@@ -270,7 +273,11 @@ fn draw(chart: &StatChart, frame: &Frame, l: &Layout, out: &mut String) -> Resul
         let (band, _) = top.split_vertically(l.banner - 6);
         band.fill(&rgb(BANNER))?;
         let white = ("sans-serif", l.font + 2).into_font().style(FontStyle::Bold).color(&WHITE);
-        band.draw(&Text::new(BANNER_TEXT, (l.width as i32 / 2, (l.banner as i32 - 6) / 2), white.pos(Pos::new(HPos::Center, VPos::Center))))?;
+        let lines = banner_lines(l.width, l.font);
+        let line = (l.banner as i32 - 10) / lines.len() as i32;
+        for (i, text) in lines.into_iter().enumerate() {
+            band.draw(&Text::new(text, (l.width as i32 / 2, 2 + line * i as i32 + line / 2), white.clone().pos(Pos::new(HPos::Center, VPos::Center))))?;
+        }
     }
     if let Some((title, _)) = &frame.caption {
         let bold = ("sans-serif", l.font + 2).into_font().style(FontStyle::Bold).color(&ink);
@@ -293,6 +300,11 @@ fn draw(chart: &StatChart, frame: &Frame, l: &Layout, out: &mut String) -> Resul
 }
 
 /// About how many characters of a sans-serif font fit across the drawing.
+/// The banner's text in lines that fit the width (bold capitals are wide: 0.75 of the size each).
+fn banner_lines(width: u32, font: u32) -> Vec<String> {
+    wrap(BANNER_TEXT, ((f64::from(width) - 16.0) / (f64::from(font + 2) * 0.75)) as usize)
+}
+
 /// How many characters of an answer fit beside its swatch in the stacked bars' legend.
 fn answer_chars(width: u32, font: u32) -> usize {
     chars_per_line(width - 22, font)
@@ -344,7 +356,9 @@ fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn 
     let ink = rgb(INK);
     let years: Vec<i32> = chart.categories.iter().filter_map(|c| c.parse().ok()).collect();
     let (first, last) = (*years.first().unwrap_or(&2000), *years.last().unwrap_or(&2001));
-    let longest = chart.series.iter().map(|s| s.name.chars().count() + 8).max().unwrap_or(8) as u32;
+    // The end labels' length: each series' name and its last value as labelled.
+    let end_label = |s: &StatSeries| s.points.iter().rev().flatten().find(|p| p.value.is_some()).map_or(0, |p| chart.label(p).chars().count() + 1);
+    let longest = chart.series.iter().map(|s| s.name.chars().count() + end_label(s)).max().unwrap_or(8).max(8) as u32;
     let right = (longest * l.font * 55 / 100).min(l.width * 2 / 5);
     let ymax = axis_max(values(chart), chart.unit);
     let unit = chart.unit;
@@ -444,16 +458,24 @@ fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn 
             ends.push((at.1 as f64, format!("{} {}", series.name, chart.label(&p)), colour, at));
         }
     }
-    // End labels in the right margin, pushed apart where lines end close together.
+    // End labels in the right margin, pushed apart where lines end close together; a
+    // label longer than the margin wraps (name above, value below) rather than run out.
+    let fits = ((f64::from(right) / (f64::from(l.font) * 0.55)).round() as usize).max(4);
+    let lines: Vec<Vec<String>> = ends.iter().map(|e| wrap(&e.1, fits)).collect();
+    let rows = lines.iter().map(Vec::len).max().unwrap_or(1) as f64;
+    let line_height = f64::from(l.font + 3);
     let wanted: Vec<f64> = ends.iter().map(|e| e.0).collect();
-    let placed = spread(&wanted, f64::from(l.font + 3));
+    let placed = spread(&wanted, line_height * rows);
     let x = (l.width - right) as i32;
     let (bx, by) = area.get_base_pixel();
-    for ((_, label, colour, at), y) in ends.iter().zip(placed) {
+    for (((_, _, colour, at), y), text) in ends.iter().zip(placed).zip(&lines) {
         let y = y as i32;
         area.draw(&PathElement::new(vec![(at.0 + 8 - bx, at.1 - by), (x - 4 - bx, y - by)], colour.stroke_width(1)))?;
         let style = ("sans-serif", l.font).into_font().color(&ink).pos(Pos::new(HPos::Left, VPos::Center));
-        area.draw(&Text::new(label.clone(), (x - bx, y - by), style))?;
+        let first = y - ((text.len() as f64 - 1.0) * line_height / 2.0) as i32;
+        for (k, line) in text.iter().enumerate() {
+            area.draw(&Text::new(line.clone(), (x - bx, first + (k as f64 * line_height) as i32 - by), style.clone()))?;
+        }
     }
     Ok(())
 }
@@ -638,7 +660,7 @@ fn bar_frame(chart: &StatChart, l: &Layout) -> (u32, f64) {
     let longest = chart.categories.iter().map(|c| c.chars().count()).max().unwrap_or(4) as u32;
     let left = (longest * l.font * 55 / 100 + 12).min(l.width / 3);
     let label = chart.series.iter().map(|s| s.name.chars().count() + 16).max().unwrap_or(16) as f64;
-    let plot = f64::from(l.width - left - 20);
+    let plot = f64::from(l.width - left - l.font - 14);
     let hi = values(chart).fold(0.0_f64, f64::max);
     // The longest label takes `label` characters of the plot's width.
     let share = (label * f64::from(l.font) * 0.55 / plot).min(0.6);
@@ -654,7 +676,7 @@ fn bar_axes<'a, 'b>(chart: &StatChart, l: &Layout, area: &'a Area<'b>, left: u32
     let unit = chart.unit;
     let mut ctx = ChartBuilder::on(area)
         .margin_top(8 + l.legend)
-        .margin_right(20)
+        .margin_right(l.font + 14)
         .x_label_area_size(l.font + 16)
         .y_label_area_size(left)
         .build_cartesian_2d(0.0..xmax, rows..0.0)?;
