@@ -226,8 +226,15 @@ where
         let stagger = 22 * j as i32;
         ctx.draw_series(series.values.iter().zip(&series.displays).enumerate().map(|(i, (&v, text))| {
             let (dy, vpos) = if v < 0.0 { (4 + stagger, VPos::Top) } else { (-4 - stagger, VPos::Bottom) };
-            EmptyElement::at((SegmentValue::CenterOf(i), v))
-                + Text::new(text.clone(), (centre_offset, dy), label_style.clone().pos(Pos::new(HPos::Center, vpos)))
+            // A label wider than its category stays inside the plot: the first one starts at
+            // the plot's left edge, the last one ends at its right, rather than run over the axis.
+            let half = text.chars().count() as f64 * 19.0 * 0.55 / 2.0;
+            let (dx, hpos) = match i {
+                0 if half > segment / 2.0 + f64::from(centre_offset) => ((-segment / 2.0) as i32 + 2, HPos::Left),
+                last if last + 1 == n && half > segment / 2.0 - f64::from(centre_offset) => ((segment / 2.0) as i32 - 2, HPos::Right),
+                _ => (centre_offset, HPos::Center),
+            };
+            EmptyElement::at((SegmentValue::CenterOf(i), v)) + Text::new(text.clone(), (dx, dy), label_style.clone().pos(Pos::new(hpos, vpos)))
         }))?;
     }
     Ok(())

@@ -306,9 +306,11 @@ pub fn format_value(value: Option<f64>, approx: Option<Approx>, unit: StatUnit) 
 /// Only the dimensions the survey has are named; "alla" is not said.
 pub fn choice_line(table: &StatTable, s: &ExplorerState) -> String {
     let ind = &table.survey.indicators[s.indicator];
+    // A label that is a question is set off by a dash, not a colon: no "?:".
+    let joint = if ind.label.ends_with('?') { " –" } else { ":" };
     let mut parts = vec![match (s.answer, ind.answers.is_empty()) {
-        (Some(a), false) => format!("{}: ”{}”", ind.label, ind.answers[a]),
-        (None, false) => format!("{}: hela fördelningen", ind.label),
+        (Some(a), false) => format!("{}{joint} ”{}”", ind.label, ind.answers[a]),
+        (None, false) => format!("{}{joint} hela fördelningen", ind.label),
         _ => ind.label.clone(),
     }];
     if table.by_grade() {
@@ -688,6 +690,9 @@ pub(crate) mod tests {
         ] {
             assert_eq!(choice_line(&t, &ExplorerState::parse(&pairs(query), &t).state), line, "{query}");
         }
+        let mut t = table();
+        t.survey.indicators[1].label = "Hur mycket fritid har du?".into();
+        assert_eq!(choice_line(&t, &ExplorerState::parse(&pairs("?indikator=fritid"), &t).state), "Hur mycket fritid har du? – hela fördelningen · gy 2 · Kalmar län, Riket · 2021–2023");
     }
 
     #[test]
