@@ -100,9 +100,9 @@ fn Header() -> impl IntoView {
     let menu = NodeRef::<leptos::html::Details>::new();
     let location = use_location();
     // A link followed inside the app closes the menu, as a page load would.
-    Effect::new(move |_| {
+    Effect::new(move |first_run: Option<()>| {
         location.pathname.track();
-        if let Some(menu) = menu.get_untracked() {
+        if let (Some(_), Some(menu)) = (first_run, menu.get_untracked()) {
             let _ = menu.remove_attribute("open");
         }
     });

@@ -93,12 +93,14 @@ fn heading_view(h: &Heading, cx: &DocContext) -> impl IntoView {
         4 => view! { <h4 id=id data-url=print_url.clone()>{inner}</h4> }.into_any(),
         _ => view! { <h5 id=id data-url=print_url.clone()>{inner}</h5> }.into_any(),
     };
-    // Under the heading: a button that shares or copies its address (`share.rs`; shown once
-    // the app runs; without it the contents list links every section), and on a phone the way back up.
+    // Under the heading: a button that shares or copies its address (`share.rs`; it works once
+    // the app runs, and until then it keeps its place unseen, so nothing shifts; its words are the
+    // stylesheet's, so that the page's text is the same before and after the app takes over;
+    // without JavaScript the contents list links every section), and on a phone the way back up.
     let share_label = format!("Kopiera länk till avsnittet {}", h.text);
     let share = view! {
         <p class="share">
-            <button type="button" class="share-link" data-url=print_url data-title=h.text.clone() aria-label=share_label>"Kopiera länk"</button>
+            <button type="button" class="share-link" data-url=print_url data-title=h.text.clone() aria-label=share_label></button>
             <span class="share-status" role="status"></span>
             {(h.level == 2).then(|| view! { <a class="to-contents" href=format!("{}#innehall", cx.path)>"Till innehållet"</a> })}
         </p>

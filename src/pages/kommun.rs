@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use kfkl_core::compare::Difference;
 use kfkl_core::explorer::format_value;
-use kfkl_core::format::format_number;
+use kfkl_core::format::{and_list, format_number};
 use kfkl_core::kommunrapport::{card_csv, card_query, change_number, change_text, grade_key, Comparison, KeyIndicator, Kommunrapport, Reading, SurveyPart};
 use kfkl_core::map::CountyMap;
 use kfkl_core::mapchart::Fill;
@@ -435,15 +435,6 @@ pub fn indicator_card(r: &Kommunrapport, part: &SurveyPart, k: &KeyIndicator, pl
     });
     view! {
         <Figure key title summary lead=Some(lead) drawing table table_notes=notes source example downloads=Some(downloads) links place class="indicator-card" compact=true/>
-    }
-}
-
-/// "A, B och C".
-fn and_list(items: &[&str]) -> String {
-    match items.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} och {last}", rest.join(", ")),
-        Some((last, _)) => last.to_string(),
-        None => String::new(),
     }
 }
 

@@ -189,3 +189,13 @@ test('no public text names a source file of the site (.rs, .md, .toml)', async (
   }
   assert.deepEqual(found, []);
 });
+
+test('every municipality\'s embedded card carries the example banner, Vimmerby\'s too', async () => {
+  const areas = JSON.parse(await readFile(join(ROOT, 'dist/data/areas.json'), 'utf8')).municipalities;
+  const page = await openPage(browser, { width: 400, height: 600 });
+  for (const m of areas) {
+    await page.goto(site.origin + `/embed/kommun-${m.slug}`);
+    assert.match(await page.locator('.example-banner').first().textContent(), /Exempeldata – inte verkliga resultat/, m.slug);
+  }
+  await page.close();
+});

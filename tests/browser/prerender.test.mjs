@@ -144,8 +144,8 @@ test('without JavaScript links are plain links: the menu, the contents and the h
   await page.locator('.toc-wide a', { hasText: 'Unga, utbildning och etablering' }).first().click();
   await page.waitForURL(/\/rapport\/2023#unga-utbildning-och-etablering$/);
   assert.ok(await page.evaluate(() => document.getElementById('unga-utbildning-och-etablering').getBoundingClientRect().top < innerHeight));
-  await page.locator('header input[type="search"]').fill('lupp');
-  await page.locator('header input[type="search"]').press('Enter');
+  await page.locator('#sok-sidhuvud').fill('lupp');
+  await page.locator('#sok-sidhuvud').press('Enter');
   await page.waitForURL(/\/sok\?q=lupp$/);
   assert.match(await page.locator('main').innerText(), /Sökningen behöver JavaScript/);
   await context.close();
@@ -213,16 +213,19 @@ async function withHeldWasm(route, options) {
 test('scroll position, focus, typed text and an opened contents list survive the takeover', async () => {
   const { page, release } = await withHeldWasm('/plan/2025', { width: 360, height: 740 });
   await page.locator('.toc-narrow summary').click();
+  // On a phone the search box is behind "Meny".
+  await page.locator('.site-menu summary').click();
   await page.evaluate(() => window.scrollTo(0, 900));
-  await page.locator('header input[type="search"]').focus();
+  await page.locator('#sok-meny').focus();
   await page.keyboard.type('äldre');
   await page.evaluate(() => window.scrollTo(0, 900));
   release();
   await live(page);
   assert.equal(await page.evaluate(() => Math.round(scrollY)), 900, 'scroll position kept');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'sok-sidhuvud', 'focus kept');
-  assert.equal(await page.locator('#sok-sidhuvud').inputValue(), 'äldre', 'typed text kept');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'sok-meny', 'focus kept');
+  assert.equal(await page.locator('#sok-meny').inputValue(), 'äldre', 'typed text kept');
   assert.equal(await page.locator('.toc-narrow').evaluate(d => d.open), true, 'the opened contents list stays open');
+  assert.equal(await page.locator('.site-menu').evaluate(d => d.open), true, 'the opened menu stays open');
   // And it is the app's: submitting searches inside the app.
   await page.keyboard.press('Enter');
   await page.locator('.search-hits').first().waitFor();
@@ -291,7 +294,7 @@ test('the controls only the app can serve are disabled in the page until the app
   for (const control of ['#indikator', '#omrade-0880', '#kon-flickor', '#indikator-sok']) {
     assert.equal(await page.locator(control).isDisabled(), false, `${control} in the app`);
   }
-  assert.equal(await page.locator('header input[type="search"]').isDisabled(), false, 'the header search works without the app');
+  assert.equal(await page.locator('#sok-sidhuvud').isDisabled(), false, 'the header search works without the app');
   await page.goto(site.origin + '/plan/2025');
   assert.equal(await page.locator('#filter-omrade').isDisabled(), false);
   assert.deepEqual(page.errors, []);

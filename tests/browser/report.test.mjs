@@ -37,7 +37,7 @@ test('a follow-up topic links plan and report both ways', async () => {
   const page = await openPage(browser);
   // Plan → topic.
   await page.goto(site.origin + '/plan/2025#ungas-uppvaxt');
-  const planLink = page.locator('#ungas-uppvaxt + .see-also a');
+  const planLink = page.locator('#ungas-uppvaxt ~ .see-also a').first();
   await planLink.waitFor();
   await planLink.click();
   await page.locator('.followup-grid').waitFor();
@@ -60,7 +60,7 @@ test('a follow-up topic links plan and report both ways', async () => {
   assert.equal(new URL(page.url()).pathname, '/rapport/2023');
   assert.equal(new URL(page.url()).hash, '#ungas-uppvaxt');
   await page.waitForFunction(() => document.getElementById('ungas-uppvaxt').getBoundingClientRect().top < 200);
-  assert.equal(await page.locator('#ungas-uppvaxt + .see-also a').getAttribute('href'), '/uppfoljning/ungas-uppvaxt');
+  assert.equal(await page.locator('#ungas-uppvaxt ~ .see-also a').first().getAttribute('href'), '/uppfoljning/ungas-uppvaxt');
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -76,7 +76,7 @@ test('links navigate inside the app and deep links survive a reload', async () =
   assert.equal(new URL(page.url()).pathname, '/statistik/av-play');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'main', 'focus moves to the new content');
   assert.equal(await page.title(), 'AV-Play och AV-Media – Kommunförbundet Kalmar län');
-  assert.equal(await page.locator('nav a[aria-current="page"]').textContent(), 'AV-Play');
+  assert.equal(await page.locator('.menu-wide a[aria-current="page"]').textContent(), 'AV-Play');
   await page.reload();
   await page.locator('.chart svg').first().waitFor();
   assert.equal((await h1(page).textContent()).trim(), 'AV-Play och AV-Media');

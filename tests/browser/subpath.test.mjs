@@ -24,7 +24,7 @@ test('a deep link under /kfkl/ loads its data and links stay under /kfkl/', asyn
   await page.locator('dl').waitFor();
   assert.equal(new URL(page.url()).pathname, '/kfkl/om-data');
   assert.equal(await page.locator('a[rel="external"]').first().evaluate(a => new URL(a.href).pathname), '/kfkl/data/av-media-2023.json');
-  assert.equal(await page.locator('nav a[href="/kfkl/statistik/av-play"]').count(), 1);
+  assert.equal(await page.locator('.menu-wide a[href="/kfkl/statistik/av-play"]').count(), 1);
   await page.goto(site.origin + '/kfkl/kommun');
   await page.locator('.municipality-list').waitFor();
   await page.locator('.municipality-list').getByRole('link', { name: 'Mörbylånga' }).click();

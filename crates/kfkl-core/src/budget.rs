@@ -3,7 +3,7 @@
 
 use crate::chart::{BarChart, Series};
 use crate::document::{Document, Table};
-use crate::format::{format_figure, format_number, format_percent};
+use crate::format::{and_list, format_figure, format_number, format_percent};
 use crate::model::{ChartKind, Dataset, Unit};
 
 /// (table id, name in tables and summaries, short name for the axis)
@@ -102,15 +102,6 @@ pub fn income_and_costs(doc: &Document) -> Option<BarChart> {
     );
     c.notes = notes;
     Some(c)
-}
-
-/// "A, B och C".
-fn and_list(items: &[String]) -> String {
-    match items.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} och {last}", rest.join(", ")),
-        Some((last, _)) => last.clone(),
-        None => String::new(),
-    }
 }
 
 /// How the plan's three totals relate, in one sentence from its own tables:

@@ -113,6 +113,15 @@ pub fn capitalized(text: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
+/// Items as Swedish lists them: "A", "A och B", "A, B och C".
+pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} och {}", rest.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(", "), last.as_ref()),
+        Some((last, _)) => last.as_ref().to_string(),
+        None => String::new(),
+    }
+}
+
 /// A count with its noun in the number it agrees with: "1 åtagande",
 /// "2 åtaganden", "0 löften". Swedish takes the singular for one only.
 pub fn count(n: usize, one: &str, many: &str) -> String {
@@ -121,6 +130,14 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn lists_end_with_och() {
+        // (items, list)
+        for (items, list) in [(vec![], ""), (vec!["A"], "A"), (vec!["A", "B"], "A och B"), (vec!["A", "B", "C"], "A, B och C")] {
+            assert_eq!(super::and_list(&items), list);
+        }
+    }
+
     #[test]
     fn a_commitment_starts_with_a_capital() {
         for (text, shown) in [("stötta kommunerna", "Stötta kommunerna"), ("Redan stor", "Redan stor"), ("ökad samverkan", "Ökad samverkan"), ("", "")] {

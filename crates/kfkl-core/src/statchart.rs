@@ -8,6 +8,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::explorer::{format_value, gender_label, grade_label, ExplorerState};
+use crate::format::and_list;
 use crate::format::{format_fixed, format_number, NBSP};
 use crate::model::Approx;
 use crate::palette::{Rgb, BANNER, INK, REFERENCE, SERIES};
@@ -533,15 +534,6 @@ fn reference_legend(chart: &StatChart, l: &Layout, area: &Area, top: i32) -> Res
     };
     area.draw(&Text::new(what, (x + 30, y), style))?;
     Ok(())
-}
-
-/// "A, B och C".
-fn and_list(items: &[String]) -> String {
-    match items.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} och {last}", rest.join(", ")),
-        Some((last, _)) => last.clone(),
-        None => String::new(),
-    }
 }
 
 /// A reference bar: outlined and hatched in the reference colour (pixels of `area`).
