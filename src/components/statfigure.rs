@@ -79,7 +79,7 @@ fn shown(table: &StatTable, s: &ExplorerState) -> Shown {
 }
 
 /// The table's word for a row against its county (`/om-data#jamforelser` explains the rule).
-fn versus_county(d: Option<Difference>) -> &'static str {
+pub fn versus_county(d: Option<Difference>) -> &'static str {
     match d {
         // The county and the nation are what the others are compared with.
         None => "",
@@ -126,7 +126,7 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: Opti
         if c.has_reference() && !map_view.get() {
             let (names, verb) = match c.reference_names.as_slice() {
                 [one] => (one.clone(), "är en jämförelse"),
-                many => (many.join(" och "), "är jämförelser"),
+                many => (kfkl_core::format::and_list(many), "är jämförelser"),
             };
             let how = match c.view {
                 View::Line => "streckad eller prickad linje",

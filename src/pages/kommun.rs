@@ -25,7 +25,7 @@ use crate::api;
 use crate::base::href;
 use crate::components::countymap::county_map;
 use crate::components::figure::{part_id, svg_drawing, Downloads, Figure, Place};
-use crate::components::statfigure::ExampleBanner;
+use crate::components::statfigure::{versus_county, ExampleBanner};
 use crate::components::status::Loaded;
 use crate::head::{canonical, describe, lead, no_index, set_title};
 
@@ -268,13 +268,8 @@ fn overview(r: &Kommunrapport, s: &SurveyPart) -> impl IntoView {
         .indicators
         .iter()
         .map(|k| {
-            // The column's heading says "than the county".
-            let verdict = match k.vs_county.difference() {
-                Difference::Higher => "högre",
-                Difference::Lower => "lägre",
-                Difference::NoSureDifference => "ingen säker skillnad",
-                Difference::Unknown => "kan inte jämföras",
-            };
+            // The column's heading says "than the county": the explorer table's words.
+            let verdict = versus_county(Some(k.vs_county.difference()));
             view! {
                 <tr>
                     <th scope="row">{format!("{}, {}", k.label, k.grade)}</th>

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, openPage, axeViolations, screenshot } from './lib.mjs';
+import { serve, launch, openPage, axeViolations, screenshot, statRows } from './lib.mjs';
 
 const NBSP = '\u00a0';
 let site, browser;
@@ -13,11 +13,7 @@ after(async () => { await browser?.close(); site?.close(); });
 const clean = t => t.replaceAll(NBSP, ' ').trim();
 const ready = page => page.locator('.stat-svg svg').waitFor();
 const summary = async page => clean(await page.locator('#statfigur-sammanfattning').textContent());
-// The rows' cells, the status column aside (it stands second where real and example rows mix).
-const tableRows = page => page.locator('.stat-table').evaluate(table => {
-  const status = [...table.tHead.rows[0].cells].findIndex(th => th.textContent === 'Uppgift');
-  return [...table.tBodies[0].rows].map(tr => [...tr.cells].filter((_, i) => i !== status).map(c => c.textContent.replaceAll('\u00a0', ' ')));
-});
+const tableRows = statRows;
 const headers = page => page.locator('.stat-table thead th').evaluateAll(ths => ths.map(th => th.textContent.replace(/ [▲▼↕]$/, '')));
 const path = page => { const u = new URL(page.url()); return u.pathname + decodeURIComponent(u.search); };
 

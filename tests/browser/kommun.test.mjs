@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openPage, axeViolations, screenshot, h1, SCREENSHOTS, ROOT } from './lib.mjs';
+import { serve, launch, openPage, axeViolations, screenshot, h1, statRows, SCREENSHOTS, ROOT } from './lib.mjs';
 
 const NBSP = '\u00a0';
 const clean = t => t.replaceAll(NBSP, ' ').replaceAll('\u00ad', '').replace(/\s+/g, ' ').trim();
@@ -248,10 +248,7 @@ test('the explorer\'s map view shows one year across the municipalities, classed
   for (const m of areas) assert.ok(svgText.includes(m.name), `${m.name} labelled`);
   assert.match(svgText, /\d+–\d+ %/, 'a class legend');
   // The rows' cells, the status column aside; Kalmar is "Kalmar kommun" beside the county.
-  const rows = (await page.locator('.stat-table').evaluate(table => {
-    const status = [...table.tHead.rows[0].cells].findIndex(th => th.textContent === 'Uppgift');
-    return [...table.tBodies[0].rows].map(tr => [...tr.cells].filter((_, i) => i !== status).map(c => c.textContent));
-  })).map(r => r.map(clean));
+  const rows = (await statRows(page)).map(r => r.map(clean));
   const named = name => name === 'Kalmar' ? 'Kalmar kommun' : name;
   // Every municipality with a row, the county and the nation; one without any (Vimmerby in ANDTS) shows "–".
   for (const m of areas) assert.ok(rows.some(r => r[0] === named(m.name)) || svgText.includes(`${named(m.name)}|–`), `${m.name} in the table or marked missing`);

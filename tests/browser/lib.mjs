@@ -172,3 +172,9 @@ export async function screenshot(page, name) {
 }
 
 export const h1 = page => page.locator('h1').first();
+
+/** The explorer table's rows as cells, the status column aside (it stands second where real and example rows mix). */
+export const statRows = page => page.locator('.stat-table').evaluate(table => {
+  const status = [...table.tHead.rows[0].cells].findIndex(th => th.textContent === 'Uppgift');
+  return [...table.tBodies[0].rows].map(tr => [...tr.cells].filter((_, i) => i !== status).map(c => c.textContent.replaceAll('\u00a0', ' ')));
+});

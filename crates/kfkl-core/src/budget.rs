@@ -56,14 +56,14 @@ fn series(name: &str, values: Vec<f64>) -> Series {
 /// The budget page's charts, in its order; each is embeddable as `/embed/<id>`
 /// (every id starts with "budget-").
 pub fn charts(doc: &Document, staff_figures: &Dataset) -> Vec<BarChart> {
-    [income_and_costs(doc), excluding_transfers(doc), income_split(doc), staff(doc, staff_figures)].into_iter().flatten().collect()
+    [area_split(doc), excluding_transfers(doc), income_split(doc), staff(doc, staff_figures)].into_iter().flatten().collect()
 }
 
 /// How the budget splits across the verksamhetsområden: each area's costs
 /// and its share of the four together. Every area's income equals its costs,
 /// so one bar an area answers "how much goes to what". (Its id is the one the
 /// mirrored income/cost chart had, so that embeds of it keep working.)
-pub fn income_and_costs(doc: &Document) -> Option<BarChart> {
+pub fn area_split(doc: &Document) -> Option<BarChart> {
     let mut cats = Vec::new();
     let mut costs = Vec::new();
     let mut notes = Vec::new();
@@ -254,7 +254,7 @@ mod tests {
 
     #[test]
     fn the_split_across_areas_comes_from_the_area_tables_with_shares() {
-        let c = income_and_costs(&doc()).unwrap();
+        let c = area_split(&doc()).unwrap();
         assert_eq!(c.series.len(), 1);
         assert_eq!(c.series[0].values, [9.0, 13.0, 4.0, 1.0]);
         assert_eq!(c.series[0].displays.iter().map(|d| plain(d)).collect::<Vec<_>>(), ["9 (33,3 %)", "13 (48,1 %)", "4 (14,8 %)", "1 (3,7 %)"]);
@@ -287,7 +287,7 @@ mod tests {
         let mut d = doc();
         d.blocks.remove(0);
         assert!(income_split(&d).is_none());
-        assert!(income_and_costs(&d).is_some());
+        assert!(area_split(&d).is_some());
     }
 
     #[test]
