@@ -23,7 +23,7 @@ pub fn ExampleBanner(real: Option<String>) -> impl IntoView {
     view! {
         <div class="example-banner" role="note">
             <p class="example-banner-title">"Exempeldata – inte verkliga resultat"</p>
-            <p>{format!("Kommunernas resultat finns inte här ännu. Siffrorna nedan är påhittade av ett program, för att visa hur sidan fungerar. Använd dem inte. {real}")}</p>
+            <p>{format!("Siffrorna är påhittade och visar bara hur sidan fungerar: kommunernas resultat finns inte här ännu. {real}")}</p>
         </div>
     }
 }
@@ -31,7 +31,7 @@ pub fn ExampleBanner(real: Option<String>) -> impl IntoView {
 /// The banner's sentence for a table: which of its values are real, by publisher.
 pub fn real_in(table: &StatTable) -> Option<String> {
     let publisher = table.survey.publisher.split(" (").next().unwrap_or_default();
-    table.rows.example.iter().any(|e| !e).then(|| format!("De verkliga värden som finns, publicerade av {publisher}, är märkta som verkliga i tabellen."))
+    table.rows.example.iter().any(|e| !e).then(|| format!("Värden som {publisher} har publicerat är märkta som verkliga i tabellen."))
 }
 
 /// Drawing widths in SVG units: the page scales the drawing to its column;
@@ -107,7 +107,7 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: Opti
         let c = &v.chart;
         let mut notes: Vec<String> = Vec::new();
         if map_view.get() {
-            notes.push("Kartan visar ett år: ”Till år”, annars det senaste. Ju mörkare, desto högre värde. Randig kommun: inget värde att visa, för att gruppen har för få svarande (..) eller för att uppgift saknas (–).".into());
+            notes.push("Kartan visar ett år: ”Till år”, annars det senaste. Ju mörkare, desto högre värde. Randig kommun: inget värde att visa, för att värdet är dolt för att skydda eleverna (..) eller för att uppgift saknas (–).".into());
         }
         if c.mixed && c.view == View::Line {
             notes.push("* och ofylld punkt: exempeldata. Övriga värden är verkliga.".into());
@@ -117,11 +117,14 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: Opti
         if c.view == View::Bars && c.series.len() > 1 {
             notes.push("Fylld stapel: flickor, ofylld stapel: pojkar.".into());
         }
+        if c.view == View::Line && c.series.iter().any(|s| s.boys) {
+            notes.push("Varje område har sin färg; flickor är markerade med cirklar, pojkar med trianglar.".into());
+        }
         if c.view == View::Stacked {
             notes.push("Svaren står i samma ordning från vänster som i förklaringen överst. Fördelningen visas för ett år, det senaste i valet: välj ”Till år” för ett tidigare år.".into());
         }
         if v.rows.iter().any(|o| o.value.is_none()) {
-            notes.push("..: för få svarande för att visa värdet.".into());
+            notes.push("..: värdet är dolt för att skydda eleverna: för få svarande, eller värdet kunde annars räknas ut ur de andra.".into());
         }
         if c.has_reference() && !map_view.get() {
             let (names, verb) = match c.reference_names.as_slice() {

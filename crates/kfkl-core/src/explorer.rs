@@ -340,12 +340,17 @@ pub fn choice_line(table: &StatTable, s: &ExplorerState) -> String {
     parts.join(" · ")
 }
 
-/// ", gy 2" where the survey has grades to tell apart, else "".
-pub fn grade_part(table: &StatTable, s: &ExplorerState) -> String {
-    if table.by_grade() {
-        format!(", {}", grade_label(s.grade))
-    } else {
-        String::new()
+/// The summary's opening: the indicator and, where the survey has grades to
+/// tell apart, the grade ("Röker, gy 2"); a label that is a question is set
+/// off by a dash ("Hur mycket fritid har du? – gy 2"), never by "?,".
+/// `answer` is the chosen answer's part (": ”Ja”"), or "".
+fn lead_in(table: &StatTable, s: &ExplorerState, answer: &str) -> String {
+    let ind = &table.survey.indicators[s.indicator];
+    let grade = if table.by_grade() { grade_label(s.grade) } else { "" };
+    match (ind.label.ends_with('?'), answer.is_empty(), grade.is_empty()) {
+        (_, _, true) => format!("{}{answer}", ind.label),
+        (true, true, false) => format!("{} – {grade}", ind.label),
+        _ => format!("{}{answer}, {grade}", ind.label),
     }
 }
 
@@ -363,7 +368,7 @@ fn decimals(v: f64) -> usize {
 pub fn summary(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> String {
     let ind = &table.survey.indicators[s.indicator];
     let Some(last) = rows.iter().filter(|o| o.value.is_some()).map(|o| o.year).max() else {
-        return format!("{}{}: inga värden att visa för valet.", ind.label, grade_part(table, s));
+        return format!("{}: inga värden att visa för valet.", lead_in(table, s, ""));
     };
     if s.map {
         return map_summary(table, s, rows, last);
@@ -401,14 +406,15 @@ pub fn summary(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> St
         .map(|o| format!("{} {} ({})", who(o), format_value(o.value, o.approx, ind.unit), o.year))
         .collect();
     let later = if later.is_empty() { String::new() } else { format!(" Senare år: {}.", later.join(", ")) };
-    format!("{}{}, {common}: {}.{later}", ind.label, grade_part(table, s), parts.join(", "))
+    format!("{}, {common}: {}.{later}", lead_in(table, s, ""), parts.join(", "))
 }
 
 /// The map view in words: the municipalities' range, then the references.
 /// "Röker, gy 2, 2023, länets kommuner: från 12 % (Borgholm) till 30 % (Nybro). Kalmar län 20 %."
 fn map_summary(table: &StatTable, s: &ExplorerState, rows: &[Observation], year: u16) -> String {
     let ind = &table.survey.indicators[s.indicator];
-    let answer = s.answer.filter(|_| !ind.answers.is_empty()).map(|a| format!(": ”{}”", ind.answers[a])).unwrap_or_default();
+    let joint = if ind.label.ends_with('?') { " –" } else { ":" };
+    let answer = s.answer.filter(|_| !ind.answers.is_empty()).map(|a| format!("{joint} ”{}”", ind.answers[a])).unwrap_or_default();
     let value = |o: &Observation| format_value(o.value, o.approx, ind.unit);
     let municipal: Vec<&Observation> = rows.iter().filter(|o| !table.is_reference(o.area) && o.value.is_some()).collect();
     let low = municipal.iter().copied().min_by(|a, b| a.value.unwrap_or(0.0).total_cmp(&b.value.unwrap_or(0.0)));
@@ -420,7 +426,7 @@ fn map_summary(table: &StatTable, s: &ExplorerState, rows: &[Observation], year:
     };
     let references: Vec<String> = rows.iter().filter(|o| table.is_reference(o.area)).map(|o| format!("{} {}", table.areas[o.area].name, value(o))).collect();
     let references = if references.is_empty() { String::new() } else { format!(" {}.", references.join(", ")) };
-    format!("{}{answer}{}, {year}, länets kommuner: {range}.{references}", ind.label, grade_part(table, s))
+    format!("{}, {year}, länets kommuner: {range}.{references}", lead_in(table, s, &answer))
 }
 
 /// The county's rows of the state's indicator and grade: what `against_county`
@@ -693,6 +699,13 @@ pub(crate) mod tests {
         let mut t = table();
         t.survey.indicators[1].label = "Hur mycket fritid har du?".into();
         assert_eq!(choice_line(&t, &ExplorerState::parse(&pairs("?indikator=fritid"), &t).state), "Hur mycket fritid har du? – hela fördelningen · gy 2 · Kalmar län, Riket · 2021–2023");
+        // The summary sets a question off by a dash too, never "?,".
+        let opening = |q: &str| {
+            let s = ExplorerState::parse(&pairs(q), &t).state;
+            summary(&t, &s, &select(&t, &s)).split(", 20").next().unwrap_or_default().to_string()
+        };
+        assert_eq!(opening("?indikator=fritid"), "Hur mycket fritid har du? – gy 2");
+        assert_eq!(opening("?indikator=fritid&fran=2030"), "Hur mycket fritid har du? – gy 2: inga värden att visa för valet.");
     }
 
     #[test]

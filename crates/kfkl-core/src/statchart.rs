@@ -52,6 +52,13 @@ pub struct StatSeries {
     pub points: Vec<Option<Point>>,
     /// Lines: the county or the nation, drawn dashed in the reference colour.
     pub reference: bool,
+    /// Lines: the area's place among the municipalities (its colour and marker)
+    /// or among the references (its dash and marker), the same whichever
+    /// genders are shown, so that one area is one colour in the drawing.
+    pub place: usize,
+    /// Lines: boys beside girls, marked with triangles where girls have circles
+    /// (hollow markers already mean example values among real ones).
+    pub boys: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -107,12 +114,23 @@ pub fn build(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> Stat
     // `reference`: which categories (bars, stacked bars) are the county or the nation.
     let (categories, series, reference): (Vec<String>, Vec<StatSeries>, Vec<bool>) = match view {
         View::Line => {
+            let mut places: (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
             let series = groups
                 .iter()
-                .map(|g| StatSeries {
-                    name: group_name(g),
-                    points: years.iter().map(|&y| rows.iter().find(|o| (o.area, o.gender) == *g && o.year == y).map(point)).collect(),
-                    reference: table.is_reference(g.0),
+                .map(|g| {
+                    let reference = table.is_reference(g.0);
+                    let kind = if reference { &mut places.1 } else { &mut places.0 };
+                    let place = kind.iter().position(|&a| a == g.0).unwrap_or_else(|| {
+                        kind.push(g.0);
+                        kind.len() - 1
+                    });
+                    StatSeries {
+                        name: group_name(g),
+                        points: years.iter().map(|&y| rows.iter().find(|o| (o.area, o.gender) == *g && o.year == y).map(point)).collect(),
+                        reference,
+                        place,
+                        boys: s.gender.is_none() && g.1 == 2,
+                    }
                 })
                 .collect();
             (years.iter().map(u16::to_string).collect(), series, Vec::new())
@@ -129,6 +147,8 @@ pub fn build(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> Stat
                         .map(|g| rows.iter().find(|o| (o.area, o.gender) == *g && Some(o.year) == last && o.answer == Some(a)).map(point))
                         .collect(),
                     reference: false,
+                    place: 0,
+                    boys: false,
                 })
                 .collect();
             (groups.iter().map(group_name).collect(), series, groups.iter().map(|g| table.is_reference(g.0)).collect())
@@ -151,6 +171,8 @@ pub fn build(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> Stat
                     name: if s.gender.is_none() { gender_label(g).to_string() } else { String::new() },
                     points: areas.iter().map(|&a| rows.iter().find(|o| o.area == a && o.gender == g).map(point)).collect(),
                     reference: false,
+                    place: 0,
+                    boys: false,
                 })
                 .collect();
             (areas.iter().map(|&a| table.areas[a].name.clone()).collect(), series, areas.iter().map(|&a| table.is_reference(a)).collect())
@@ -389,16 +411,19 @@ fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn 
         reference_legend(chart, l, area, 8)?;
     }
     let mut ends: Vec<(f64, String, RGBColor, (i32, i32))> = Vec::new();
-    let (mut municipalities, mut references) = (0, 0);
+    let compared = chart.series.iter().any(|s| s.boys);
     for series in &chart.series {
-        // Municipalities take the series colours in turn; the county and the nation
-        // are dashed in the reference colour, each with its own dash and marker.
+        // Municipalities take the series colours in turn, one per municipality; the
+        // county and the nation are dashed in the reference colour, each with its own
+        // dash and marker (as in the legend). Where girls and boys are compared, the
+        // marker tells them apart: circles and triangles.
+        let place = series.place;
         let (colour, shape, dash) = if series.reference {
-            references += 1;
-            (rgb(REFERENCE), 1 + references, Some(if references % 2 == 1 { (9.0, 5.0) } else { (3.0, 4.0) }))
+            (rgb(REFERENCE), 2 + place, Some(if place % 2 == 0 { (9.0, 5.0) } else { (3.0, 4.0) }))
+        } else if compared {
+            (rgb(SERIES[place % SERIES.len()]), usize::from(series.boys), None)
         } else {
-            municipalities += 1;
-            (rgb(SERIES[(municipalities - 1) % SERIES.len()]), (municipalities - 1) % 2, None)
+            (rgb(SERIES[place % SERIES.len()]), place % 2, None)
         };
         let points: Vec<(i32, Option<Point>)> = years.iter().zip(&series.points).map(|(&y, p)| (y, *p)).collect();
         // A suppressed year breaks the line rather than bridging it; a year the
@@ -637,7 +662,7 @@ fn draw_bars(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn s
                 ctx.draw_series(std::iter::once(Rectangle::new([(0.0, a), (v, b)], style)))?;
             }
             let who = if series.name.is_empty() { String::new() } else { format!("{} ", series.name) };
-            let suppressed = if p.value.is_none() { " (för få svar)" } else { "" };
+            let suppressed = if p.value.is_none() { " (dolt)" } else { "" };
             let label = format!("{who}{}{suppressed}", chart.label(&p));
             let style = ("sans-serif", l.font).into_font().color(&rgb(INK)).pos(Pos::new(HPos::Left, VPos::Center));
             ctx.draw_series(std::iter::once(EmptyElement::at((v, (a + b) / 2.0)) + Text::new(label, (6, 0), style)))?;
@@ -729,7 +754,7 @@ fn draw_stacked(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dy
         }
         if shares.iter().any(|(_, p)| p.value.is_none()) {
             let style = ("sans-serif", l.font).into_font().color(&ink).pos(Pos::new(HPos::Left, VPos::Center));
-            ctx.draw_series(std::iter::once(EmptyElement::at((0.0, i as f64 + 0.5)) + Text::new(".. (för få svar)".to_string(), (6, 0), style)))?;
+            ctx.draw_series(std::iter::once(EmptyElement::at((0.0, i as f64 + 0.5)) + Text::new(".. (dolt)".to_string(), (6, 0), style)))?;
             continue;
         }
         let mut x = 0.0;
@@ -851,6 +876,32 @@ mod tests {
     }
 
     #[test]
+    fn an_area_keeps_its_colour_and_a_reference_its_dash_whichever_genders_are_shown() {
+        // (query, per line: its place among its kind, reference, boys)
+        let cases: &[(&str, &[(usize, bool, bool)])] = &[
+            ("omrade=0880,08,00", &[(0, false, false), (0, true, false), (1, true, false)]),
+            // Girls and boys of one area share its colour (place) and differ by marker;
+            // the nation is the second reference whether or not the county has two lines.
+            ("omrade=0880,08,00&kon=jamfor", &[(0, false, false), (0, false, true), (0, true, false), (0, true, true), (1, true, false), (1, true, true)]),
+            ("omrade=08&kon=jamfor", &[(0, false, false), (0, false, true)]),
+        ];
+        // Every area, both genders, both rounds.
+        let mut t = table();
+        let mut rows: Vec<Observation> = (0..t.rows.len()).map(|i| t.rows.get(i)).filter(|o| o.indicator == 0).collect();
+        for (area, year, gender) in [(0, 2021, 1), (0, 2021, 2), (1, 2021, 0), (1, 2021, 1), (1, 2021, 2), (1, 2023, 1), (1, 2023, 2), (2, 2021, 0), (2, 2021, 1), (2, 2021, 2), (2, 2023, 1), (2, 2023, 2)] {
+            rows.push(Observation { indicator: 0, year, area, grade: 2, gender, answer: None, value: Some(20.0), n: None, approx: None, example: false, source: 0 });
+        }
+        t.rows = crate::stats::Rows::default();
+        rows.iter().for_each(|o| t.rows.push(o));
+        for (query, want) in cases {
+            let c = build(&t, &state(query), &select(&t, &state(query)));
+            assert_eq!(c.view, View::Line, "{query}");
+            let got: Vec<(usize, bool, bool)> = c.series.iter().map(|s| (s.place, s.reference, s.boys)).collect();
+            assert_eq!(got.as_slice(), *want, "{query}");
+        }
+    }
+
+    #[test]
     fn titles_name_indicator_grade_gender_and_years() {
         let cases = [
             ("omrade=0880", "ROKNING, gy 2, 2021–2023"),
@@ -890,7 +941,7 @@ mod tests {
     fn svg_carries_the_banner_only_for_example_data_and_marks_suppression() {
         let frame = Frame { width: 640, caption: Some(("Titel <b>".into(), "Källa: CAN".into())) };
         let svg = render_svg(&chart("omrade=0880&fran=2023&kon=jamfor"), &frame);
-        assert!(svg.contains(BANNER_TEXT) && svg.contains(".. (för få svar)"), "{svg}");
+        assert!(svg.contains(BANNER_TEXT) && svg.contains(".. (dolt)"), "{svg}");
         assert!(svg.contains("Titel &lt;b&gt;") && svg.contains("Källa: CAN"));
         let real = render_svg(&chart("omrade=08,00&fran=2023"), &Frame { width: 360, caption: None });
         assert!(!real.contains(BANNER_TEXT) && real.contains("Riket") && real.contains("21\u{a0}%"));
