@@ -26,6 +26,25 @@ async function watched() {
 }
 const violations = page => page.evaluate(() => window.violations);
 
+test('no respondent-level value reaches the published site', async () => {
+  // Every build imports LUPP's synthetic respondent file (EXEMPELELEV-… ids, one row per
+  // pupil): only counted groups may come out of it. The README and .gitignore say why.
+  const files = [];
+  const walk = async dir => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path); else files.push(path);
+    }
+  };
+  await walk(DIST);
+  assert.ok(files.length > 100, `${files.length} files`);
+  for (const file of files) {
+    const bytes = await readFile(file);
+    assert.ok(!bytes.includes('EXEMPELELEV'), `${file} holds a respondent id`);
+    assert.ok(!bytes.includes('lopnr'), `${file} holds a respondent file's column`);
+  }
+});
+
 test('the deploy files send the policy and never allow unsafe-inline or unsafe-eval', async () => {
   for (const file of ['_headers', 'nginx.conf']) {
     const text = await readFile(join(DIST, file), 'utf8');

@@ -1,8 +1,11 @@
-//! Example data (`cargo run -p kfkl-data --bin exempeldata` writes it): the
-//! files `statistik/exempel-andts.csv` and `statistik/exempel-lupp.csv` in the
-//! import format. **These are not real results.** Municipal ANDTS and LUPP
-//! results are not available to the site yet; the files show how the explorer
-//! works until the association drops in its real exports.
+//! Example data (`cargo run -p kfkl-data --bin exempeldata` writes it):
+//! `statistik/exempel-andts.csv` in the import format, as CAN's tables would
+//! give it, and the codebook `statistik/kodbocker/exempel-lupp.toml` of a
+//! synthetic LUPP respondent file, which the data build makes in memory and
+//! imports as the association's real file would be. **These are not real
+//! results.** Municipal ANDTS and LUPP results are not available to the site
+//! yet; they show how the explorer works until the association drops in its
+//! real files.
 //!
 //! Deterministic: a fixed seed and a fixed order give the same bytes every run
 //! (a test checks that the committed files are this program's output). Every
@@ -119,29 +122,97 @@ fn real_county_groups(can_public: &str) -> Vec<(String, u16, String, String)> {
         .collect()
 }
 
-/// `catalogue`: LUPP's (`data/statistik/lupp.toml`), for the answer options.
-pub fn lupp(catalogue: &Survey) -> String {
-    let mut rng = Rng(SEED + 1);
-    let years = [2015, 2018, 2021, 2024];
-    let grades = ["ak8", "gy2"];
-    let mut rows = shares(&mut rng, &LUPP, &years, &grades, &MUNICIPALITIES);
-    for (id, weights) in LUPP_DISTRIBUTIONS {
-        let answers = &catalogue.indicators.iter().find(|i| i.id == id).unwrap_or_else(|| panic!("{id} is not in the LUPP catalogue")).answers;
-        for &year in &years {
-            for grade in grades {
-                for (code, size) in MUNICIPALITIES {
-                    for (gender, n) in genders(&mut rng, size, grade) {
-                        let drawn: Vec<f64> = weights.iter().map(|w| w * (1.0 + 0.35 * rng.noise())).collect();
-                        for (k, value) in percentages(&drawn).into_iter().enumerate() {
-                            rows.push(Row { indicator: id, year, area: code.into(), grade, gender, answer: answers[k].clone(), value, n });
-                        }
+/// The synthetic respondent file's answer codes: a share question's scale
+/// (1–2 count in the share, 3–4 do not) and its no-answer code.
+const SCALE: [u8; 4] = [1, 2, 3, 4];
+const NO_ANSWER: u8 = 9;
+/// Eksjö answers LUPP with the county but is not in it: its pupils are in the
+/// file, and the import keeps them out.
+const OUTSIDE: (&str, u32) = ("0686", 150);
+
+/// A synthetic LUPP respondent file (CSV: one row per pupil, answers as codes)
+/// and its codebook, for every round, grade and municipality, and Eksjö.
+/// **Not real answers.** The data build imports it as a real file would be,
+/// so the import runs end to end on every build; the file is made in memory
+/// and never written into the repository or the site. `lopnr` holds
+/// "EXEMPELELEV-…" ids, which a test looks for in what is published.
+pub fn lupp_respondents(catalogue: &Survey) -> (String, String) {
+    let mut rng = Rng(SEED + 2);
+    let distributions: Vec<(&str, &[f64])> = LUPP_DISTRIBUTIONS.iter().map(|(id, w)| (*id, *w)).collect();
+    for (id, weights) in &distributions {
+        let ind = catalogue.indicators.iter().find(|i| i.id == *id).unwrap_or_else(|| panic!("{id} is not in the LUPP catalogue"));
+        assert_eq!(ind.answers.len(), weights.len(), "{id}: the weights are the catalogue's answers");
+    }
+    let columns: Vec<String> = (1..=LUPP.len() + distributions.len()).map(|i| format!("f{i:02}")).collect();
+    let mut csv = format!("lopnr,ar,kommun,arskurs,kon,{}\n", columns.join(","));
+    let mut id = 0;
+    let mut places: Vec<(&str, u32)> = MUNICIPALITIES.to_vec();
+    places.push(OUTSIDE);
+    for year in [2015u16, 2018, 2021, 2024] {
+        for (g, grade) in ["ak8", "gy2"].into_iter().enumerate() {
+            for &(code, size) in &places {
+                // Each municipality's own level of each share, this round.
+                let local: Vec<f64> = LUPP.iter().map(|s| (if g == 0 { s.1 } else { s.2 }) * (1.0 + 0.25 * rng.noise())).collect();
+                let leaning: Vec<Vec<f64>> = distributions.iter().map(|(_, w)| w.iter().map(|w| w * (1.0 + 0.35 * rng.noise())).collect()).collect();
+                let [(_, all), ..] = genders(&mut rng, size, grade);
+                for _ in 0..all {
+                    id += 1;
+                    let r = rng.next();
+                    // About 1 % answer neither girl nor boy (3 "annat", 4 "vill inte svara").
+                    let sex = if r < 0.495 { 1 } else if r < 0.99 { 2 } else if r < 0.995 { 3 } else { 4 };
+                    let lean = match sex {
+                        1 => 1.06,
+                        2 => 0.94,
+                        _ => 1.0,
+                    };
+                    // Now and then a pupil leaves the municipality empty: the import lists them.
+                    let place = if id % 2500 == 0 { "" } else { code };
+                    let mut row = format!("EXEMPELELEV-{id:06},{year},{place},{},{sex}", g + 1);
+                    for level in &local {
+                        let code = if rng.next() < 0.03 {
+                            NO_ANSWER
+                        } else if rng.next() * 100.0 < level * lean {
+                            SCALE[usize::from(rng.next() < 0.6)]
+                        } else {
+                            SCALE[2 + usize::from(rng.next() < 0.5)]
+                        };
+                        write!(row, ",{code}").unwrap();
                     }
+                    for weights in &leaning {
+                        let total: f64 = weights.iter().sum();
+                        let mut pick = rng.next() * total;
+                        let mut code = weights.len();
+                        for (k, w) in weights.iter().enumerate() {
+                            if pick < *w {
+                                code = k + 1;
+                                break;
+                            }
+                            pick -= w;
+                        }
+                        write!(row, ",{code}").unwrap();
+                    }
+                    csv.push_str(&row);
+                    csv.push('\n');
                 }
             }
         }
     }
-    add_county(&mut rows);
-    render("LUPP, årskurs 8 och gymnasiet år 2", &rows)
+    let mut book = String::new();
+    writeln!(book, "# Kodbok för exempelsvarsfilen (LUPP). EXEMPELDATA: filen skapas av ett program vid varje bygge, inte av en enkät.").unwrap();
+    writeln!(book, "# Skapa om med: cargo run -p kfkl-data --bin exempeldata. Ändra inte för hand; se IMPORT.md för hur en kodbok skrivs.").unwrap();
+    writeln!(book, "enkat = \"lupp\"\nkalla = \"{SOURCE}\"\nej_svar = [{NO_ANSWER}]\n").unwrap();
+    writeln!(book, "[kolumner]\nkommun = \"kommun\"\narskurs = \"arskurs\"\nkon = \"kon\"\nar = \"ar\"\n").unwrap();
+    writeln!(book, "[kommun]\nvarden = \"kod\"\n# Eksjö svarar med länet men hör inte till det.\nutanfor_lanet = [\"{}\"]\n", OUTSIDE.0).unwrap();
+    writeln!(book, "[arskurs]\nak8 = [1]\ngy2 = [2]\n").unwrap();
+    writeln!(book, "[kon]\nflicka = [1]\npojke = [2]\n# annat, vill inte svara: räknas bara i alla.\novriga = [3, 4]").unwrap();
+    for (column, share) in columns.iter().zip(&LUPP) {
+        writeln!(book, "\n[[fraga]]\nkolumn = \"{column}\"\nindikator = \"{}\"\nandel = [1, 2]\nkoder = [1, 2, 3, 4]", share.0).unwrap();
+    }
+    for (column, (id, weights)) in columns[LUPP.len()..].iter().zip(&distributions) {
+        let codes: Vec<String> = (1..=weights.len()).map(|c| c.to_string()).collect();
+        writeln!(book, "\n[[fraga]]\nkolumn = \"{column}\"\nindikator = \"{id}\"\nfordelning = [{}]", codes.join(", ")).unwrap();
+    }
+    (csv, book)
 }
 
 /// Group sizes: all, girls, boys. Gymnasiet år 2 answers less often, so small
@@ -192,17 +263,6 @@ fn add_county(rows: &mut Vec<Row>) {
     rows.extend(county);
 }
 
-/// Relative weights → percentages with one decimal that sum to exactly 100.
-fn percentages(weights: &[f64]) -> Vec<f64> {
-    let total: f64 = weights.iter().sum();
-    let mut out: Vec<f64> = weights.iter().map(|w| round1(w / total * 100.0)).collect();
-    let rest = round1(100.0 - out.iter().sum::<f64>());
-    if let Some(last) = out.last_mut() {
-        *last = round1(*last + rest);
-    }
-    out
-}
-
 fn round1(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
 }
@@ -242,16 +302,6 @@ mod tests {
             add_county(&mut rows);
             let added: Vec<(&str, f64, u32)> = rows.iter().filter(|r| r.area == "08").map(|r| (r.gender, r.value, r.n)).collect();
             assert_eq!(added, county.to_vec());
-        }
-    }
-
-    #[test]
-    fn distributions_are_percentages_that_sum_to_exactly_100() {
-        let cases: &[(&[f64], &[f64])] = &[(&[1.0, 1.0, 1.0], &[33.3, 33.3, 33.4]), (&[1.0, 3.0], &[25.0, 75.0]), (&[2.0, 1.0, 1.0, 2.0], &[33.3, 16.7, 16.7, 33.3])];
-        for (weights, want) in cases {
-            let got = percentages(weights);
-            assert_eq!(got, want.to_vec(), "{weights:?}");
-            assert!((got.iter().sum::<f64>() - 100.0).abs() < 1e-9);
         }
     }
 }

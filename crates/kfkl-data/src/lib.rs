@@ -14,6 +14,7 @@ pub mod followup;
 pub mod map;
 pub mod publish;
 pub mod quote;
+pub mod respondents;
 pub mod results;
 pub mod search;
 pub mod statistics;
@@ -105,7 +106,7 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
             let all_areas = results::areas(&areas);
             let tables: Vec<kfkl_core::stats::StatTable> = surveys
                 .iter()
-                .filter_map(|sf| results::table(sf, &all_areas, data_dir, &read_doc, &figure_files).map_err(|mut e| errors.append(&mut e)).ok())
+                .filter_map(|sf| results::table(sf, &areas, &all_areas, data_dir, &read_doc, &figure_files).map_err(|mut e| errors.append(&mut e)).ok())
                 .collect();
             if !errors.is_empty() {
                 return Err(errors);

@@ -39,6 +39,7 @@ pub fn areas(areas: &Areas) -> Vec<Area> {
 /// to the data folder; `datasets` are the validated key-figure files by that path.
 pub fn table(
     sf: &SurveyFile,
+    county: &Areas,
     all_areas: &[Area],
     data_dir: &Path,
     read: &dyn Fn(&str) -> Result<String, String>,
@@ -71,6 +72,13 @@ pub fn table(
             };
             match data.format.as_str() {
                 "can-public" => read_can(&text, sf, all_areas),
+                "exempel-svar" => match example_respondents(&path, &text, sf, county) {
+                    Ok(rows) => read_import(&rows, sf, all_areas),
+                    Err(mut e) => {
+                        errors.append(&mut e);
+                        continue;
+                    }
+                },
                 _ => read_import(&text, sf, all_areas),
             }
         };
@@ -106,6 +114,18 @@ pub fn table(
     rows.sort();
     let status = if rows.example.iter().any(|&e| e) { Status::Exempeldata } else { Status::Official };
     Ok(StatTable { schema_version: SCHEMA_VERSION, survey: sf.survey.clone(), threshold: sf.threshold, status, areas: all_areas.to_vec(), sources, rows })
+}
+
+/// The example results through the real import: the generator's synthetic
+/// respondent file (made in memory, never written) counted by the codebook at
+/// `path`, with disclosure control, into rows of the import format.
+fn example_respondents(path: &Path, codebook: &str, sf: &SurveyFile, county: &Areas) -> Result<String, Vec<Diagnostic>> {
+    let book = crate::respondents::codebook::load(path, codebook, &sf.survey)?;
+    let (file, _) = crate::exempel::lupp_respondents(&sf.survey);
+    let grid = crate::respondents::read::csv_text(&file).map_err(|reason| vec![Diagnostic { file: path.to_path_buf(), line: 1, reason }])?;
+    let imported = crate::respondents::import(&grid, "exempelsvar", &book, &sf.survey, sf.threshold, county)
+        .map_err(|e| e.into_iter().map(|reason| Diagnostic { file: path.to_path_buf(), line: 1, reason }).collect::<Vec<_>>())?;
+    Ok(imported.to_csv(&sf.survey, &book))
 }
 
 /// Removes the value of every row whose group has fewer than `threshold` respondents.
@@ -260,7 +280,11 @@ fn observation(sf: &SurveyFile, areas: &[Area], f: [&str; 7], n: Option<u32>, ap
         ("", false) => return Err(format!("'{}' is a distribution: svar must name an answer", ind.id)),
         (a, false) => Some(ind.answers.iter().position(|x| x == a).ok_or_else(|| format!("'{a}' is not an answer of '{}'", ind.id))?),
     };
-    let value: f64 = f[6].replace(',', ".").parse().ok().filter(|v: &f64| v.is_finite()).ok_or_else(|| format!("value '{}' is not a number", f[6]))?;
+    // ".." is a value hidden by the import's disclosure control: the row says the group exists.
+    if f[6] == ".." {
+        return Ok(Observation { indicator, year, area, grade, gender, answer, value: None, n, approx, example: false, source: 0 });
+    }
+    let value: f64 = f[6].replace(',', ".").parse().ok().filter(|v: &f64| v.is_finite()).ok_or_else(|| format!("value '{}' is not a number (or .. for a hidden value)", f[6]))?;
     match ind.unit {
         StatUnit::Percent if !(0.0..=100.0).contains(&value) => return Err(format!("percentage {value} is outside 0–100")),
         StatUnit::Litres | StatUnit::Count if value < 0.0 => return Err(format!("{value} is negative")),
@@ -291,6 +315,14 @@ fn check_distributions(sf: &SurveyFile, areas: &[Area], rows: &Rows, seen: &Seen
         }
         if members.iter().any(|&i| rows.n[i] != first.n) {
             report(format!("distribution {what}: its answers give different n"));
+        }
+        let hidden = members.iter().filter(|&&i| rows.value[i].is_none()).count();
+        if hidden == members.len() {
+            continue;
+        }
+        if hidden > 0 {
+            report(format!("distribution {what}: some answers are hidden (..) and some not; hide all or none"));
+            continue;
         }
         let sum: f64 = members.iter().filter_map(|&i| rows.value[i]).sum();
         if (sum - 100.0).abs() > 1.0 {

@@ -28,12 +28,13 @@ pub struct DataFile {
     /// Relative to the data folder.
     pub file: String,
     /// "import" (the documented long format), "can-public" (sources/andts-public-figures.csv)
-    /// or "key-figures" (a validated file of `figures/`, its figures named by each indicator's `figures`).
+    /// "key-figures" (a validated file of `figures/`, its figures named by each indicator's `figures`)
+    /// or "exempel-svar" (`file` is the codebook of the generator's synthetic respondent file).
     pub format: String,
     pub status: kfkl_core::model::Status,
 }
 
-pub const FORMATS: [&str; 3] = ["import", "can-public", "key-figures"];
+pub const FORMATS: [&str; 4] = ["import", "can-public", "key-figures", "exempel-svar"];
 
 /// A survey's catalogue, with its suppression threshold and data files.
 pub struct SurveyFile {

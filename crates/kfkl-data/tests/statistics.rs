@@ -25,7 +25,7 @@ fn lupp_with(rows: &str, threshold: u32) -> Result<StatTable, Vec<String>> {
     let all = areas(&build.areas);
     let body = format!("{HEADER}{rows}");
     let read = move |_: &str| Ok(body.clone());
-    table(&sf, &all, Path::new(""), &read, &[]).map_err(|e| e.iter().map(|d| d.to_string()).collect())
+    table(&sf, &build.areas, &all, Path::new(""), &read, &[]).map_err(|e| e.iter().map(|d| d.to_string()).collect())
 }
 
 #[test]
@@ -141,7 +141,7 @@ fn av_play_with(indicator: &str) -> Vec<String> {
     let build = kfkl_data::build(data_dir()).unwrap();
     let dataset = build.datasets.iter().find(|d| d.id == "av-media-2023").unwrap().clone();
     let read = |_: &str| Err("unused".to_string());
-    match table(&sf, &areas(&build.areas), data_dir(), &read, &[("figures/av-media-2023.toml".into(), dataset)]) {
+    match table(&sf, &build.areas, &areas(&build.areas), data_dir(), &read, &[("figures/av-media-2023.toml".into(), dataset)]) {
         Ok(_) => Vec::new(),
         Err(e) => e.iter().map(|d| d.to_string()).collect(),
     }
@@ -168,12 +168,34 @@ fn the_example_data_is_the_generators_output() {
     let build = kfkl_data::build(data_dir()).unwrap();
     let lupp = &build.tables.iter().find(|t| t.survey.id == "lupp").unwrap().survey;
     let can = std::fs::read_to_string(data_dir().join("sources/andts-public-figures.csv")).unwrap();
-    for (file, text) in [("exempel-andts.csv", kfkl_data::exempel::andts(&can)), ("exempel-lupp.csv", kfkl_data::exempel::lupp(lupp))] {
+    let (respondents, codebook) = kfkl_data::exempel::lupp_respondents(lupp);
+    for (file, text) in [("exempel-andts.csv", kfkl_data::exempel::andts(&can)), ("kodbocker/exempel-lupp.toml", codebook)] {
         let committed = std::fs::read_to_string(data_dir().join("statistik").join(file)).unwrap();
         assert!(committed == text, "{file} differs from the generator: run cargo run -p kfkl-data --bin exempeldata");
-        assert!(committed.starts_with("# EXEMPELDATA – INTE VERKLIGA RESULTAT."));
+        assert!(committed.starts_with("# EXEMPELDATA – INTE VERKLIGA RESULTAT.") || committed.contains("EXEMPELDATA"), "{file}");
     }
-    assert_eq!(kfkl_data::exempel::lupp(lupp), kfkl_data::exempel::lupp(lupp), "deterministic");
+    assert!(respondents == kfkl_data::exempel::lupp_respondents(lupp).0, "deterministic");
+}
+
+#[test]
+fn no_respondent_level_value_reaches_what_is_published() {
+    // The synthetic respondent file is imported on every build; its pupils' ids
+    // and rows must be nowhere in the published files.
+    let build = kfkl_data::build(data_dir()).unwrap();
+    let lupp = &build.tables.iter().find(|t| t.survey.id == "lupp").unwrap().survey;
+    let (respondents, _) = kfkl_data::exempel::lupp_respondents(lupp);
+    let some_row = respondents.lines().nth(500).unwrap().split_once(',').unwrap().1.to_string();
+    assert!(respondents.lines().count() > 10_000);
+    for (name, bytes) in kfkl_data::publish::files(&build) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("EXEMPELELEV"), "{name} holds a respondent id");
+        assert!(!text.contains(&some_row), "{name} holds a respondent's row");
+    }
+    // Nor does the repository: only the codebook is a file.
+    for entry in std::fs::read_dir(data_dir().join("statistik")).unwrap() {
+        let text = std::fs::read(entry.unwrap().path()).unwrap_or_default();
+        assert!(!String::from_utf8_lossy(&text).contains("EXEMPELELEV"));
+    }
 }
 
 #[test]
