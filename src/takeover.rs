@@ -139,13 +139,14 @@ fn drop_trailing_slash() {
 /// Checked once a frame, so the swap lands between two paints.
 fn swap_when_ready(old: Element, live: HtmlElement) {
     request_animation_frame(move || {
-        if WAITING.load(Ordering::Relaxed) > 0 {
+        // After the load event too: a reload's scroll position is restored by then,
+        // on the prerendered page, and the swap holds it (`held_chapter`).
+        if WAITING.load(Ordering::Relaxed) > 0 || document().ready_state() != "complete" {
             swap_when_ready(old, live);
             return;
         }
         swap(&old, &live);
         TAKING_OVER.store(false, Ordering::Relaxed);
-        mark_live();
     });
 }
 
@@ -159,16 +160,49 @@ fn mark_live() {
 fn swap(old: &Element, live: &HtmlElement) {
     let focused = document().active_element().filter(|a| old.contains(Some(a)) && a != old).map(|a| locate(old, &a));
     carry_state(old, live);
+    let held = held_chapter(old);
     move_adopted(live);
     // One step, and the same layout before and after: the scroll position stays
     // without being read (reading it now would force a layout of the whole page).
     let _ = old.replace_with_with_node_1(live);
+    mark_live();
+    // Except for the chapters off screen, which style.css lets the browser size by
+    // estimate (content-visibility): moved, they are estimated anew, so the chapter
+    // at the top of the view is held where the reader had it.
+    if let Some((chapter, top)) = held {
+        let moved = chapter.get_bounding_client_rect().top() - top;
+        if moved.abs() >= 1.0 {
+            window().scroll_by_with_x_and_y(0.0, moved);
+        }
+    }
     // Setting the carried text put the caret at its end, where typing goes on; the caret is not carried.
     if let Some(now) = focused.and_then(|place| find(live, &place)).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = now.focus_with_options(&options);
     }
+}
+
+/// Sizes each chapter of the adopted document as the prerendered page laid it
+/// out, so that the app's page, which skips the chapters off screen and sizes
+/// them by this (content-visibility), has the same height above any point: the
+/// scroll position, and a reload's restored one, mean the same place. Returns
+/// the chapter at the top of the view and where it stands. Read while the old
+/// page's layout is clean (the swap lands between two paints): no extra layout.
+fn held_chapter(old: &Element) -> Option<(Element, f64)> {
+    if !ADOPTED.load(Ordering::Relaxed) {
+        return None;
+    }
+    let chapters = old.query_selector_all(".doc-section").ok()?;
+    let mut held = None;
+    for chapter in (0..chapters.length()).filter_map(|i| chapters.item(i)?.dyn_into::<HtmlElement>().ok()) {
+        let rect = chapter.get_bounding_client_rect();
+        let _ = chapter.style().set_property("contain-intrinsic-block-size", &format!("auto {}px", rect.height()));
+        if held.is_none() && rect.bottom() > 0.0 {
+            held = Some((chapter.into(), rect.top()));
+        }
+    }
+    held
 }
 
 /// Where an element is: its id, or else its place among element children from the root.

@@ -50,7 +50,19 @@ pub fn document_body(blocks: &[Block], cx: &DocContext) -> impl IntoView {
     if crate::takeover::adopt_document() {
         return view! { <div class="document" id=DOCUMENT></div> }.into_any();
     }
-    view! { <div class="document" id=DOCUMENT>{blocks_view(blocks, cx)}</div> }.into_any()
+    // One section per chapter and part (h2, h3): off screen, a section is neither styled nor laid
+    // out (style.css, content-visibility), which spares the takeover's relayout.
+    let mut chapters: Vec<&[Block]> = Vec::new();
+    let mut start = 0;
+    for (i, b) in blocks.iter().enumerate() {
+        if i > start && matches!(b, Block::Heading(h) if h.level <= 3) {
+            chapters.push(&blocks[start..i]);
+            start = i;
+        }
+    }
+    chapters.push(&blocks[start..]);
+    let sections = chapters.into_iter().map(|c| view! { <section class="doc-section">{blocks_view(c, cx)}</section> }).collect_view();
+    view! { <div class="document" id=DOCUMENT>{sections}</div> }.into_any()
 }
 
 /// The id of a document's text, and a selector for it.
