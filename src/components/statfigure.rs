@@ -28,10 +28,9 @@ pub fn ExampleBanner(real: Option<String>) -> impl IntoView {
     }
 }
 
-/// The banner's sentence for a table: which of its values are real, by publisher.
+/// The banner's sentence for a table with real values among the example ones.
 pub fn real_in(table: &StatTable) -> Option<String> {
-    let publisher = table.survey.publisher.split(" (").next().unwrap_or_default();
-    table.rows.example.iter().any(|e| !e).then(|| format!("Värden som {publisher} har publicerat är märkta som verkliga i tabellen."))
+    table.rows.example.iter().any(|e| !e).then(|| "Värden ur publicerade källor är märkta som verkliga i tabellen, med sin källa.".to_string())
 }
 
 /// Drawing widths in SVG units: the page scales the drawing to its column;
@@ -102,15 +101,20 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: Opti
     let map_table = table.clone();
     let example = Signal::derive(move || view_of.read().chart.example);
     let mixed = move || view_of.read().chart.mixed;
+    let absent_table = table.clone();
     let key_note = move || {
         let v = view_of.read();
         let c = &v.chart;
         let mut notes: Vec<String> = Vec::new();
+        // A chosen municipality that does not take part is said to, not left blank.
+        for &a in &state.read().areas {
+            notes.extend(absent_table.survey.absent_sentence(&absent_table.areas[a].code).map(str::to_string));
+        }
         if map_view.get() {
             notes.push("Kartan visar ett år: ”Till år”, annars det senaste. Ju mörkare, desto högre värde. Randig kommun: inget värde att visa, för att värdet är dolt för att skydda eleverna (..) eller för att uppgift saknas (–).".into());
         }
         if c.mixed && c.view == View::Line {
-            notes.push("* och ofylld punkt: exempeldata. Övriga värden är verkliga.".into());
+            notes.push("* och ofylld punkt: exempeldata. Fylld punkt: verkligt värde.".into());
         } else if c.mixed {
             notes.push("*: exempeldata. Övriga värden är verkliga.".into());
         }

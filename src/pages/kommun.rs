@@ -139,7 +139,7 @@ fn back_up(slug: &str) -> impl IntoView {
 }
 
 fn report(r: Arc<Kommunrapport>) -> impl IntoView {
-    let rounds: Vec<String> = r.surveys.iter().map(|s| s.rounds.clone()).collect();
+    let rounds: Vec<String> = r.surveys.iter().filter(|s| s.absent.is_none()).map(|s| s.rounds.clone()).collect();
     describe(&format!("Kommunrapport för {}: {}.", r.name, rounds.join(", ")));
     let example = r.status == Status::Exempeldata;
     // Which of the report's values are real: by survey, the places whose latest round is.
@@ -236,6 +236,19 @@ fn survey_part(r: &Kommunrapport, s: &SurveyPart) -> impl IntoView {
     let cards = s.indicators.iter().map(|k| indicator_card(r, s, k, Place::page(3, format!("/embed/kommun-{}{}", r.slug, card_query(k))))).collect_view();
     let sources = s.sources.join("; ");
     let others = if s.has_nation { "länet och riket" } else { "länet" };
+    if let Some(sentence) = &s.absent {
+        // Not taking part: one clear sentence, the county and the nation in the explorer.
+        return view! {
+            <section class="report-section" aria-labelledby=labelled>
+                <h2 id=id>{s.title.clone()}</h2>
+                <p class="notice">{sentence.clone()}</p>
+                <p class="source">{format!("Källa: {sources}.")}</p>
+                <p class="card-link"><A href=href(&s.route)>{format!("Länets och rikets resultat i statistikverktyget för {}", s.title)}</A></p>
+                {back_up(&r.slug)}
+            </section>
+        }
+        .into_any();
+    }
     view! {
         <section class="report-section" aria-labelledby=labelled>
             <h2 id=id>{s.title.clone()}</h2>
@@ -251,6 +264,7 @@ fn survey_part(r: &Kommunrapport, s: &SurveyPart) -> impl IntoView {
             {back_up(&r.slug)}
         </section>
     }
+    .into_any()
 }
 
 /// Every card of a survey in one table: the latest round of each indicator
@@ -414,13 +428,13 @@ pub fn indicator_card(r: &Kommunrapport, part: &SurveyPart, k: &KeyIndicator, pl
         </table>
     }
     .into_any();
-    let source = format!("Källa: {}.", part.sources.join("; "));
-    let (csv_report, csv_part, csv_k) = (r.name.clone(), part.clone(), k.clone());
+    let source = format!("Källa: {}.", k.sources.join("; "));
+    let (csv_report, csv_k) = (r.name.clone(), k.clone());
     let compared: Vec<&str> = places.iter().map(|(area, _)| area.as_str()).collect();
     let (picture_title, picture_source) = (format!("{}, {}: {}", k.label, k.grade, and_list(&compared)), source.clone());
     let downloads = Downloads {
         name: Signal::stored(format!("kommun-{}-{}-{}", r.slug, k.id, grade_key(&k.grade))),
-        csv: Arc::new(move |flavour| card_csv(&csv_report, &csv_part, &csv_k, flavour)),
+        csv: Arc::new(move |flavour| card_csv(&csv_report, &csv_k, flavour)),
         picture: Arc::new(move || svg.as_ref().map(|svg| captioned(svg, TREND_WIDTH, TREND_HEIGHT, &picture_title, &picture_source))),
         has_picture: Signal::stored(!k.years.is_empty()),
     };

@@ -221,3 +221,29 @@ test('a municipality page opens the explorer with that municipality, the county 
   assert.match(await summary(page), /Nybro .*Kalmar län .*Riket/);
   await page.close();
 });
+
+test('real and example rows in one view are marked apart, each with its source; a municipality that does not take part is said to', async () => {
+  const page = await openPage(browser);
+  // Torsås' narcotics figures for 2015 and 2017 are real (a newspaper's, a secondary source); its other rounds are example data.
+  await page.goto(site.origin + '/statistik/andts?indikator=narkotika_nagon_gang&arskurs=ak9&omrade=0834,08');
+  await ready(page);
+  const status = await page.locator('.stat-table').evaluate(table => {
+    const head = [...table.tHead.rows[0].cells].map(th => th.textContent);
+    const [area, year, state] = ['Område', 'År', 'Uppgift'].map(h => head.findIndex(t => t.startsWith(h)));
+    return [...table.tBodies[0].rows].map(tr => [tr.cells[area].textContent, tr.cells[year].textContent, tr.cells[state].textContent]);
+  });
+  const torsas = status.filter(([area]) => area === 'Torsås');
+  assert.deepEqual(torsas.filter(([, , s]) => /verklig/i.test(s)).map(([, year]) => year).sort(), ['2015', '2017'], JSON.stringify(torsas));
+  assert.ok(torsas.some(([, , s]) => /exempel/i.test(s)), 'the other rounds are example data');
+  const notes = clean(await page.locator('.stat-figure .legend').first().textContent());
+  assert.match(notes, /\* och ofylld punkt: exempeldata\. Fylld punkt: verkligt värde\./, notes);
+  assert.match(clean(await page.locator('.stat-svg svg').textContent()), /verkligt värde.*exempeldata/s, 'the drawing\'s legend says which marker is which');
+  assert.match(clean(await page.locator('.stat-figure .source').first().textContent()), /Andrahandskälla: 24emmaboda\.se/);
+  assert.match(clean(await page.locator('.example-banner').textContent()), /Värden ur publicerade källor är märkta som verkliga/);
+  // Vimmerby takes no part in CAN's regional survey: one sentence, not a blank.
+  await page.goto(site.origin + '/statistik/andts?omrade=0884,08');
+  await ready(page);
+  assert.match(clean(await page.locator('.stat-figure').textContent()), /Vimmerby deltar inte i CAN:s regionala undersökning\./);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -67,7 +67,17 @@ test('each municipality has its report by name and by code: its name, its figure
       // its chart draws the same places, the nation as a reference where it has figures.
       const own = m.name === 'Kalmar' ? 'Kalmar kommun' : m.name;
       for (const s of r.surveys) {
-        const card = page.locator(`section[aria-labelledby="del-${s.id}"] .indicator-card`).first();
+        const section = page.locator(`section[aria-labelledby="del-${s.id}"]`);
+        if (s.absent) {
+          // Not taking part (Vimmerby in CAN's regional survey): one sentence, no cards.
+          assert.ok(clean(await section.textContent()).includes(s.absent), `${key} ${s.id}: ${s.absent}`);
+          assert.equal(await section.locator('.indicator-card').count(), 0, `${key} ${s.id}: no cards`);
+          continue;
+        }
+        // Each card's "Källa" names exactly the sources of the values it shows.
+        const cited = await section.locator('.indicator-card .source').allTextContents();
+        assert.deepEqual(cited.map(clean), s.indicators.map(k => `Källa: ${k.sources.join('; ')}.`), `${key} ${s.id}: sources`);
+        const card = section.locator('.indicator-card').first();
         const rows = await card.locator('tbody tr').evaluateAll(trs => trs.map(tr => [...tr.cells].map(c => c.textContent)));
         const places = s.has_nation ? [own, 'Kalmar län', 'Riket'] : [own, 'Kalmar län'];
         assert.deepEqual(rows.map(row => row[0]), places, `${key} ${s.id}`);

@@ -578,6 +578,7 @@ pub(crate) mod tests {
                 method_source: "S".into(),
                 grades: vec!["ak9".into(), "gy2".into()],
                 indicators: vec![indicator("rokning", &[]), indicator("fritid", &["Mycket", "Lagom", "Lite"])],
+                absent: Vec::new(),
             },
             threshold: 10,
             status: Status::Exempeldata,

@@ -43,6 +43,9 @@ pub struct SurveyPart {
     pub indicators: Vec<KeyIndicator>,
     /// Each source of the values shown, once.
     pub sources: Vec<String>,
+    /// Where the municipality does not take part: the sentence that says so
+    /// (the part then has no indicators), and its source in `sources`.
+    pub absent: Option<String>,
 }
 
 #[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Debug, PartialEq)]
@@ -68,6 +71,8 @@ pub struct KeyIndicator {
     /// own years: CAN publishes the nation yearly, the county every other year).
     pub nation_years: Vec<u16>,
     pub trend_nation: Vec<Option<f64>>,
+    /// The sources of exactly the values this card shows and draws, each once.
+    pub sources: Vec<String>,
     /// The explorer with this indicator, grade and the municipality beside the county and the nation.
     pub explorer: String,
     /// The explorer's map view of this indicator and grade: every municipality in the latest round.
@@ -177,6 +182,13 @@ pub fn key_indicator(table: &StatTable, indicator: usize, grade: usize, municipa
     let mut nation_years: Vec<u16> = rows.iter().filter(|o| Some(o.area) == nation && o.value.is_some() && span.contains(&o.year)).map(|o| o.year).collect();
     crate::sort::sort_dedup(&mut nation_years);
     let trend_nation = nation_years.iter().map(|&y| reading(nation, y).and_then(|r| r.value)).collect();
+    let mut sources: Vec<String> = Vec::new();
+    for o in &rows {
+        let shown = if o.area == municipality || Some(o.area) == county { years.contains(&o.year) } else { Some(o.area) == nation && (nation_years.contains(&o.year) || Some(o.year) == year) };
+        if shown && !sources.contains(&table.sources[o.source]) {
+            sources.push(table.sources[o.source].clone());
+        }
+    }
     let ind = &table.survey.indicators[indicator];
     let state = ExplorerState {
         indicator,
@@ -202,6 +214,7 @@ pub fn key_indicator(table: &StatTable, indicator: usize, grade: usize, municipa
         years,
         nation_years,
         trend_nation,
+        sources,
         explorer: format!("{}{}", table.survey.route, state.to_query(table)),
         map: format!("{}{}", table.survey.route, map.to_query(table)),
         latest,
@@ -266,13 +279,13 @@ impl Kommunrapport {
 
 /// A card's numbers as CSV: the trend of the municipality and the county,
 /// and the latest value of each place with its n.
-pub fn card_csv(name: &str, part: &SurveyPart, k: &KeyIndicator, flavour: CsvFlavour) -> String {
+pub fn card_csv(name: &str, k: &KeyIndicator, flavour: CsvFlavour) -> String {
     let mut out = String::from("\u{feff}");
     let example = [&k.latest, &k.county, &k.nation].iter().any(|r| r.as_ref().is_some_and(|r| r.example));
     if example {
         out.push_str("# EXEMPELDATA – INTE VERKLIGA RESULTAT\n");
     }
-    out.push_str(&format!("# {}, {}: {name}, Kalmar län och riket\n# Källa: {}.\n", k.label, k.grade, part.sources.join("; ")));
+    out.push_str(&format!("# {}, {}: {name}, Kalmar län och riket\n# Källa: {}.\n", k.label, k.grade, k.sources.join("; ")));
     out.push_str(&flavour.line(&["område".into(), "år".into(), "värde".into(), "n".into()]));
     let number = |v: Option<f64>| v.map_or("..".to_string(), |v| flavour.number(v));
     for (area, trend, latest) in [(name, &k.trend_municipality, &k.latest), ("Kalmar län", &k.trend_county, &k.county)] {
@@ -303,7 +316,7 @@ mod tests {
         k.grade = "åk 9".into();
         let mut other = k.clone();
         other.grade = "gy 2".into();
-        let part = SurveyPart { id: "andts".into(), title: "ANDTS".into(), route: "/statistik/andts".into(), threshold: 10, rounds: String::new(), has_nation: true, indicators: vec![k.clone(), other], sources: vec!["CAN".into()] };
+        let part = SurveyPart { id: "andts".into(), title: "ANDTS".into(), route: "/statistik/andts".into(), threshold: 10, rounds: String::new(), has_nation: true, indicators: vec![k.clone(), other], sources: vec!["CAN".into()], absent: None };
         let r = Kommunrapport { schema_version: 1, code: "0880".into(), name: "Kalmar".into(), slug: "kalmar".into(), status: Status::Exempeldata, surveys: vec![part], passages: vec![], county_wide: vec![] };
         let pairs = |q: &str| q.trim_start_matches('?').split('&').filter_map(|p| p.split_once('=')).map(|(a, b)| (a.to_string(), b.to_string())).collect::<Vec<_>>();
         // (query, the card's grade)
@@ -311,7 +324,7 @@ mod tests {
             assert_eq!(r.card(&pairs(&query)).map(|(_, k)| k.grade.as_str()), Some(grade), "{query}");
         }
         assert_eq!(card_query(&k), format!("?indikator={}&arskurs=ak9", k.id));
-        let csv = card_csv("Kalmar", &r.surveys[0], &k, CsvFlavour::SwedishExcel);
+        let csv = card_csv("Kalmar", &k, CsvFlavour::SwedishExcel);
         let lines: Vec<&str> = csv.lines().collect();
         assert!(lines[0].starts_with("\u{feff}# EXEMPELDATA"), "{csv}");
         assert_eq!(&lines[3..], ["område;år;värde;n", "Kalmar;2021;20,5;", "Kalmar;2023;..;8", "Kalmar län;2023;21;3000", "Riket;2023;19;"], "{csv}");

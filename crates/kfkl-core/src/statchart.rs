@@ -277,8 +277,10 @@ impl Layout {
         let rows = chart.categories.len().max(1) as u32;
         // One legend line says which are the references; stacked bars list their answers too.
         let refs = if chart.has_reference() { line } else { 0 };
+        // Lines among which real and example values stand say which marker is which.
+        let marks = if chart.mixed { line } else { 0 };
         let (legend, plot) = match chart.view {
-            View::Line => (refs, 320),
+            View::Line => (refs + marks, 320),
             View::Bars => (refs, (line * k + 10) * rows + 40),
             View::Stacked => (line * legend_lines(chart, frame.width, font) + 8 + refs, (line + 12) * rows + 40),
         };
@@ -407,8 +409,13 @@ fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn 
         .x_label_formatter(&|v| if labelled.contains(v) { v.to_string() } else { String::new() })
         .y_label_formatter(&|v| axis_label(*v, unit))
         .draw()?;
+    let mut legend_top = 8;
     if chart.has_reference() {
-        reference_legend(chart, l, area, 8)?;
+        reference_legend(chart, l, area, legend_top)?;
+        legend_top += (l.font + 8) as i32;
+    }
+    if chart.mixed {
+        marks_legend(l, area, legend_top)?;
     }
     let mut ends: Vec<(f64, String, RGBColor, (i32, i32))> = Vec::new();
     let compared = chart.series.iter().any(|s| s.boys);
@@ -455,7 +462,9 @@ fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn 
         }
         for (x, p) in &points {
             let Some(Point { value: Some(v), example, .. }) = p else { continue };
-            let filled = !(chart.mixed && *example) && !series.reference;
+            // Where real and example values stand together, filled is real and hollow is
+            // example (the legend says so); elsewhere a reference is hollow.
+            let filled = if chart.mixed { !*example } else { !series.reference };
             let style = if filled { colour.filled() } else { WHITE.filled() };
             let outline = colour.stroke_width(2);
             let at = (*x, *v);
@@ -502,6 +511,21 @@ fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn 
         for (k, line) in text.iter().enumerate() {
             area.draw(&Text::new(line.clone(), (x - bx, first + (k as f64 * line_height) as i32 - by), style.clone()))?;
         }
+    }
+    Ok(())
+}
+
+/// One legend line at `top`: a filled marker is a real value, a hollow one an example.
+fn marks_legend(l: &Layout, area: &Area, top: i32) -> Result<(), Box<dyn std::error::Error>> {
+    let (ink, colour) = (rgb(INK), rgb(REFERENCE));
+    let y = top + (l.font as i32 + 8) / 2;
+    let style = ("sans-serif", l.font).into_font().color(&ink).pos(Pos::new(HPos::Left, VPos::Center));
+    let mut x = 18;
+    for (filled, text) in [(true, "verkligt värde"), (false, "exempeldata")] {
+        area.draw(&Circle::new((x, y), 5, if filled { colour.filled() } else { WHITE.filled() }))?;
+        area.draw(&Circle::new((x, y), 5, colour.stroke_width(2)))?;
+        area.draw(&Text::new(text, (x + 12, y), style.clone()))?;
+        x += 12 + (l.font as i32 * 55 / 100) * text.chars().count() as i32 + 24;
     }
     Ok(())
 }

@@ -18,6 +18,25 @@ pub struct Survey {
     /// Grade codes the survey covers (of `GRADES`).
     pub grades: Vec<String>,
     pub indicators: Vec<Indicator>,
+    /// Municipalities that do not take part: they have no results, and the
+    /// report and the explorer say so in one sentence.
+    pub absent: Vec<Absent>,
+}
+
+#[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Debug, PartialEq)]
+pub struct Absent {
+    /// The municipality's code.
+    pub code: String,
+    /// "Vimmerby deltar inte i CAN:s regionala undersökning."
+    pub sentence: String,
+    pub source: String,
+}
+
+impl Survey {
+    /// The sentence saying that the municipality `code` does not take part, if it does not.
+    pub fn absent_sentence(&self, code: &str) -> Option<&str> {
+        self.absent.iter().find(|a| a.code == code).map(|a| a.sentence.as_str())
+    }
 }
 
 #[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Debug, PartialEq)]

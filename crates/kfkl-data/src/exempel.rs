@@ -96,10 +96,11 @@ struct Row {
     n: u32,
 }
 
-/// `can_public`: `sources/andts-public-figures.csv`. Where it has the county's
+/// `can_public`: `sources/andts-public-figures.csv`; `press`: the municipal
+/// figures of `statistik/andts-press.csv` (import format). Where either has a
 /// real figure for a group, the example data has none: a real figure is never
 /// overwritten by an invented one.
-pub fn andts(can_public: &str) -> String {
+pub fn andts(can_public: &str, press: &str) -> String {
     let mut rng = Rng(SEED);
     let years: Vec<u16> = (2015..=2023).step_by(2).collect();
     let places: Vec<(&str, u32)> = MUNICIPALITIES.iter().copied().filter(|(c, _)| *c != "0884").collect();
@@ -107,6 +108,16 @@ pub fn andts(can_public: &str) -> String {
     add_county(&mut rows);
     let real = real_county_groups(can_public);
     rows.retain(|r| !(r.area == "08" && real.contains(&(r.indicator.to_string(), r.year, r.grade.to_string(), r.gender.to_string()))));
+    // (indicator, year, area, grade, gender) of each press row.
+    let pressed: Vec<(String, u16, String, String, String)> = press
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("indikator,"))
+        .filter_map(|l| {
+            let f: Vec<&str> = l.splitn(6, ',').collect();
+            Some((f.first()?.to_string(), f.get(1)?.parse().ok()?, f.get(2)?.to_string(), f.get(3)?.to_string(), f.get(4)?.to_string()))
+        })
+        .collect();
+    rows.retain(|r| !pressed.contains(&(r.indicator.to_string(), r.year, r.area.clone(), r.grade.to_string(), r.gender.to_string())));
     render("ANDTS (CAN:s skolundersökning), årskurs 9 och gymnasiet år 2", &rows)
 }
 

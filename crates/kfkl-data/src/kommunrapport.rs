@@ -113,6 +113,21 @@ pub fn report(m: &Municipality, tables: &[StatTable], selection: &Selection, doc
         .filter_map(|(t, chosen)| {
             let table = &tables[*t];
             let area = table.areas.iter().position(|a| a.code == m.code)?;
+            let part = |indicators: Vec<kfkl_core::kommunrapport::KeyIndicator>, sources: Vec<String>, absent: Option<String>| SurveyPart {
+                id: table.survey.id.clone(),
+                title: table.survey.title.clone(),
+                route: table.survey.route.clone(),
+                threshold: table.threshold,
+                has_nation: table.areas.iter().position(|a| a.code == NATION).is_some_and(|n| (0..table.rows.len()).any(|r| table.rows.get(r).area == n)),
+                rounds: rounds(table.survey.title.split(' ').next().unwrap_or_default(), &indicators),
+                indicators,
+                sources,
+                absent,
+            };
+            // Not taking part: one sentence, no cards.
+            if let Some(a) = table.survey.absent.iter().find(|a| a.code == m.code) {
+                return Some(part(Vec::new(), vec![a.source.clone()], Some(a.sentence.clone())));
+            }
             let grades: Vec<usize> = table.survey.grades.iter().filter_map(|g| GRADES.iter().position(|x| x == g)).collect();
             let indicators: Vec<_> = chosen.iter().flat_map(|&i| grades.iter().map(move |&g| key_indicator(table, i, g, area))).collect();
             example |= indicators.iter().flat_map(|k| [&k.latest, &k.previous, &k.county, &k.nation]).flatten().any(|r| r.example);
@@ -128,16 +143,7 @@ pub fn report(m: &Municipality, tables: &[StatTable], selection: &Selection, doc
                     sources.push(table.sources[o.source].clone());
                 }
             }
-            Some(SurveyPart {
-                id: table.survey.id.clone(),
-                title: table.survey.title.clone(),
-                route: table.survey.route.clone(),
-                threshold: table.threshold,
-                has_nation: (0..table.rows.len()).any(|r| Some(table.rows.get(r).area) == nation),
-                rounds: rounds(table.survey.title.split(' ').next().unwrap_or_default(), &indicators),
-                indicators,
-                sources,
-            })
+            Some(part(indicators, sources, None))
         })
         .collect();
     Kommunrapport {

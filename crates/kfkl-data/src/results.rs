@@ -49,6 +49,14 @@ pub fn table(
     let mut sources: Vec<String> = Vec::new();
     let mut rows = Rows::default();
     let mut seen = Seen::new();
+    // A municipality that does not take part has no results, real or example.
+    let mut absent: Vec<usize> = Vec::new();
+    for a in &sf.survey.absent {
+        match all_areas.iter().position(|x| x.code == a.code) {
+            Some(i) => absent.push(i),
+            None => errors.push(Diagnostic { file: sf.path.clone(), line: 1, reason: format!("[[absent]] area '{}' is not one of the county's municipalities", a.code) }),
+        }
+    }
     for data in &sf.data {
         // Key figures were read and checked with their file; what can go wrong
         // here is the catalogue's reference to them, so errors point there.
@@ -85,6 +93,9 @@ pub fn table(
         for item in parsed {
             match item {
                 Err((line, reason)) => errors.push(err(line, reason)),
+                Ok((line, o, _)) if absent.contains(&o.area) => {
+                    errors.push(err(line, format!("{} does not take part in {} ([[absent]] in its catalogue): no results for it", all_areas[o.area].name, sf.survey.id)));
+                }
                 Ok((line, mut o, source)) => {
                     o.example = data.status == Status::Exempeldata;
                     o.source = match sources.iter().position(|s| *s == source) {

@@ -19,6 +19,17 @@ struct RawFile {
     indicators: Vec<Spanned<RawIndicator>>,
     #[serde(rename = "data", default)]
     data: Vec<DataFile>,
+    /// Municipalities that do not take part in the survey.
+    #[serde(default)]
+    absent: Vec<RawAbsent>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAbsent {
+    area: String,
+    sentence: String,
+    source: String,
 }
 
 /// A results file of the survey: where it is, its format and whether it is real.
@@ -131,6 +142,14 @@ pub fn load(path: &Path, text: &str) -> Result<SurveyFile, Vec<Diagnostic>> {
     if let Some(d) = raw.data.iter().find(|d| !FORMATS.contains(&d.format.as_str())) {
         errors.push(file.error(0, format!("data file {}: format '{}' is not one of {}", d.file, d.format, FORMATS.join(", "))));
     }
+    for a in &raw.absent {
+        if a.area.len() != 4 || !a.area.chars().all(|c| c.is_ascii_digit()) {
+            errors.push(file.error(0, format!("[[absent]] area '{}' is not a municipality code", a.area)));
+        }
+        if a.sentence.trim().is_empty() || a.source.trim().is_empty() {
+            errors.push(file.error(0, format!("[[absent]] {}: give the sentence and its source", a.area)));
+        }
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -143,6 +162,7 @@ pub fn load(path: &Path, text: &str) -> Result<SurveyFile, Vec<Diagnostic>> {
         method_source: s.method_source,
         grades: s.grades,
         indicators,
+        absent: raw.absent.into_iter().map(|a| kfkl_core::stats::Absent { code: a.area, sentence: a.sentence, source: a.source }).collect(),
     };
     Ok(SurveyFile { path: path.to_path_buf(), survey, threshold: s.suppression_threshold, data: raw.data, figures })
 }

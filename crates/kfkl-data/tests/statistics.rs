@@ -61,6 +61,18 @@ fn bad_rows_stop_the_build_with_file_line_and_reason() {
 }
 
 #[test]
+fn a_municipality_that_does_not_take_part_has_no_results() {
+    let text = std::fs::read_to_string(data_dir().join("statistik/andts.toml")).unwrap();
+    let mut sf: SurveyFile = statistics::load(Path::new("andts.toml"), &text).unwrap();
+    sf.data = vec![DataFile { file: "x.csv".into(), format: "import".into(), status: Status::Official }];
+    let build = kfkl_data::build(data_dir()).unwrap();
+    let body = format!("{HEADER}rokning,2023,0880,ak9,alla,,20,100,K\nrokning,2023,0884,ak9,alla,,20,100,K\n");
+    let read = move |_: &str| Ok(body.clone());
+    let errors: Vec<String> = table(&sf, &build.areas, &areas(&build.areas), Path::new(""), &read, &[]).err().unwrap().iter().map(|d| d.to_string()).collect();
+    assert_eq!(errors, ["x.csv:3: Vimmerby does not take part in andts ([[absent]] in its catalogue): no results for it"]);
+}
+
+#[test]
 fn groups_under_the_threshold_never_reach_the_published_values() {
     let rows = "halsa_god,2024,0821,gy2,flickor,,62.37,7,K\nhalsa_god,2024,0821,gy2,pojkar,,58,10,K\nhalsa_god,2024,00,gy2,alla,,70,,K\n";
     for (threshold, want) in [(10, [None, Some(58.0), Some(70.0)]), (5, [Some(62.37), Some(58.0), Some(70.0)]), (11, [None, None, Some(70.0)])] {
@@ -78,7 +90,8 @@ fn every_published_can_figure_is_loaded_as_official() {
     let source = std::fs::read_to_string(data_dir().join("sources/andts-public-figures.csv")).unwrap();
     let figures = source.lines().filter(|l| !l.starts_with('#') && !l.starts_with("scope,")).count();
     let real: Vec<usize> = (0..andts.rows.len()).filter(|&i| !andts.rows.example[i]).collect();
-    assert_eq!(real.len(), figures);
+    // CAN's figures, and the four municipalities' two rounds each from the press.
+    assert_eq!(real.len(), figures + 8);
     // 65, and the 13 rows added on 2026-12-01.
     assert_eq!(figures, 78);
     // Kalmar län 2021, gy 2: 2,5 litres, as kfkl.se published it.
@@ -101,6 +114,15 @@ fn every_published_can_figure_is_loaded_as_official() {
         assert_eq!(rows.len(), 1, "{year}");
         assert_eq!((rows[0].value, rows[0].example), (Some(value), false), "{year}");
         assert!(andts.sources[rows[0].source].contains("formulerat ”testat narkotika någon gång under året”"));
+    }
+    // The first real municipal rows: the press figures, as a secondary source with their caveats, in place of example rows.
+    for (code, year, value) in [("0834", 2017, 14.0), ("0883", 2015, 2.0), ("0862", 2017, 3.0), ("0821", 2015, 6.0)] {
+        let area = andts.areas.iter().position(|a| a.code == code).unwrap();
+        let rows: Vec<_> = (0..andts.rows.len()).map(|i| andts.rows.get(i)).filter(|o| o.area == area && o.indicator == narcotics && o.year == year && o.grade == 1 && o.gender == 0).collect();
+        assert_eq!(rows.len(), 1, "{code} {year}");
+        assert_eq!((rows[0].value, rows[0].example), (Some(value), false), "{code} {year}");
+        assert!(andts.sources[rows[0].source].starts_with("Andrahandskälla: 24emmaboda.se"), "{code}");
+        assert!(andts.sources[rows[0].source].contains("namnges inte"), "{code}: the caveat");
     }
 }
 
@@ -168,8 +190,9 @@ fn the_example_data_is_the_generators_output() {
     let build = kfkl_data::build(data_dir()).unwrap();
     let lupp = &build.tables.iter().find(|t| t.survey.id == "lupp").unwrap().survey;
     let can = std::fs::read_to_string(data_dir().join("sources/andts-public-figures.csv")).unwrap();
+    let press = std::fs::read_to_string(data_dir().join("statistik/andts-press.csv")).unwrap();
     let (respondents, codebook) = kfkl_data::exempel::lupp_respondents(lupp);
-    for (file, text) in [("exempel-andts.csv", kfkl_data::exempel::andts(&can)), ("kodbocker/exempel-lupp.toml", codebook)] {
+    for (file, text) in [("exempel-andts.csv", kfkl_data::exempel::andts(&can, &press)), ("kodbocker/exempel-lupp.toml", codebook)] {
         let committed = std::fs::read_to_string(data_dir().join("statistik").join(file)).unwrap();
         assert!(committed == text, "{file} differs from the generator: run cargo run -p kfkl-data --bin exempeldata");
         assert!(committed.starts_with("# EXEMPELDATA – INTE VERKLIGA RESULTAT.") || committed.contains("EXEMPELDATA"), "{file}");

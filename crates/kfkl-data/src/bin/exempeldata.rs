@@ -21,6 +21,8 @@ fn main() {
     let lupp_catalogue = kfkl_data::statistics::load(&catalogue, &text).unwrap_or_else(|e| panic!("{e:?}")).survey;
     let can = data_dir.join("sources/andts-public-figures.csv");
     let can = std::fs::read_to_string(&can).unwrap_or_else(|e| panic!("{}: {e}", can.display()));
+    let press = data_dir.join("statistik/andts-press.csv");
+    let press = std::fs::read_to_string(&press).unwrap_or_else(|e| panic!("{}: {e}", press.display()));
     // The synthetic respondent file itself is made by the data build, in memory: only its codebook is a file.
     let (respondents, codebook) = lupp_respondents(&lupp_catalogue);
     if let Some(path) = respondent_file {
@@ -28,7 +30,7 @@ fn main() {
         println!("exempeldata: wrote the synthetic respondent file {} (codebook: data/statistik/kodbocker/exempel-lupp.toml)", path.display());
         return;
     }
-    for (name, text) in [("exempel-andts.csv", andts(&can)), ("kodbocker/exempel-lupp.toml", codebook)] {
+    for (name, text) in [("exempel-andts.csv", andts(&can, &press)), ("kodbocker/exempel-lupp.toml", codebook)] {
         let path = data_dir.join("statistik").join(name);
         std::fs::write(&path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         println!("exempeldata: wrote {}", path.display());

@@ -168,6 +168,7 @@ ovriga = [3]
             method_source: "S".into(),
             grades: vec!["ak8".into(), "gy2".into()],
             indicators: vec![indicator("trygg", &[]), indicator("fritid", &["Mycket", "Lagom", "För lite"])],
+            absent: Vec::new(),
         }
     }
 
