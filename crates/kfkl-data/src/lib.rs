@@ -17,7 +17,9 @@ pub mod quote;
 pub mod respondents;
 pub mod results;
 pub mod search;
+pub mod sources;
 pub mod statistics;
+pub mod workbook;
 
 use std::path::{Path, PathBuf};
 
@@ -104,9 +106,18 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
     match areas {
         Some(areas) if errors.is_empty() => {
             let all_areas = results::areas(&areas);
+            // Optional like the follow-up, so that a test fixture need not have it.
+            let catalogue_path = data_dir.join(sources::FILE);
+            let catalogue = match catalogue_path.exists() {
+                false => None,
+                true => match load_file(&catalogue_path, &mut errors, |text| sources::load(&catalogue_path, text)) {
+                    Some(c) => Some(c),
+                    None => return Err(errors),
+                },
+            };
             let tables: Vec<kfkl_core::stats::StatTable> = surveys
                 .iter()
-                .filter_map(|sf| results::table(sf, &areas, &all_areas, data_dir, &read_doc, &figure_files).map_err(|mut e| errors.append(&mut e)).ok())
+                .filter_map(|sf| results::table(sf, &areas, &all_areas, data_dir, &read_doc, &figure_files, catalogue.as_ref()).map_err(|mut e| errors.append(&mut e)).ok())
                 .collect();
             if !errors.is_empty() {
                 return Err(errors);

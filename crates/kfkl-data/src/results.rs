@@ -44,6 +44,7 @@ pub fn table(
     data_dir: &Path,
     read: &dyn Fn(&str) -> Result<String, String>,
     datasets: &[(String, Dataset)],
+    catalogue: Option<&crate::sources::Catalogue>,
 ) -> Result<StatTable, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut sources: Vec<String> = Vec::new();
@@ -61,12 +62,17 @@ pub fn table(
         // Key figures were read and checked with their file; what can go wrong
         // here is the catalogue's reference to them, so errors point there.
         let path = if data.format == "key-figures" { sf.path.clone() } else { data_dir.join(&data.file) };
-        let err = |line: usize, reason: String| Diagnostic { file: path.clone(), line, reason };
+        // A workbook's rows are cells: their place is "fil:blad!cell", by the row's index.
+        let mut cells: Vec<String> = Vec::new();
+        let err = |cells: &[String], line: usize, reason: String| match cells.get(line.wrapping_sub(1)) {
+            Some(cell) => Diagnostic { file: cell.into(), line: 0, reason },
+            None => Diagnostic { file: path.clone(), line, reason },
+        };
         let parsed = if data.format == "key-figures" {
             match datasets.iter().find(|(file, _)| *file == data.file) {
                 Some((_, dataset)) => read_figures(dataset, sf, all_areas),
                 None => {
-                    errors.push(err(1, format!("data file {}: not a key-figure file (figures/*.toml)", data.file)));
+                    errors.push(err(&cells, 1, format!("data file {}: not a key-figure file (figures/*.toml)", data.file)));
                     continue;
                 }
             }
@@ -74,12 +80,26 @@ pub fn table(
             let text = match read(&data.file) {
                 Ok(t) => t,
                 Err(why) => {
-                    errors.push(err(1, format!("cannot read: {why}")));
+                    errors.push(err(&cells, 1, format!("cannot read: {why}")));
                     continue;
                 }
             };
             match data.format.as_str() {
                 "can-public" => read_can(&text, sf, all_areas),
+                "tabellbok" => match crate::workbook::read(&path, &text, data_dir, &sf.survey, county) {
+                    Ok(found) => found
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (cell, f, source))| {
+                            cells.push(cell);
+                            observation(sf, all_areas, [&f[0], &f[1], &f[2], &f[3], &f[4], &f[5], &f[6]], None, None).map(|o| (i + 1, o, source)).map_err(|reason| (i + 1, reason))
+                        })
+                        .collect(),
+                    Err(mut e) => {
+                        errors.append(&mut e);
+                        continue;
+                    }
+                },
                 "exempel-svar" => match example_respondents(&path, &text, sf, county) {
                     Ok(rows) => read_import(&rows, sf, all_areas),
                     Err(mut e) => {
@@ -92,11 +112,24 @@ pub fn table(
         };
         for item in parsed {
             match item {
-                Err((line, reason)) => errors.push(err(line, reason)),
+                Err((line, reason)) => errors.push(err(&cells, line, reason)),
                 Ok((line, o, _)) if absent.contains(&o.area) => {
-                    errors.push(err(line, format!("{} does not take part in {} ([[absent]] in its catalogue): no results for it", all_areas[o.area].name, sf.survey.id)));
+                    errors.push(err(&cells, line, format!("{} does not take part in {} ([[absent]] in its catalogue): no results for it", all_areas[o.area].name, sf.survey.id)));
                 }
-                Ok((line, mut o, source)) => {
+                Ok((line, mut o, named)) => {
+                    // Every row names its source in the catalogue, and is published with its one citation.
+                    // Key figures cite their document and quote, checked with their file.
+                    let source = match catalogue {
+                        Some(c) if data.format != "key-figures" => match c.resolve(&named) {
+                            Some(s) => s.citation(),
+                            None => {
+                                errors.push(err(&cells, line, format!("the source '{named}' is not in {} (name a source by its id)", crate::sources::FILE)));
+                                continue;
+                            }
+                        },
+                        _ if data.format == "can-public" => format!("CAN: {named}"),
+                        _ => named,
+                    };
                     o.example = data.status == Status::Exempeldata;
                     o.source = match sources.iter().position(|s| *s == source) {
                         Some(i) => i,
@@ -107,10 +140,10 @@ pub fn table(
                     };
                     let key = (o.indicator, o.year, o.area, o.grade, o.gender, o.answer);
                     if let Some(first) = seen.get(&key) {
-                        errors.push(err(line, format!("the same observation is already given at {first}")));
+                        errors.push(err(&cells, line, format!("the same observation is already given at {first}")));
                         continue;
                     }
-                    seen.insert(key, format!("{}:{line}", path.display()));
+                    seen.insert(key, cells.get(line.wrapping_sub(1)).cloned().unwrap_or_else(|| format!("{}:{line}", path.display())));
                     rows.push(&o);
                 }
             }
@@ -229,7 +262,7 @@ fn read_can(text: &str, sf: &SurveyFile, areas: &[Area]) -> Vec<Parsed> {
             }
         });
         out.push(match row {
-            Ok(o) => Ok((line, o, format!("CAN: {}", &record[8]))),
+            Ok(o) => Ok((line, o, record[8].to_string())),
             Err(reason) => Err((line, reason)),
         });
     }

@@ -40,12 +40,13 @@ pub struct DataFile {
     pub file: String,
     /// "import" (the documented long format), "can-public" (sources/andts-public-figures.csv)
     /// "key-figures" (a validated file of `figures/`, its figures named by each indicator's `figures`)
-    /// or "exempel-svar" (`file` is the codebook of the generator's synthetic respondent file).
+    /// "exempel-svar" (`file` is the codebook of the generator's synthetic respondent file)
+    /// or "tabellbok" (`file` is the mapping of a table workbook, `workbook.rs`).
     pub format: String,
     pub status: kfkl_core::model::Status,
 }
 
-pub const FORMATS: [&str; 4] = ["import", "can-public", "key-figures", "exempel-svar"];
+pub const FORMATS: [&str; 5] = ["import", "can-public", "key-figures", "exempel-svar", "tabellbok"];
 
 /// A survey's catalogue, with its suppression threshold and data files.
 pub struct SurveyFile {

@@ -25,7 +25,7 @@ fn lupp_with(rows: &str, threshold: u32) -> Result<StatTable, Vec<String>> {
     let all = areas(&build.areas);
     let body = format!("{HEADER}{rows}");
     let read = move |_: &str| Ok(body.clone());
-    table(&sf, &build.areas, &all, Path::new(""), &read, &[]).map_err(|e| e.iter().map(|d| d.to_string()).collect())
+    table(&sf, &build.areas, &all, Path::new(""), &read, &[], None).map_err(|e| e.iter().map(|d| d.to_string()).collect())
 }
 
 #[test]
@@ -68,7 +68,7 @@ fn a_municipality_that_does_not_take_part_has_no_results() {
     let build = kfkl_data::build(data_dir()).unwrap();
     let body = format!("{HEADER}rokning,2023,0880,ak9,alla,,20,100,K\nrokning,2023,0884,ak9,alla,,20,100,K\n");
     let read = move |_: &str| Ok(body.clone());
-    let errors: Vec<String> = table(&sf, &build.areas, &areas(&build.areas), Path::new(""), &read, &[]).err().unwrap().iter().map(|d| d.to_string()).collect();
+    let errors: Vec<String> = table(&sf, &build.areas, &areas(&build.areas), Path::new(""), &read, &[], None).err().unwrap().iter().map(|d| d.to_string()).collect();
     assert_eq!(errors, ["x.csv:3: Vimmerby does not take part in andts ([[absent]] in its catalogue): no results for it"]);
 }
 
@@ -163,7 +163,7 @@ fn av_play_with(indicator: &str) -> Vec<String> {
     let build = kfkl_data::build(data_dir()).unwrap();
     let dataset = build.datasets.iter().find(|d| d.id == "av-media-2023").unwrap().clone();
     let read = |_: &str| Err("unused".to_string());
-    match table(&sf, &build.areas, &areas(&build.areas), data_dir(), &read, &[("figures/av-media-2023.toml".into(), dataset)]) {
+    match table(&sf, &build.areas, &areas(&build.areas), data_dir(), &read, &[("figures/av-media-2023.toml".into(), dataset)], None) {
         Ok(_) => Vec::new(),
         Err(e) => e.iter().map(|d| d.to_string()).collect(),
     }
