@@ -226,6 +226,54 @@ pub fn lupp_respondents(catalogue: &Survey) -> (String, String) {
     (csv, book)
 }
 
+/// A synthetic respondent file of `pupils` × `questions` (share questions on
+/// the 1–4 scale) across the county's municipalities, with a catalogue and a
+/// codebook to match: what `./scripts/bench` times the import on.
+pub fn timing_file(pupils: usize, questions: usize) -> (Survey, String, String) {
+    let mut rng = Rng(SEED + 3);
+    let indicator = |i: usize| kfkl_core::stats::Indicator {
+        id: format!("q{i:03}"),
+        label: format!("Fråga {i}"),
+        theme: "T".into(),
+        unit: kfkl_core::stats::StatUnit::Percent,
+        question: None,
+        answers: Vec::new(),
+        definition: "D".into(),
+        source: "S".into(),
+    };
+    let survey = Survey {
+        id: "lupp".into(),
+        title: "LUPP".into(),
+        publisher: "P".into(),
+        route: "/statistik/lupp".into(),
+        method: "M".into(),
+        method_source: "S".into(),
+        grades: vec!["ak8".into(), "gy2".into()],
+        indicators: (1..=questions).map(indicator).collect(),
+        absent: Vec::new(),
+    };
+    let mut book = format!("enkat = \"lupp\"\nkalla = \"{SOURCE}\"\nar = 2024\nej_svar = [9]\n[kolumner]\nkommun = \"kommun\"\narskurs = \"arskurs\"\nkon = \"kon\"\n[kommun]\nvarden = \"kod\"\n[arskurs]\nak8 = [1]\ngy2 = [2]\n[kon]\nflicka = [1]\npojke = [2]\novriga = [3]\n");
+    for i in 1..=questions {
+        write!(book, "[[fraga]]\nkolumn = \"f{i}\"\nindikator = \"q{i:03}\"\nandel = [1, 2]\nkoder = [1, 2, 3, 4]\n").unwrap();
+    }
+    let mut csv = String::from("kommun,arskurs,kon");
+    for i in 1..=questions {
+        write!(csv, ",f{i}").unwrap();
+    }
+    csv.push('\n');
+    for _ in 0..pupils {
+        let (code, _) = MUNICIPALITIES[(rng.next() * MUNICIPALITIES.len() as f64) as usize % MUNICIPALITIES.len()];
+        let sex = if rng.next() < 0.49 { 1 } else if rng.next() < 0.98 { 2 } else { 3 };
+        write!(csv, "{code},{},{sex}", 1 + usize::from(rng.next() < 0.5)).unwrap();
+        for _ in 0..questions {
+            let r = rng.next();
+            write!(csv, ",{}", if r < 0.03 { 9 } else { 1 + (r * 4.0) as u8 % 4 }).unwrap();
+        }
+        csv.push('\n');
+    }
+    (survey, book, csv)
+}
+
 /// Group sizes: all, girls, boys. Gymnasiet år 2 answers less often, so small
 /// municipalities get groups under the suppression threshold there.
 fn genders(rng: &mut Rng, size: u32, grade: &str) -> [(&'static str, u32); 3] {

@@ -53,7 +53,28 @@ fn main() -> ExitCode {
     }
 }
 
+/// `import tidtagning <elever> <frågor>`: the import of a synthetic file of that
+/// size, timed (read, count, disclosure control, rows written), for `./scripts/bench`.
+fn timing(pupils: usize, questions: usize) -> Result<(), Vec<String>> {
+    let (survey, book_text, csv) = kfkl_data::exempel::timing_file(pupils, questions);
+    let book = codebook::load(Path::new("tidtagning.toml"), &book_text, &survey).map_err(|e| e.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+    let areas_text = std::fs::read_to_string("data/sources/municipalities.csv").map_err(|e| vec![format!("data/sources/municipalities.csv: {e}")])?;
+    let areas = kfkl_data::areas::load(Path::new("municipalities.csv"), &areas_text).map_err(|e| e.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+    let started = std::time::Instant::now();
+    let grid = read::csv_text(&csv).map_err(|e| vec![e])?;
+    let imported = import(&grid, "tidtagning", &book, &survey, 10, &areas)?;
+    let rows = imported.to_csv(&survey, &book).lines().count();
+    let seconds = started.elapsed().as_secs_f64();
+    println!("import: {pupils} elever × {questions} frågor ({:.1} MB) → {rows} rader på {seconds:.2} s", csv.len() as f64 / 1e6);
+    Ok(())
+}
+
 fn run() -> Result<(), Vec<String>> {
+    let mut raw = std::env::args().skip(1);
+    if raw.next().as_deref() == Some("tidtagning") {
+        let number = |v: Option<String>, default: usize| v.and_then(|v| v.parse().ok()).unwrap_or(default);
+        return timing(number(raw.next(), 20_000), number(raw.next(), 80));
+    }
     let args = args().map_err(|e| vec![e])?;
     let read_text = |p: &Path| std::fs::read_to_string(p).map_err(|e| vec![format!("{}:1: kan inte läsas: {e}", p.display())]);
     let book_text = read_text(&args.codebook)?;
