@@ -106,6 +106,14 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: Opti
         let v = view_of.read();
         let c = &v.chart;
         let mut notes: Vec<String> = Vec::new();
+        // Where the question changed within the years shown, the line breaks, and says why.
+        let ind = &absent_table.survey.indicators[state.read().indicator];
+        if c.view == View::Line {
+            let years: Vec<u16> = c.categories.iter().filter_map(|y| y.parse().ok()).collect();
+            for b in ind.breaks.iter().filter(|b| years.first().is_some_and(|&f| f < b.year) && years.last().is_some_and(|&l| b.year <= l)) {
+                notes.push(format!("Linjen bryts {}: {} Jämför inte åren före och efter.", b.year, b.why));
+            }
+        }
         // A chosen municipality that does not take part is said to, not left blank.
         for &a in &state.read().areas {
             notes.extend(absent_table.survey.absent_sentence(&absent_table.areas[a].code).map(str::to_string));

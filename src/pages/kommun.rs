@@ -383,7 +383,7 @@ pub fn indicator_card(r: &Kommunrapport, part: &SurveyPart, k: &KeyIndicator, pl
     if part.has_nation && !k.nation_years.is_empty() {
         lines.push(Line { name: "Riket", role: Role::Nation, years: &k.nation_years, values: &k.trend_nation });
     }
-    let svg = (!k.years.is_empty()).then(|| render_svg(&Trend { unit: k.unit, lines }));
+    let svg = (!k.years.is_empty()).then(|| render_svg(&Trend { unit: k.unit, lines, breaks: &k.breaks }));
     // Only the places the survey has: LUPP publishes no national figures.
     let mut places = vec![(own.clone(), &k.latest), (COUNTY_NAME.to_string(), &k.county)];
     if part.has_nation {

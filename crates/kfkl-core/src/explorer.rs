@@ -550,6 +550,7 @@ pub(crate) mod tests {
             answers: answers.iter().map(|a| a.to_string()).collect(),
             definition: "D".into(),
             source: "S".into(),
+            breaks: Vec::new(),
         };
         let mut rows = Rows::default();
         let mut add = |indicator, year, area, gender, answer: Option<usize>, value: Option<f64>, n| {

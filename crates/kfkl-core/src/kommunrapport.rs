@@ -73,6 +73,9 @@ pub struct KeyIndicator {
     pub trend_nation: Vec<Option<f64>>,
     /// The sources of exactly the values this card shows and draws, each once.
     pub sources: Vec<String>,
+    /// The first rounds asked another way: the trend breaks there, and the
+    /// card compares no round with one before it.
+    pub breaks: Vec<u16>,
     /// The explorer with this indicator, grade and the municipality beside the county and the nation.
     pub explorer: String,
     /// The explorer's map view of this indicator and grade: every municipality in the latest round.
@@ -163,7 +166,13 @@ pub fn key_indicator(table: &StatTable, indicator: usize, grade: usize, municipa
     let mut own: Vec<u16> = rows.iter().filter(|o| o.area == municipality).map(|o| o.year).collect();
     crate::sort::sort_dedup(&mut own);
     let latest = own.last().and_then(|&y| reading(Some(municipality), y));
-    let previous = own.len().checked_sub(2).and_then(|i| reading(Some(municipality), own[i]));
+    // The round before, unless the question changed between the two.
+    let ind = &table.survey.indicators[indicator];
+    let previous = own
+        .len()
+        .checked_sub(2)
+        .filter(|&i| !ind.across_break(own[i], own[i + 1]))
+        .and_then(|i| reading(Some(municipality), own[i]));
     // Without a round of its own the municipality is compared in no year, but the
     // card still states the county's latest round, which its trend draws.
     let county_latest = rows.iter().filter(|o| Some(o.area) == county).map(|o| o.year).max();
@@ -189,7 +198,6 @@ pub fn key_indicator(table: &StatTable, indicator: usize, grade: usize, municipa
             sources.push(table.sources[o.source].clone());
         }
     }
-    let ind = &table.survey.indicators[indicator];
     let state = ExplorerState {
         indicator,
         areas: [Some(municipality), county, nation].into_iter().flatten().collect(),
@@ -215,6 +223,7 @@ pub fn key_indicator(table: &StatTable, indicator: usize, grade: usize, municipa
         nation_years,
         trend_nation,
         sources,
+        breaks: ind.breaks.iter().map(|b| b.year).collect(),
         explorer: format!("{}{}", table.survey.route, state.to_query(table)),
         map: format!("{}{}", table.survey.route, map.to_query(table)),
         latest,
@@ -355,6 +364,11 @@ mod tests {
         let k = key_indicator(&t, 0, 1, 0);
         assert_eq!(k.latest.as_ref().map(|r| (r.year, r.value, r.n)), Some((2023, Some(30.0), Some(300))));
         assert_eq!(k.previous.as_ref().map(|r| r.year), Some(2021));
+        // Where the question changed in 2023, 2023 is not compared with 2021, and the trend breaks there.
+        let mut changed = t.clone();
+        changed.survey.indicators[0].breaks = vec![crate::stats::Break { year: 2023, why: "Ny fråga.".into() }];
+        let k2 = key_indicator(&changed, 0, 1, 0);
+        assert_eq!((k2.previous.is_none(), k2.breaks.as_slice()), (true, &[2023][..]));
         assert_eq!(k.county.as_ref().and_then(|r| r.value), Some(21.0));
         assert_eq!(k.nation.as_ref().and_then(|r| r.value), Some(19.0));
         // 30 % of 300 against the rest of the county (20 % of 2 700): surely higher.

@@ -43,6 +43,8 @@ pub struct StatChart {
     /// The county's and the nation's names where they are drawn as references,
     /// which they are only beside a municipality: alone, the county is the series.
     pub reference_names: Vec<String>,
+    /// Lines: the first rounds asked another way; no line runs across them.
+    pub breaks: Vec<u16>,
 }
 
 /// One value per category; `None` where the category has no observation.
@@ -223,6 +225,7 @@ pub fn build(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> Stat
         mixed: rows.iter().any(|o| o.example) && rows.iter().any(|o| !o.example),
         reference,
         reference_names,
+        breaks: ind.breaks.iter().map(|b| b.year).collect(),
     }
 }
 
@@ -432,7 +435,15 @@ fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn 
         } else {
             (rgb(SERIES[place % SERIES.len()]), place % 2, None)
         };
-        let points: Vec<(i32, Option<Point>)> = years.iter().zip(&series.points).map(|(&y, p)| (y, *p)).collect();
+        let mut points: Vec<(i32, Option<Point>)> = Vec::new();
+        for (&y, p) in years.iter().zip(&series.points) {
+            // Where the question changed, the line breaks as at a suppressed value.
+            let before = points.last().map_or(i32::MIN, |&(x, _)| x);
+            if chart.breaks.iter().any(|&b| before < i32::from(b) && i32::from(b) <= y) {
+                points.push((y, Some(Point { value: None, approx: None, example: false })));
+            }
+            points.push((y, *p));
+        }
         // A suppressed year breaks the line rather than bridging it; a year the
         // series has no round in (the nation surveys yearly, the county every other
         // year) is bridged.
@@ -867,6 +878,23 @@ mod tests {
         // Girls in 2023 are suppressed ("..") and have a round in 2021 only: no line to draw.
         let c = build(&t, &state("omrade=0880&kon=flickor"), &select(&t, &state("omrade=0880&kon=flickor")));
         assert!(c.series[0].points.iter().all(|p| p.is_none_or(|p| p.value.is_none())));
+    }
+
+    #[test]
+    fn no_line_runs_across_a_change_of_question() {
+        // Kalmar has 2021 and 2023; a break in 2022 or 2023 cuts its one line in two, one in 2021 or before does not.
+        let lines = |breaks: &[u16]| {
+            let mut t = table();
+            t.survey.indicators[0].breaks = breaks.iter().map(|&year| crate::stats::Break { year, why: "W".into() }).collect();
+            let s = state("omrade=0880");
+            let svg = render_svg(&build(&t, &s, &select(&t, &s)), &Frame { width: 640, caption: None });
+            let blue = format!("stroke=\"{}\" stroke-width=\"3\"", SERIES[0].hex().to_uppercase());
+            svg.lines().filter(|l| l.starts_with("<polyline") && l.contains(&blue)).count()
+        };
+        // (breaks, blue polylines: the line from 2021 to 2023, or none where two single rounds remain)
+        for (breaks, want) in [(&[][..], 1), (&[2022][..], 0), (&[2023][..], 0), (&[2021][..], 1), (&[2030][..], 1)] {
+            assert_eq!(lines(breaks), want, "{breaks:?}");
+        }
     }
 
     #[test]

@@ -51,6 +51,25 @@ pub struct Indicator {
     pub answers: Vec<String>,
     pub definition: String,
     pub source: String,
+    /// Where the question's wording or answer scale changed: no line and no
+    /// comparison runs across.
+    pub breaks: Vec<Break>,
+}
+
+#[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Debug, PartialEq)]
+pub struct Break {
+    /// The first round asked the new way.
+    pub year: u16,
+    /// "Frågan formulerades om." – said where the line breaks.
+    pub why: String,
+}
+
+impl Indicator {
+    /// Whether a comparison of rounds `a` and `b` would run across a break.
+    pub fn across_break(&self, a: u16, b: u16) -> bool {
+        let (lo, hi) = (a.min(b), a.max(b));
+        self.breaks.iter().any(|k| lo < k.year && k.year <= hi)
+    }
 }
 
 #[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Copy, Debug, PartialEq, Eq)]

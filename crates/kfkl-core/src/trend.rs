@@ -43,6 +43,8 @@ pub struct Trend<'a> {
     pub unit: StatUnit,
     /// The municipality first, then the references it is compared with.
     pub lines: Vec<Line<'a>>,
+    /// The first rounds asked another way: no line runs across them.
+    pub breaks: &'a [u16],
 }
 
 impl Role {
@@ -134,8 +136,16 @@ fn draw(t: &Trend, out: &mut String) -> Result<(), Box<dyn std::error::Error>> {
     for line in &t.lines {
         let colour = line.role.colour();
         let points: Vec<(i32, Option<f64>)> = line.years.iter().zip(line.values.iter()).map(|(&y, v)| (i32::from(y), *v)).collect();
-        // Runs of rounds with a value; a missing value breaks the line.
-        for run in points.split(|(_, v)| v.is_none()).filter(|run| run.len() > 1) {
+        // Runs of rounds with a value; a missing value breaks the line, and so does a change of question.
+        let mut cuts: Vec<(i32, Option<f64>)> = Vec::new();
+        for &(y, v) in &points {
+            let before = cuts.last().map_or(i32::MIN, |&(x, _)| x);
+            if t.breaks.iter().any(|&b| before < i32::from(b) && i32::from(b) <= y) {
+                cuts.push((y, None));
+            }
+            cuts.push((y, v));
+        }
+        for run in cuts.split(|(_, v)| v.is_none()).filter(|run| run.len() > 1) {
             let pixels: Vec<(i32, i32)> = run.iter().map(|&(y, v)| ctx.backend_coord(&(y, v.unwrap_or(0.0)))).collect();
             path(&root, line.role, &pixels)?;
         }
@@ -237,6 +247,7 @@ mod tests {
     fn the_trend_names_both_lines_and_escapes_them() {
         let years = [2019, 2021, 2023];
         let svg = render_svg(&Trend {
+            breaks: &[],
             unit: StatUnit::Percent,
             lines: vec![
                 Line { name: "Kalmar <b> kommun", role: Role::Municipality, years: &years, values: &[Some(20.0), None, Some(30.0)] },
@@ -256,6 +267,21 @@ mod tests {
     }
 
     #[test]
+    fn a_change_of_question_breaks_every_line() {
+        let years = [2019, 2021, 2023];
+        let municipal = |breaks: &[u16]| {
+            let svg = render_svg(&Trend { breaks, unit: StatUnit::Percent, lines: vec![Line { name: "A", role: Role::Municipality, years: &years, values: &[Some(20.0), Some(21.0), Some(22.0)] }] });
+            let blue = format!("stroke=\"{}\" stroke-width=\"3\"", SERIES[0].hex().to_uppercase());
+            // The legend's sample is a line of two points; the trend's runs are counted by their points.
+            svg.lines().filter(|l| l.starts_with("<polyline") && l.contains(&blue)).map(|l| l.matches(',').count()).collect::<Vec<_>>()
+        };
+        // (breaks, points of each blue line: the legend's sample, then the runs)
+        for (breaks, want) in [(&[][..], vec![2, 3]), (&[2021][..], vec![2, 2]), (&[2022][..], vec![2, 2]), (&[2020, 2022][..], vec![2])] {
+            assert_eq!(municipal(breaks), want, "{breaks:?}");
+        }
+    }
+
+    #[test]
     fn dashes_keep_their_rhythm_across_corners() {
         let d = dashes(&[(0.0, 0.0), (10.0, 0.0), (10.0, 10.0)], 6.0, 4.0);
         // 0–6 on, 6–10 off, then round the corner: 10–16 on (0–6 down), 16–20 off.
@@ -268,13 +294,13 @@ mod tests {
         // The kommunrapport inserts this SVG as HTML.
         let evil = "<img src=x onerror=alert(1)>";
         let years = [2021, 2023];
-        let svg = render_svg(&Trend { unit: StatUnit::Percent, lines: vec![Line { name: evil, role: Role::Municipality, years: &years, values: &[Some(20.0), Some(21.0)] }] });
+        let svg = render_svg(&Trend { breaks: &[], unit: StatUnit::Percent, lines: vec![Line { name: evil, role: Role::Municipality, years: &years, values: &[Some(20.0), Some(21.0)] }] });
         assert!(!svg.contains("<img") && svg.contains("&lt;img src=x onerror=alert(1)&gt;"), "{svg}");
     }
 
     #[test]
     fn a_trend_without_values_is_still_a_drawing() {
-        let svg = render_svg(&Trend { unit: StatUnit::Percent, lines: vec![Line { name: "A", role: Role::Municipality, years: &[], values: &[] }] });
+        let svg = render_svg(&Trend { breaks: &[], unit: StatUnit::Percent, lines: vec![Line { name: "A", role: Role::Municipality, years: &[], values: &[] }] });
         assert!(svg.starts_with("<svg"));
     }
 

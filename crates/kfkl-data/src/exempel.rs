@@ -240,6 +240,7 @@ pub fn timing_file(pupils: usize, questions: usize) -> (Survey, String, String) 
         answers: Vec::new(),
         definition: "D".into(),
         source: "S".into(),
+            breaks: Vec::new(),
     };
     let survey = Survey {
         id: "lupp".into(),

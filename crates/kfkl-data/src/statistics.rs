@@ -92,6 +92,16 @@ struct RawIndicator {
     /// Key-figure ids, for a survey whose data are key figures.
     #[serde(default)]
     figures: Vec<String>,
+    /// Rounds from which the question was asked another way: `[{ year = 2021, why = "…" }]`.
+    #[serde(default)]
+    breaks: Vec<RawBreak>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBreak {
+    year: u16,
+    why: String,
 }
 
 pub fn load(path: &Path, text: &str) -> Result<SurveyFile, Vec<Diagnostic>> {
@@ -124,6 +134,9 @@ pub fn load(path: &Path, text: &str) -> Result<SurveyFile, Vec<Diagnostic>> {
             (false, false) => errors.push(file.error(at, format!("indicator '{}': figures is only for a survey whose data are key figures", i.id))),
             _ => {}
         }
+        if i.breaks.iter().any(|b| b.why.trim().is_empty() || !(2000..=2100).contains(&b.year)) {
+            errors.push(file.error(at, format!("indicator '{}': a break needs its year (2000–2100) and why", i.id)));
+        }
         figures.push((i.figures, file.line_of(at)));
         indicators.push(Indicator {
             id: i.id,
@@ -134,6 +147,7 @@ pub fn load(path: &Path, text: &str) -> Result<SurveyFile, Vec<Diagnostic>> {
             answers: i.answers,
             definition: i.definition,
             source: i.source,
+            breaks: i.breaks.into_iter().map(|b| kfkl_core::stats::Break { year: b.year, why: b.why }).collect(),
         });
     }
     let s = raw.survey;

@@ -158,6 +158,7 @@ ovriga = [3]
             answers: answers.iter().map(|a| a.to_string()).collect(),
             definition: "D".into(),
             source: "S".into(),
+            breaks: Vec::new(),
         };
         Survey {
             id: "lupp".into(),
