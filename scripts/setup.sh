@@ -52,11 +52,21 @@ setup_build_tools() {
   command -v npm >/dev/null || apt_install nodejs npm
   # The stamp is the lockfile npm ci last installed from.
   if cmp -s package-lock.json node_modules/.installed-from-lock; then
-    say "npm tools (binaryen's wasm-opt, playwright-core, axe-core): installed"
+    say "npm tools (binaryen's wasm-opt, playwright-core, axe-core, the Nu HTML checker vnu.jar): installed"
   else
-    say "installing npm tools from package-lock.json (binaryen's wasm-opt 132, playwright-core, axe-core)"
+    say "installing npm tools from package-lock.json (binaryen's wasm-opt 132, playwright-core, axe-core, vnu-jar)"
     npm ci --no-audit --no-fund --loglevel=error
     cp package-lock.json node_modules/.installed-from-lock
+  fi
+}
+
+# The Nu HTML Checker (vnu.jar, from npm) runs on Java.
+setup_java() {
+  if command -v java >/dev/null; then
+    say "java (for the Nu HTML checker): installed"
+  else
+    say "installing Java (default-jre-headless), for the Nu HTML checker"
+    apt_install default-jre-headless
   fi
 }
 

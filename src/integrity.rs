@@ -41,10 +41,12 @@ pub fn add(html: &str, dir: &Path, public_url: &str) -> Result<String, String> {
                 extra.push_str(&format!(" {data}-integrity=\"{}\"", hash(url)?));
             }
         }
+        // A void element's "/>" (as Trunk writes a stylesheet link) is HTML's ">":
+        // the trailing slash means nothing, and the Nu checker warns of it.
         let close = if tag.ends_with("/>") { tag.len() - 2 } else { tag.len() - 1 };
-        out.push_str(&tag[..close]);
+        out.push_str(tag[..close].trim_end());
         out.push_str(&extra);
-        out.push_str(&tag[close..]);
+        out.push('>');
     }
     out.push_str(rest);
     Ok(out)
@@ -73,9 +75,9 @@ mod tests {
         // (html, with integrity)
         let cases = [
             ("<script type=\"module\" src=\"/kfkl/a.js\"></script>".to_string(), format!("<script type=\"module\" src=\"/kfkl/a.js\" integrity=\"{abc}\"></script>")),
-            ("<link rel=\"stylesheet\" href=\"/kfkl/s.css\"/>".into(), format!("<link rel=\"stylesheet\" href=\"/kfkl/s.css\" integrity=\"{empty}\"/>")),
+            ("<link rel=\"stylesheet\" href=\"/kfkl/s.css\"/>".into(), format!("<link rel=\"stylesheet\" href=\"/kfkl/s.css\" integrity=\"{empty}\">")),
             ("<link rel=\"icon\" href=\"favicon.svg\">".into(), "<link rel=\"icon\" href=\"favicon.svg\">".into()),
-            (format!("<link rel=\"stylesheet\" href=\"/kfkl/s.css\" integrity=\"{empty}\"/>"), format!("<link rel=\"stylesheet\" href=\"/kfkl/s.css\" integrity=\"{empty}\"/>")),
+            (format!("<link rel=\"stylesheet\" href=\"/kfkl/s.css\" integrity=\"{empty}\"/>"), format!("<link rel=\"stylesheet\" href=\"/kfkl/s.css\" integrity=\"{empty}\">")),
         ];
         for (html, expected) in cases {
             assert_eq!(add(&html, &dir, "/kfkl/").unwrap(), expected);

@@ -23,11 +23,20 @@ pub struct DocContext {
     /// Key figures shown as cards under the heading they are quoted under:
     /// (heading id, figure, citation).
     pub figures: Arc<Vec<(String, KeyFigure, String)>>,
+    /// Added to every heading's level: a section quoted under a page's own
+    /// heading keeps its levels in order below it (`quoted_under`).
+    pub shift: i8,
 }
 
 impl DocContext {
     pub fn new(path: &str, doc: Arc<Document>) -> DocContext {
-        DocContext { path: href(path), doc, figures: Arc::new(Vec::new()) }
+        DocContext { path: href(path), doc, figures: Arc::new(Vec::new()), shift: 0 }
+    }
+
+    /// For `blocks` quoted under a heading of `level`: their highest heading one level below it.
+    pub fn quoted_under(&self, level: u8, blocks: &[Block]) -> DocContext {
+        let top = blocks.iter().filter_map(|b| if let Block::Heading(h) = b { Some(h.level) } else { None }).min();
+        DocContext { shift: top.map_or(0, |top| level as i8 + 1 - top as i8), ..self.clone() }
     }
 
     pub fn anchor(&self, id: &str) -> String {
@@ -99,11 +108,12 @@ fn heading_view(h: &Heading, cx: &DocContext) -> impl IntoView {
     let inner = h.text.clone();
     let id = h.id.clone();
     // data-url: printed after the heading, so paper copies keep their deep links.
-    let heading = match h.level {
+    let heading = match (h.level as i8 + cx.shift).clamp(2, 6) {
         2 => view! { <h2 id=id data-url=print_url.clone()>{inner}</h2> }.into_any(),
         3 => view! { <h3 id=id data-url=print_url.clone()>{inner}</h3> }.into_any(),
         4 => view! { <h4 id=id data-url=print_url.clone()>{inner}</h4> }.into_any(),
-        _ => view! { <h5 id=id data-url=print_url.clone()>{inner}</h5> }.into_any(),
+        5 => view! { <h5 id=id data-url=print_url.clone()>{inner}</h5> }.into_any(),
+        _ => view! { <h6 id=id data-url=print_url.clone()>{inner}</h6> }.into_any(),
     };
     // Under the heading: a button that shares or copies its address (`share.rs`; it works once
     // the app runs, and until then it keeps its place unseen, so nothing shifts; its words are the

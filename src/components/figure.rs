@@ -159,9 +159,10 @@ pub fn Figure(
         Place::Embed { link, link_text, .. } => Some(view! { <p class="embed-link"><a href=link target="_top">{link_text}</a></p> }.into_any()),
     };
     view! {
+        // The caption first (HTML lets a figure's caption stand first or last, and
+        // nothing after the last): its title, and in an embed the banner over it.
         <figure class=format!("chart {class}") aria-labelledby=heading_id>
-            {banner}
-            {heading}
+            <figcaption class="figure-title">{banner}{heading}</figcaption>
             {lead}
             {summary}
             {drawing}
@@ -170,7 +171,7 @@ pub fn Figure(
             // An embed shows it when asked to (tabell=1); the page always does.
             <div class="table-wrap" role="region" tabindex="0" aria-labelledby=table_id hidden=!display.table>{table}</div>
             {display.table.then_some(table_notes)}
-            <figcaption class="source">{source}</figcaption>
+            <p class="source">{source}</p>
             {links}
             {tools}
         </figure>

@@ -95,7 +95,7 @@ fn TopicView(topic: Topic) -> impl IntoView {
                 <section class="result-part">
                     <h3><a href=link>{part.title.clone()}</a></h3>
                     {if blocks.is_empty() { Some(view! { <p>"Verksamhetsberättelsen har inget resultatavsnitt för detta fokusområde."</p> }) } else { None }}
-                    <div class="document">{blocks_view(blocks, &cx)}</div>
+                    <div class="document">{blocks_view(blocks, &cx.quoted_under(3, blocks))}</div>
                 </section>
             }
         })

@@ -154,7 +154,7 @@ test('an embed shows title, chart, summary and source; the table and the title a
   await page.goto(site.origin + '/embed/andts?omrade=0880,08');
   await page.locator('.stat-svg svg').waitFor();
   assert.ok(await page.locator('h1:not(.visually-hidden)').isVisible());
-  assert.ok(await page.locator('.chart-summary').isVisible() && await page.locator('figcaption.source').isVisible());
+  assert.ok(await page.locator('.chart-summary').isVisible() && await page.locator('p.source').isVisible());
   assert.equal(await page.locator('.stat-table').isVisible(), false, 'no table unless asked');
   await page.goto(site.origin + '/embed/andts?omrade=0880,08&tabell=1&rubrik=0');
   await page.locator('.stat-svg svg').waitFor();
@@ -227,7 +227,7 @@ test('every chart of the site has its embed: title, chart, source, banner where 
     assert.deepEqual([...new Set(requests)].sort(), dataOf(src), `${src} loads only its data`);
     assert.equal((await page.locator('h1').textContent()).trim().startsWith(title.replace(/ – .*$/, '')), true, `${src}: "${title}"`);
     assert.equal(await page.locator('header, footer, nav').count(), 0, src);
-    assert.ok(await page.locator('.chart-svg svg').first().isVisible() && await page.locator('figcaption.source').isVisible(), src);
+    assert.ok(await page.locator('.chart-svg svg').first().isVisible() && await page.locator('p.source').isVisible(), src);
     assert.equal(await page.locator('.embed-link a').getAttribute('target'), '_top', src);
     assert.match(await page.locator('.embed-link a').textContent(), /\S{3,} \S{3,}/, `${src}: the link says where it leads`);
     assert.equal(await page.locator('.example-banner').isVisible(), example, `${src}: the banner where the data are example data`);
@@ -260,4 +260,18 @@ test('embed.js is small and has no dependencies', async () => {
   const js = await readFile(join(ROOT, 'dist/embed.js'), 'utf8');
   assert.ok(Buffer.byteLength(js) < 2048, `${Buffer.byteLength(js)} bytes`);
   assert.doesNotMatch(js, /\b(import|require|eval|Function|innerHTML)\b/);
+});
+
+test('an embedded card cites exactly the sources of the values it shows', async () => {
+  const page = await openPage(browser);
+  const report = JSON.parse(await readFile(join(ROOT, 'dist/data/kommun-kalmar.json'), 'utf8'));
+  for (const k of report.surveys.flatMap(s => s.indicators).filter((_, i) => i % 5 === 0)) {
+    const grade = k.grade.replace('å', 'a').replace(/[^a-z0-9]/gi, '');
+    await page.goto(site.origin + `/embed/kommun-kalmar?indikator=${k.id}&arskurs=${grade}`);
+    await live(page);
+    const cited = (await page.locator('p.source').first().textContent()).replaceAll('\u00a0', ' ').trim();
+    assert.equal(cited, `Källa: ${k.sources.join('; ')}.`, `${k.id} ${k.grade}`);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.close();
 });
