@@ -377,12 +377,15 @@ pub fn indicator_card(r: &Kommunrapport, part: &SurveyPart, k: &KeyIndicator, pl
     // Beside the county, Kalmar is "Kalmar kommun".
     let own = beside_county(name);
     let mut lines = vec![
-        Line { name: &own, role: Role::Municipality, years: &k.years, values: &k.trend_municipality },
-        Line { name: COUNTY_NAME, role: Role::County, years: &k.years, values: &k.trend_county },
+        Line { name: &own, role: Role::Municipality, years: &k.years, values: &k.trend_municipality, real: &k.real_municipality },
+        Line { name: COUNTY_NAME, role: Role::County, years: &k.years, values: &k.trend_county, real: &k.real_county },
     ];
     if part.has_nation && !k.nation_years.is_empty() {
-        lines.push(Line { name: "Riket", role: Role::Nation, years: &k.nation_years, values: &k.trend_nation });
+        lines.push(Line { name: "Riket", role: Role::Nation, years: &k.nation_years, values: &k.trend_nation, real: &k.real_nation });
     }
+    // A trend mixing real values and example data marks them apart (filled and hollow).
+    let drawn: Vec<bool> = lines.iter().flat_map(|l| l.values.iter().zip(l.real).filter(|(v, _)| v.is_some()).map(|(_, r)| *r)).collect();
+    let trend_mixed = drawn.contains(&true) && drawn.contains(&false);
     let svg = (!k.years.is_empty()).then(|| render_svg(&Trend { unit: k.unit, lines, breaks: &k.breaks }));
     // Only the places the survey has: LUPP publishes no national figures.
     let mut places = vec![(own.clone(), &k.latest), (COUNTY_NAME.to_string(), &k.county)];
@@ -399,6 +402,9 @@ pub fn indicator_card(r: &Kommunrapport, part: &SurveyPart, k: &KeyIndicator, pl
     }
     if mixed {
         notes.push(format!("Verklig uppgift: {}. Övriga är exempeldata.", real.join(", ")));
+    }
+    if trend_mixed {
+        notes.push("I diagrammet: fylld punkt är ett verkligt värde, ofylld exempeldata.".to_string());
     }
     if places.iter().any(|(_, r)| r.is_none()) {
         notes.push("–: uppgift saknas.".to_string());

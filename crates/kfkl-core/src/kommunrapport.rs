@@ -73,6 +73,11 @@ pub struct KeyIndicator {
     pub trend_nation: Vec<Option<f64>>,
     /// The sources of exactly the values this card shows and draws, each once.
     pub sources: Vec<String>,
+    /// Per value of the three trends: whether it is real (not example data), so
+    /// that a trend mixing both marks them apart.
+    pub real_municipality: Vec<bool>,
+    pub real_county: Vec<bool>,
+    pub real_nation: Vec<bool>,
     /// The first rounds asked another way: the trend breaks there, and the
     /// card compares no round with one before it.
     pub breaks: Vec<u16>,
@@ -187,6 +192,7 @@ pub fn key_indicator(table: &StatTable, indicator: usize, grade: usize, municipa
     let mut years: Vec<u16> = rows.iter().filter(|o| o.area == municipality || Some(o.area) == county).map(|o| o.year).collect();
     crate::sort::sort_dedup(&mut years);
     let trend = |area: Option<usize>| years.iter().map(|&y| reading(area, y).and_then(|r| r.value)).collect();
+    let real = |area: Option<usize>, years: &[u16]| years.iter().map(|&y| reading(area, y).is_some_and(|r| !r.example)).collect::<Vec<bool>>();
     let span = years.first().copied().unwrap_or(0)..=years.last().copied().unwrap_or(0);
     let mut nation_years: Vec<u16> = rows.iter().filter(|o| Some(o.area) == nation && o.value.is_some() && span.contains(&o.year)).map(|o| o.year).collect();
     crate::sort::sort_dedup(&mut nation_years);
@@ -219,6 +225,9 @@ pub fn key_indicator(table: &StatTable, indicator: usize, grade: usize, municipa
         vs_nation: two_proportions(share(&latest), share(&nation_now)).into(),
         trend_municipality: trend(Some(municipality)),
         trend_county: trend(county),
+        real_municipality: real(Some(municipality), &years),
+        real_county: real(county, &years),
+        real_nation: real(nation, &nation_years),
         years,
         nation_years,
         trend_nation,

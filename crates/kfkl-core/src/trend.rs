@@ -37,6 +37,9 @@ pub struct Line<'a> {
     pub role: Role,
     pub years: &'a [u16],
     pub values: &'a [Option<f64>],
+    /// Per value: real (not example data). Where a trend mixes both, real
+    /// markers are filled and example ones hollow (empty: all alike).
+    pub real: &'a [bool],
 }
 
 pub struct Trend<'a> {
@@ -133,6 +136,9 @@ fn draw(t: &Trend, out: &mut String) -> Result<(), Box<dyn std::error::Error>> {
         .y_label_formatter(&|v| format_value(Some(*v), None, unit))
         .draw()?;
     let mut ends: Vec<(f64, String, RGBColor, (i32, i32))> = Vec::new();
+    let shown = |l: &Line| l.values.iter().zip(l.real).filter(|(v, _)| v.is_some()).map(|(_, r)| *r).collect::<Vec<bool>>();
+    let flags: Vec<bool> = t.lines.iter().flat_map(shown).collect();
+    let mixed = flags.iter().any(|r| *r) && flags.iter().any(|r| !*r);
     for line in &t.lines {
         let colour = line.role.colour();
         let points: Vec<(i32, Option<f64>)> = line.years.iter().zip(line.values.iter()).map(|(&y, v)| (i32::from(y), *v)).collect();
@@ -149,9 +155,10 @@ fn draw(t: &Trend, out: &mut String) -> Result<(), Box<dyn std::error::Error>> {
             let pixels: Vec<(i32, i32)> = run.iter().map(|&(y, v)| ctx.backend_coord(&(y, v.unwrap_or(0.0)))).collect();
             path(&root, line.role, &pixels)?;
         }
-        for &(y, v) in &points {
+        for (i, &(y, v)) in points.iter().enumerate() {
             if let Some(v) = v {
-                marker(&root, line.role, ctx.backend_coord(&(y, v)))?;
+                let filled = if mixed { line.real.get(i).copied().unwrap_or(false) } else { line.role == Role::Municipality };
+                marker(&root, line.role, ctx.backend_coord(&(y, v)), filled)?;
             }
         }
         if let Some(&(y, Some(v))) = points.iter().rev().find(|(_, v)| v.is_some()) {
@@ -187,18 +194,22 @@ fn path(root: &Root, role: Role, pixels: &[(i32, i32)]) -> Result<(), Box<dyn st
     Ok(())
 }
 
-/// The role's marker at a pixel: a filled circle, or a hollow square or diamond.
-fn marker(root: &Root, role: Role, at: (i32, i32)) -> Result<(), Box<dyn std::error::Error>> {
+/// The role's marker at a pixel: a circle, a square or a diamond, filled or hollow.
+fn marker(root: &Root, role: Role, at: (i32, i32), filled: bool) -> Result<(), Box<dyn std::error::Error>> {
     let colour = role.colour();
+    let inside = if filled { colour.filled() } else { WHITE.filled() };
     match role {
-        Role::Municipality => root.draw(&Circle::new(at, 4, colour.filled()))?,
+        Role::Municipality => {
+            root.draw(&Circle::new(at, 4, inside))?;
+            root.draw(&Circle::new(at, 4, colour.stroke_width(2)))?;
+        }
         Role::County => {
-            root.draw(&(EmptyElement::at(at) + Rectangle::new([(-4, -4), (4, 4)], WHITE.filled())))?;
+            root.draw(&(EmptyElement::at(at) + Rectangle::new([(-4, -4), (4, 4)], inside)))?;
             root.draw(&(EmptyElement::at(at) + Rectangle::new([(-4, -4), (4, 4)], colour.stroke_width(2))))?;
         }
         Role::Nation => {
             let diamond = vec![(0, -6), (6, 0), (0, 6), (-6, 0)];
-            root.draw(&(EmptyElement::at(at) + Polygon::new(diamond.clone(), WHITE.filled())))?;
+            root.draw(&(EmptyElement::at(at) + Polygon::new(diamond.clone(), inside)))?;
             root.draw(&(EmptyElement::at(at) + PathElement::new([diamond.clone(), vec![diamond[0]]].concat(), colour.stroke_width(2))))?;
         }
     }
@@ -208,7 +219,7 @@ fn marker(root: &Root, role: Role, at: (i32, i32)) -> Result<(), Box<dyn std::er
 /// A legend's sample of a line: its pattern from `a` to `b`, its marker in the middle.
 fn sample(root: &Root, role: Role, a: (i32, i32), b: (i32, i32)) -> Result<(), Box<dyn std::error::Error>> {
     path(root, role, &[a, b])?;
-    marker(root, role, ((a.0 + b.0) / 2, a.1))
+    marker(root, role, ((a.0 + b.0) / 2, a.1), role == Role::Municipality)
 }
 
 /// A polyline cut into dashes `on` long with gaps `off` long, the pattern
@@ -250,9 +261,9 @@ mod tests {
             breaks: &[],
             unit: StatUnit::Percent,
             lines: vec![
-                Line { name: "Kalmar <b> kommun", role: Role::Municipality, years: &years, values: &[Some(20.0), None, Some(30.0)] },
-                Line { name: "Kalmar län", role: Role::County, years: &years, values: &[Some(22.0), Some(21.0), Some(21.5)] },
-                Line { name: "Riket", role: Role::Nation, years: &[2019, 2020, 2021, 2022, 2023], values: &[Some(19.0), Some(19.5), Some(20.0), Some(20.0), Some(21.0)] },
+                Line { name: "Kalmar <b> kommun", role: Role::Municipality, years: &years, values: &[Some(20.0), None, Some(30.0)], real: &[] },
+                Line { name: "Kalmar län", role: Role::County, years: &years, values: &[Some(22.0), Some(21.0), Some(21.5)], real: &[] },
+                Line { name: "Riket", role: Role::Nation, years: &[2019, 2020, 2021, 2022, 2023], values: &[Some(19.0), Some(19.5), Some(20.0), Some(20.0), Some(21.0)], real: &[] },
             ],
         });
         assert!(svg.starts_with("<svg") && svg.contains(&format!("viewBox=\"0 0 {WIDTH} {HEIGHT}\"")));
@@ -270,7 +281,7 @@ mod tests {
     fn a_change_of_question_breaks_every_line() {
         let years = [2019, 2021, 2023];
         let municipal = |breaks: &[u16]| {
-            let svg = render_svg(&Trend { breaks, unit: StatUnit::Percent, lines: vec![Line { name: "A", role: Role::Municipality, years: &years, values: &[Some(20.0), Some(21.0), Some(22.0)] }] });
+            let svg = render_svg(&Trend { breaks, unit: StatUnit::Percent, lines: vec![Line { name: "A", role: Role::Municipality, years: &years, values: &[Some(20.0), Some(21.0), Some(22.0)], real: &[] }] });
             let blue = format!("stroke=\"{}\" stroke-width=\"3\"", SERIES[0].hex().to_uppercase());
             // The legend's sample is a line of two points; the trend's runs are counted by their points.
             svg.lines().filter(|l| l.starts_with("<polyline") && l.contains(&blue)).map(|l| l.matches(',').count()).collect::<Vec<_>>()
@@ -278,6 +289,23 @@ mod tests {
         // (breaks, points of each blue line: the legend's sample, then the runs)
         for (breaks, want) in [(&[][..], vec![2, 3]), (&[2021][..], vec![2, 2]), (&[2022][..], vec![2, 2]), (&[2020, 2022][..], vec![2])] {
             assert_eq!(municipal(breaks), want, "{breaks:?}");
+        }
+    }
+
+    #[test]
+    fn real_values_among_example_data_are_filled_and_example_ones_hollow() {
+        let years = [2015, 2017, 2019];
+        let circles = |real: &[bool]| {
+            let svg = render_svg(&Trend { breaks: &[], unit: StatUnit::Percent, lines: vec![Line { name: "A", role: Role::Municipality, years: &years, values: &[Some(9.0), Some(14.0), Some(6.0)], real }] });
+            let blue = SERIES[0].hex().to_uppercase();
+            // The legend's sample is filled; then each value's marker.
+            let filled = svg.lines().filter(|l| l.starts_with("<circle") && l.contains(&format!("fill=\"{blue}\""))).count();
+            let hollow = svg.lines().filter(|l| l.starts_with("<circle") && l.contains("fill=\"#FFFFFF\"")).count();
+            (filled, hollow)
+        };
+        // (real flags, (filled, hollow))
+        for (real, want) in [(&[][..], (4, 0)), (&[false, false, false][..], (4, 0)), (&[true, true, false][..], (3, 1)), (&[true, true, true][..], (4, 0))] {
+            assert_eq!(circles(real), want, "{real:?}");
         }
     }
 
@@ -294,13 +322,13 @@ mod tests {
         // The kommunrapport inserts this SVG as HTML.
         let evil = "<img src=x onerror=alert(1)>";
         let years = [2021, 2023];
-        let svg = render_svg(&Trend { breaks: &[], unit: StatUnit::Percent, lines: vec![Line { name: evil, role: Role::Municipality, years: &years, values: &[Some(20.0), Some(21.0)] }] });
+        let svg = render_svg(&Trend { breaks: &[], unit: StatUnit::Percent, lines: vec![Line { name: evil, role: Role::Municipality, years: &years, values: &[Some(20.0), Some(21.0)], real: &[] }] });
         assert!(!svg.contains("<img") && svg.contains("&lt;img src=x onerror=alert(1)&gt;"), "{svg}");
     }
 
     #[test]
     fn a_trend_without_values_is_still_a_drawing() {
-        let svg = render_svg(&Trend { breaks: &[], unit: StatUnit::Percent, lines: vec![Line { name: "A", role: Role::Municipality, years: &[], values: &[] }] });
+        let svg = render_svg(&Trend { breaks: &[], unit: StatUnit::Percent, lines: vec![Line { name: "A", role: Role::Municipality, years: &[], values: &[], real: &[] }] });
         assert!(svg.starts_with("<svg"));
     }
 
