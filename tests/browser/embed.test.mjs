@@ -188,7 +188,7 @@ async function embedsOn(page, route) {
     await page.keyboard.press('Escape');
     found.push({
       src: code.match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&'),
-      title: (await figure.locator(':scope > :is(h2, h3)').textContent()).trim(),
+      title: (await figure.locator(':scope > .figure-title > :is(h2, h3)').textContent()).trim(),
       example: await page.locator('.example-banner').count() > 0,
     });
   }
