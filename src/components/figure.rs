@@ -112,6 +112,11 @@ pub fn Figure(
     /// Downloads and embedding behind one disclosure, for small figures.
     #[prop(optional)]
     compact: bool,
+    /// The summary under the drawing rather than over it (the explorer: its chart
+    /// first on a phone). In the DOM too, not by CSS order: a page painted while
+    /// still being parsed would otherwise move the summary when the drawing arrives.
+    #[prop(optional)]
+    summary_below: bool,
 ) -> impl IntoView {
     let id = |part: &str| part_id(&key, part);
     let (heading_id, summary_id, table_id) = (id("rubrik"), id("sammanfattning"), id("tabell"));
@@ -132,6 +137,7 @@ pub fn Figure(
     } else {
         view! { <p class="chart-summary" id=summary_id>{summary}</p> }.into_any()
     };
+    let (above, below) = if summary_below { (None, Some(summary)) } else { (Some(summary), None) };
     let tools = match place {
         Place::Page { embed, embed_title, .. } => {
             let title = embed_title.map_or(title, Signal::stored);
@@ -164,8 +170,9 @@ pub fn Figure(
         <figure class=format!("chart {class}") aria-labelledby=heading_id>
             <figcaption class="figure-title">{banner}{heading}</figcaption>
             {lead}
-            {summary}
+            {above}
             {drawing}
+            {below}
             {key_notes}
             // Scrolls sideways on a phone when it must; focusable so keyboards can too.
             // An embed shows it when asked to (tabell=1); the page always does.

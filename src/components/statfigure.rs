@@ -294,6 +294,6 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: Opti
     view! {
         <Figure key="statfigur" title summary=Signal::derive(move || view_of.read().sentence.clone()) live=true drawing
             key_notes=Some(key_note.into_any()) table=table_view table_notes source=Signal::derive(move || view_of.read().source_line.clone())
-            example downloads=(embed.is_none()).then_some(downloads) place class="stat-figure"/>
+            example downloads=(embed.is_none()).then_some(downloads) place class="stat-figure" summary_below=true/>
     }
 }
