@@ -70,6 +70,15 @@ setup_java() {
   fi
 }
 
+# GNU PSPP's pspp-convert reads SPSS respondent files (.sav) for the import, and its test.
+setup_pspp() {
+  if command -v pspp-convert >/dev/null; then
+    say "pspp (pspp-convert, for SPSS respondent files): installed"
+  else
+    apt_install pspp
+  fi
+}
+
 setup_browser() {
   if command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v pdftotext >/dev/null; then
     say "chromium, chromedriver and poppler-utils (pdftotext, pdftoppm for the print tests): installed"

@@ -15,22 +15,16 @@ use crate::base::href;
 use crate::components::countymap::StatMap;
 use crate::components::figure::{svg_drawing, Downloads, Figure, Place};
 
-/// Says, before anything else, that the numbers are not real; `real` is the
-/// sentence that says what on this page is real, if anything is.
+/// Says, before anything else, that the numbers are not real; `scope` is the
+/// sentence that says what in the view is example data and what is real.
 #[component]
-pub fn ExampleBanner(real: Option<String>) -> impl IntoView {
-    let real = real.unwrap_or_else(|| "Inga av siffrorna här är verkliga.".to_string());
+pub fn ExampleBanner(#[prop(into)] scope: Signal<String>) -> impl IntoView {
     view! {
         <div class="example-banner" role="note">
             <p class="example-banner-title">"Exempeldata – inte verkliga resultat"</p>
-            <p>{format!("Siffrorna är påhittade och visar bara hur sidan fungerar: kommunernas resultat finns inte här ännu. {real}")}</p>
+            <p>"Kommunernas resultat finns inte här ännu: exempeldata är påhittade siffror som visar hur sidan fungerar. "{scope}</p>
         </div>
     }
-}
-
-/// The banner's sentence for a table with real values among the example ones.
-pub fn real_in(table: &StatTable) -> Option<String> {
-    table.rows.example.iter().any(|e| !e).then(|| "Värden ur publicerade källor är märkta som verkliga i tabellen, med sin källa.".to_string())
 }
 
 /// Drawing widths in SVG units: the page scales the drawing to its column;

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use kfkl_core::explorer::{areas_with_rows, choice_line, years_of, ExplorerState, Parsed};
+use kfkl_core::explorer::{areas_with_rows, choice_line, example_scope, select, years_of, ExplorerState, Parsed};
 use kfkl_core::search::fold;
 use kfkl_core::stats::{StatTable, GRADES};
 use leptos::prelude::*;
@@ -15,7 +15,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api;
 use crate::base::href;
 use crate::head::{lead, set_title};
-use crate::components::statfigure::{real_in, ExampleBanner, StatFigure};
+use crate::components::statfigure::{ExampleBanner, StatFigure};
 use crate::components::status::Loaded;
 
 /// The published tables the explorer shows (`statistik-<id>.json`), also embeddable as `/embed/<id>`.
@@ -102,8 +102,12 @@ fn ExplorerContent(table: Arc<StatTable>) -> impl IntoView {
         let table = table.clone();
         move || choice_line(&table, &state.read())
     };
+    let scope = {
+        let table = table.clone();
+        Signal::derive(move || example_scope(&table, &select(&table, &state.read())))
+    };
     view! {
-        {example.then(|| view! { <ExampleBanner real=real_in(&table)/> })}
+        {example.then(|| view! { <ExampleBanner scope/> })}
         <div class="explorer">
             // On a phone the choices in force are one line, the controls folded behind
             // "Ändra urval" so that the chart is on the first screen; from 62rem they

@@ -196,7 +196,7 @@ fn report(r: Arc<Kommunrapport>) -> impl IntoView {
             <noscript><span class="no-js-note">" Skriv ut med webbläsarens utskrift (Ctrl+P)."</span></noscript>
             <a class="download-all" href=xlsx.clone() download=format!("{slug}-kommunrapport.xlsx")>{format!("Ladda ner alla uppgifter för {name}")}</a>
         </p>
-        {example.then(|| view! { <ExampleBanner real=real.clone()/> })}
+        {example.then(|| view! { <ExampleBanner scope=real.clone().unwrap_or_else(|| "Inga av siffrorna här är verkliga.".to_string())/> })}
         <nav class="report-contents" aria-labelledby="innehall">
             <h2 id="innehall" tabindex="-1">"Innehåll"</h2>
             <ul>{contents}</ul>

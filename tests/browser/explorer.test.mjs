@@ -239,7 +239,7 @@ test('real and example rows in one view are marked apart, each with its source; 
   assert.match(notes, /\* och ofylld punkt: exempeldata\. Fylld punkt: verkligt värde\./, notes);
   assert.match(clean(await page.locator('.stat-svg svg').textContent()), /verkligt värde.*exempeldata/s, 'the drawing\'s legend says which marker is which');
   assert.match(clean(await page.locator('.stat-figure .source').first().textContent()), /Andrahandskälla: 24emmaboda\.se/);
-  assert.match(clean(await page.locator('.example-banner').textContent()), /Värden ur publicerade källor är märkta som verkliga/);
+  assert.match(clean(await page.locator('.example-banner').textContent()), /Exempeldata i vyn: Kalmar län och övriga år för Torsås. Ur publicerade källor: .*Torsås 2015 och 2017/);
   // Vimmerby takes no part in CAN's regional survey: one sentence, not a blank.
   await page.goto(site.origin + '/statistik/andts?omrade=0884,08');
   await ready(page);

@@ -7,7 +7,7 @@
 //! a distribution). Defaults are left out; anything unknown falls back.
 
 use crate::compare::{Difference, Share};
-use crate::format::{format_fixed, format_number};
+use crate::format::{and_list, format_fixed, format_number};
 use crate::model::Approx;
 use crate::query::query_of;
 use crate::stats::{Observation, StatTable, StatUnit, COUNTY, GENDERS, GRADES, NATION};
@@ -285,6 +285,54 @@ pub fn source_line(table: &StatTable, rows: &[Observation]) -> String {
     } else {
         format!("Källa: {}.", cited.join("; "))
     }
+}
+
+/// What in the rows shown is example data, by area, for the banner over an
+/// example-data view: "Exempeldata i vyn: Kalmar och Kalmar län. Ur
+/// publicerade källor: Riket." An area with both names its real years.
+pub fn example_scope(table: &StatTable, rows: &[Observation]) -> String {
+    let mut areas: Vec<(usize, Vec<u16>, bool)> = Vec::new(); // area, real years, any example
+    for o in rows.iter().filter(|o| o.value.is_some()) {
+        let i = match areas.iter().position(|(a, ..)| *a == o.area) {
+            Some(i) => i,
+            None => {
+                areas.push((o.area, Vec::new(), false));
+                areas.len() - 1
+            }
+        };
+        let entry = &mut areas[i];
+        if o.example {
+            entry.2 = true;
+        } else if !entry.1.contains(&o.year) {
+            entry.1.push(o.year);
+        }
+    }
+    let name = |a: usize| table.areas[a].name.clone();
+    let mut example: Vec<String> = areas.iter().filter(|(_, real, _)| real.is_empty()).map(|(a, ..)| name(*a)).collect();
+    let real: Vec<String> = areas.iter().filter(|(_, real, ex)| !real.is_empty() && !ex).map(|(a, ..)| name(*a)).collect();
+    let mixed: Vec<String> = areas
+        .iter()
+        .filter(|(_, real, ex)| !real.is_empty() && *ex)
+        .map(|(a, real, _)| {
+            let mut years = real.clone();
+            years.sort_unstable();
+            format!("{} {}", name(*a), and_list(&years.iter().map(u16::to_string).collect::<Vec<_>>()))
+        })
+        .collect();
+    example.extend(areas.iter().filter(|(_, real, ex)| !real.is_empty() && *ex).map(|(a, ..)| format!("övriga år för {}", name(*a))));
+    if real.is_empty() && mixed.is_empty() {
+        return "Alla siffror i vyn är exempeldata.".to_string();
+    }
+    if example.is_empty() && mixed.is_empty() {
+        return "Alla siffror i vyn kommer ur publicerade källor.".to_string();
+    }
+    let mut parts = Vec::new();
+    if !example.is_empty() {
+        parts.push(format!("Exempeldata i vyn: {}.", and_list(&example)));
+    }
+    let published: Vec<String> = real.into_iter().chain(mixed).collect();
+    parts.push(format!("Ur publicerade källor: {} (märkta som verkliga i tabellen).", and_list(&published)));
+    parts.join(" ")
 }
 
 /// "12,5 %", "2,5 liter", "drygt 16 000", "ca 73 %" or ".." for a suppressed value.
@@ -825,6 +873,29 @@ pub(crate) mod tests {
         let csv = to_csv(&t, &default.state, &rows, CsvFlavour::Standard);
         assert!(!csv.contains("EXEMPELDATA") && !csv.contains("svarande"), "{csv}");
         assert!(csv.lines().any(|l| l == "utlan,2023,Kalmar län,08,alla,alla,,16000,drygt,antal,,nej,Källa; med semikolon"), "{csv}");
+    }
+
+    #[test]
+    fn the_banner_says_which_areas_of_the_view_are_example_data() {
+        let t = table();
+        let row = |area, year, example: bool, value: Option<f64>| Observation { indicator: 0, year, area, grade: 2, gender: 0, answer: None, value, n: None, approx: None, example, source: 0 };
+        let cases: &[(&[Observation], &str)] = &[
+            (&[row(0, 2023, true, Some(1.0)), row(1, 2023, true, Some(1.0))], "Alla siffror i vyn är exempeldata."),
+            (&[row(2, 2023, false, Some(1.0))], "Alla siffror i vyn kommer ur publicerade källor."),
+            (
+                &[row(0, 2023, true, Some(1.0)), row(1, 2023, true, Some(1.0)), row(2, 2023, false, Some(1.0))],
+                "Exempeldata i vyn: Kalmar och Kalmar län. Ur publicerade källor: Riket (märkta som verkliga i tabellen).",
+            ),
+            (
+                &[row(0, 2015, false, Some(1.0)), row(0, 2017, false, Some(1.0)), row(0, 2019, true, Some(1.0)), row(1, 2019, true, Some(1.0))],
+                "Exempeldata i vyn: Kalmar län och övriga år för Kalmar. Ur publicerade källor: Kalmar 2015 och 2017 (märkta som verkliga i tabellen).",
+            ),
+            // A suppressed cell is neither: it shows no number.
+            (&[row(0, 2023, true, None), row(2, 2023, false, Some(1.0))], "Alla siffror i vyn kommer ur publicerade källor."),
+        ];
+        for (rows, expected) in cases {
+            assert_eq!(example_scope(&t, rows), *expected);
+        }
     }
 
     /// Property: no query string makes parsing panic, and what it yields is canonical.

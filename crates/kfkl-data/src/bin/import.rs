@@ -96,6 +96,13 @@ fn run() -> Result<(), Vec<String>> {
     }
     let sf = catalogue.ok_or_else(|| vec![format!("{}:1: ingen enkät '{survey_id}' i {}", args.codebook.display(), stats.display())])?;
     let book = codebook::load(&args.codebook, &book_text, &sf.survey).map_err(|e| e.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+    // The source every row will name must be in the catalogue, or the build would refuse the file later.
+    let sources_path = args.data.join(kfkl_data::sources::FILE);
+    let sources = kfkl_data::sources::load(&sources_path, &read_text(&sources_path)?).map_err(|e| e.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+    if sources.resolve(&book.source).is_none() {
+        let line = book_text.lines().position(|l| l.trim_start().starts_with("kalla")).map_or(1, |i| i + 1);
+        return Err(vec![format!("{}:{line}: kalla '{}' finns inte i {}", args.codebook.display(), book.source, sources_path.display())]);
+    }
     let areas_path = args.data.join("sources/municipalities.csv");
     let areas = kfkl_data::areas::load(&areas_path, &read_text(&areas_path)?).map_err(|e| e.iter().map(ToString::to_string).collect::<Vec<_>>())?;
     let shown = args.file.display().to_string();

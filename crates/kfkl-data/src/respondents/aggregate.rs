@@ -71,7 +71,9 @@ pub fn count(grid: &Grid, book: &Codebook, areas: &Areas, survey: &kfkl_core::st
         let code = match municipalities.iter().find(|(k, _)| *k == key) {
             Some((_, code)) => code.to_string(),
             None if book.outside.contains(&key) => {
-                *out.outside.entry(place.trim().to_string()).or_default() += 1;
+                // As SCB writes it, whether the file held "0686" or, from SPSS, 686.
+                let shown = if book.municipality_by == MunicipalityBy::Code { format!("{key:0>4}") } else { place.trim().to_string() };
+                *out.outside.entry(shown).or_default() += 1;
                 continue;
             }
             None => {

@@ -3,10 +3,11 @@
 //! be computable from the values shown:
 //! - primary: a group of fewer than the survey's threshold is hidden;
 //! - secondary, repeated until nothing changes:
-//!   - `alla` is girls + boys + the others (other sex codes or none): if one of
-//!     girls and boys is hidden, so is the other, and if the others are a group
-//!     under the threshold, girls and boys are both hidden, or `alla` minus them
-//!     would show the others' answers;
+//!   - `alla` is girls + boys + the others (other sex codes or none), so
+//!     `alla` minus one gender gives the other and the others together. If
+//!     the others are too few (but some), the smaller gender is hidden: `alla`
+//!     minus the larger is then a group over the threshold. A gender hidden
+//!     for any other reason takes the other gender with it;
 //!   - the county is the sum of its municipalities: if exactly one municipality
 //!     is hidden, the smallest shown one is hidden too.
 //!
@@ -56,15 +57,18 @@ pub fn hide(cells: &BTreeMap<CellKey, Cell>, threshold: u32) -> BTreeMap<CellKey
                 continue;
             }
             let others = n(&at(*gender)).saturating_sub(n(&girls) + n(&boys));
-            let reason = match (hidden.contains_key(&girls), hidden.contains_key(&boys)) {
-                (true, false) | (false, true) => Some(Reason::OtherGender),
-                (false, false) if others > 0 && others < threshold => Some(Reason::Others(others)),
-                _ => None,
+            let both = [girls, boys].into_iter().filter(|k| cells.contains_key(k));
+            let (gone, shown): (Vec<CellKey>, Vec<CellKey>) = both.partition(|k| hidden.contains_key(k));
+            let hide = match gone.first().map(|k| &hidden[k]) {
+                // Hidden so that the others stay hidden: alla minus the shown gender is this gender and the others together, a group over the threshold.
+                Some(Reason::Others(_)) => Vec::new(),
+                Some(_) => shown.into_iter().map(|k| (k, Reason::OtherGender)).collect(),
+                // One gender hidden suffices, the smaller.
+                None if others > 0 && others < threshold => shown.into_iter().min_by_key(|k| (n(k), k.3)).map(|k| vec![(k, Reason::Others(others))]).unwrap_or_default(),
+                None => Vec::new(),
             };
-            if let Some(reason) = reason {
-                for k in [girls, boys].into_iter().filter(|k| cells.contains_key(k)) {
-                    hidden.entry(k).or_insert_with(|| reason.clone());
-                }
+            for (k, reason) in hide {
+                hidden.entry(k).or_insert(reason);
             }
         }
         // Within a group: the county against its municipalities.
@@ -111,8 +115,10 @@ mod tests {
             (&[("0880", 0, 40), ("0880", 1, 20), ("0880", 2, 20)], &[]),
             // Boys are 6: hidden; girls would be alla minus boys, so hidden too.
             (&[("0880", 0, 40), ("0880", 1, 34), ("0880", 2, 6)], &[("0880", 1, Reason::OtherGender), ("0880", 2, Reason::Few(6))]),
-            // Three pupils answered neither: alla − girls − boys would show their answers.
-            (&[("0880", 0, 43), ("0880", 1, 20), ("0880", 2, 20)], &[("0880", 1, Reason::Others(3)), ("0880", 2, Reason::Others(3))]),
+            // Three pupils answered neither: alla − girls − boys would show their answers. Hiding the
+            // smaller gender is enough: alla − girls is then boys and the others, 25 pupils.
+            (&[("0880", 0, 45), ("0880", 1, 20), ("0880", 2, 22)], &[("0880", 1, Reason::Others(3))]),
+            (&[("0880", 0, 43), ("0880", 1, 22), ("0880", 2, 18)], &[("0880", 2, Reason::Others(3))]),
             // Ten others are a group that may be shown.
             (&[("0880", 0, 50), ("0880", 1, 20), ("0880", 2, 20)], &[]),
             // Alla under the threshold hides all three.

@@ -1,9 +1,10 @@
 //! A respondent file as a grid of cells: a header row of column names, then
 //! one row per pupil, each with the row number a spreadsheet shows. Reads CSV
 //! (comma, semicolon or tab, found from the header) and Excel workbooks
-//! (`.xlsx`, the first sheet, with calamine). SPSS files are saved as one of
-//! these first (IMPORT.md says how): no well-kept pure-Rust reader of `.sav`
-//! was found.
+//! (`.xlsx`, the first sheet, with calamine). SPSS files (`.sav`, `.zsav`,
+//! `.por`) are read through GNU PSPP's `pspp-convert`, as codes: no well-kept
+//! pure-Rust reader of `.sav` was found (the one there is pulls in Arrow). The
+//! converted text goes through a pipe, never to a file.
 
 use std::path::Path;
 
@@ -30,8 +31,8 @@ pub fn file(path: &Path) -> Result<Grid, String> {
             let text = String::from_utf8(bytes).map_err(|_| "not UTF-8: save the file as CSV UTF-8".to_string())?;
             csv_text(&text)
         }
-        Some("sav") => Err("an SPSS file: save it as .csv (UTF-8) or .xlsx first, with values as codes (IMPORT.md)".into()),
-        _ => Err("unknown file type: give a .csv or .xlsx file".into()),
+        Some("sav" | "zsav" | "por") => spss(path),
+        _ => Err("unknown file type: give a .csv, .xlsx or .sav file".into()),
     }
 }
 
@@ -49,6 +50,19 @@ pub fn csv_text(text: &str) -> Result<Grid, String> {
         rows.push((line, record.iter().map(str::to_string).collect()));
     }
     Ok(Grid { header, rows })
+}
+
+/// An SPSS file as CSV from `pspp-convert`, values as codes (not labels). A
+/// case's row number is its case number + 1, as if the file had a header row.
+fn spss(path: &Path) -> Result<Grid, String> {
+    let out = std::process::Command::new("pspp-convert").arg("-O").arg("csv").arg(path).arg("/dev/stdout").output().map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => "an SPSS file needs pspp-convert (Debian: apt install pspp), or save it as .csv (UTF-8) with values as codes (IMPORT.md)".to_string(),
+        _ => format!("pspp-convert: {e}"),
+    })?;
+    if !out.status.success() {
+        return Err(format!("pspp-convert: {}", String::from_utf8_lossy(&out.stderr).trim()));
+    }
+    csv_text(&String::from_utf8_lossy(&out.stdout))
 }
 
 fn xlsx(path: &Path) -> Result<Grid, String> {
@@ -99,6 +113,6 @@ mod tests {
         assert_eq!(grid.header, ["kommun", "f1"]);
         assert_eq!(grid.rows, vec![(2, vec!["0880".to_string(), "2".into()]), (4, vec!["0881".to_string(), String::new()])]);
         std::fs::remove_dir_all(&dir).unwrap();
-        assert!(file(Path::new("svar.sav")).unwrap_err().contains("save it as .csv"));
+        assert!(file(Path::new("svar.ods")).unwrap_err().contains("unknown file type"));
     }
 }
