@@ -5,7 +5,10 @@ use leptos_router::components::{FlatRoutes, Route, Router, A};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
+use kfkl_core::publications::Kind;
+
 use crate::base::{href, router_base};
+use crate::publications::latest;
 use crate::pages::{about, accessibility, av_play, budget, embed, explorer, followup, home, kommun, not_found, plan, report, search};
 
 #[component]
@@ -38,11 +41,16 @@ fn Shell() -> impl IntoView {
         <main id="main" tabindex="-1" class:embedded=embedded>
             <FlatRoutes fallback=not_found::NotFound>
                 <Route path=path!("/") view=home::Home/>
-                <Route path=path!("/plan/2025") view=plan::Plan/>
-                <Route path=path!("/plan/2025/budget") view=budget::Budget/>
-                <Route path=path!("/rapport/2023") view=report::Report/>
+                // The documents' years come from the publications index: `/plan` is the newest plan.
+                <Route path=path!("/plan") view=plan::Plan/>
+                <Route path=path!("/plan/:ar") view=plan::Plan/>
+                <Route path=path!("/plan/:ar/budget") view=budget::Budget/>
+                <Route path=path!("/rapport") view=report::Report/>
+                <Route path=path!("/rapport/:ar") view=report::Report/>
                 <Route path=path!("/uppfoljning") view=followup::FollowUpIndex/>
+                // "/uppfoljning/2023" is an older pair's index, "/uppfoljning/av-media" a topic of the newest.
                 <Route path=path!("/uppfoljning/:amne") view=followup::FollowUpTopic/>
+                <Route path=path!("/uppfoljning/:ar/:amne") view=followup::FollowUpTopic/>
                 <Route path=path!("/statistik/andts") view=explorer::Andts/>
                 <Route path=path!("/statistik/lupp") view=explorer::Lupp/>
                 <Route path=path!("/statistik/av-play") view=av_play::AvPlay/>
@@ -81,8 +89,8 @@ fn focus_main() {
 fn menu_links() -> impl IntoView {
     view! {
         <ul>
-            <li><A href=href("/plan/2025")>"Verksamhetsplan 2025"</A></li>
-            <li><A href=href("/rapport/2023")>"Verksamhetsberättelse 2023"</A></li>
+            <li><A href=href(&latest(Kind::Plan).path())>{format!("Verksamhetsplan {}", latest(Kind::Plan).ar)}</A></li>
+            <li><A href=href(&latest(Kind::Rapport).path())>{format!("Verksamhetsberättelse {}", latest(Kind::Rapport).ar)}</A></li>
             <li><A href=href("/uppfoljning")>"Uppföljning"</A></li>
             <li><A href=href("/statistik/andts")>"ANDTS"</A></li>
             <li><A href=href("/statistik/lupp")>"LUPP"</A></li>

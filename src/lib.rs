@@ -12,6 +12,7 @@ mod components;
 mod download;
 mod head;
 pub mod pages;
+pub mod publications;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 #[cfg(not(target_arch = "wasm32"))]

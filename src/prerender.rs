@@ -8,6 +8,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use kfkl_core::followup::FollowUpIndex;
+use kfkl_core::publications::Kind;
 use kfkl_core::model::{from_json, Areas, Dataset};
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
@@ -143,9 +144,23 @@ pub const NOT_FOUND: &str = "/404";
 /// documents, every follow-up topic, the statistics, every municipality (by
 /// name and by code), every embeddable chart, and the fixed pages.
 pub fn routes(data: &Path) -> Result<Vec<String>, String> {
-    let mut routes: Vec<String> = ["/", "/plan/2025", "/plan/2025/budget", "/rapport/2023", "/uppfoljning"].map(String::from).to_vec();
-    let topics: FollowUpIndex = read(data, "uppfoljning.json")?;
-    routes.extend(topics.topics.iter().map(|t| format!("/uppfoljning/{}", t.id)));
+    let index = crate::publications::index();
+    let mut routes: Vec<String> = vec!["/".into()];
+    // `/plan` and `/rapport` are the newest document, each year at its own address.
+    for kind in Kind::ALL {
+        routes.push(format!("/{}", kind.word()));
+        for d in index.of_kind(kind) {
+            routes.push(d.path());
+            if d.budget.is_some() && d.personal.is_some() {
+                routes.push(format!("{}/budget", d.path()));
+            }
+        }
+    }
+    let followups: FollowUpIndex = if index.pairs().is_empty() { FollowUpIndex { schema_version: 1, pairs: Vec::new() } } else { read(data, "uppfoljning.json")? };
+    for pair in &followups.pairs {
+        routes.push(pair.path.clone());
+        routes.extend(pair.topics.iter().map(|t| format!("{}/{}", pair.path, t.id)));
+    }
     routes.extend(["/statistik/andts", "/statistik/lupp", "/statistik/av-play"].map(String::from));
     let areas: Areas = read(data, "areas.json")?;
     routes.push("/kommun".into());
@@ -155,20 +170,30 @@ pub fn routes(data: &Path) -> Result<Vec<String>, String> {
     }
     routes.extend(explorer::SURVEYS.iter().map(|s| format!("/embed/{s}")));
     // Each key-figure dataset's and follow-up topic's first chart, and each municipality's first card.
-    routes.extend(crate::pages::report::FIGURES.iter().map(|d| format!("/embed/{d}")));
-    for t in &topics.topics {
-        let file = format!("uppfoljning-{}.json", t.id);
-        let text = std::fs::read_to_string(data.join(&file)).map_err(|e| format!("{file}: {e}"))?;
-        let topic = kfkl_core::followup::topic_from_json(&text).ok_or(format!("{file}: not the published format"))?;
-        if !topic.figures.charts.is_empty() {
-            routes.push(format!("/embed/uppfoljning-{}", t.id));
+    routes.extend(index.published().iter().flat_map(|d| d.nyckeltal.iter().flatten()).map(|d| format!("/embed/{d}")));
+    for pair in &followups.pairs {
+        for t in &pair.topics {
+            let file = kfkl_core::followup::topic_file(pair.report_year, &t.id);
+            let text = std::fs::read_to_string(data.join(&file)).map_err(|e| format!("{file}: {e}"))?;
+            let topic = kfkl_core::followup::topic_from_json(&text).ok_or(format!("{file}: not the published format"))?;
+            if !topic.figures.charts.is_empty() {
+                routes.push(format!("/embed/{}", topic.figures.id));
+            }
         }
     }
     routes.extend(areas.municipalities.iter().map(|m| format!("/embed/kommun-{}", m.slug)));
-    let tables = std::fs::read_to_string(data.join("plan-2025-tabeller.json")).map_err(|e| format!("plan-2025-tabeller.json: {e}"))?;
-    let plan = kfkl_core::document::from_json(&tables).ok_or("plan-2025-tabeller.json: not the published format")?;
-    let staff: Dataset = read(data, "plan-2025-personal.json")?;
-    routes.extend(kfkl_core::budget::charts(&plan, &staff).iter().map(|c| format!("/embed/{}", c.id)));
+    // Every plan's budget charts, under their ids and under the earlier ids the index keeps.
+    for plan in index.of_kind(Kind::Plan) {
+        let Some(staff_file) = &plan.personal else { continue };
+        let file = format!("{}-tabeller.json", plan.id);
+        let tables = std::fs::read_to_string(data.join(&file)).map_err(|e| format!("{file}: {e}"))?;
+        let doc = kfkl_core::document::from_json(&tables).ok_or(format!("{file}: not the published format"))?;
+        let staff: Dataset = read(data, &format!("{staff_file}.json"))?;
+        if let Some(b) = kfkl_core::budget::Budget::of(&doc, plan) {
+            routes.extend(kfkl_core::budget::charts(b, &staff).iter().map(|c| format!("/embed/{}", c.id)));
+        }
+        routes.extend(plan.inbaddningar.iter().flatten().map(|(old, _)| format!("/embed/{old}")));
+    }
     routes.extend(["/sok", "/om-data", "/tillganglighet"].map(String::from));
     Ok(routes)
 }

@@ -130,7 +130,7 @@ fn heading_view(h: &Heading, cx: &DocContext) -> impl IntoView {
     let follow_up = cx.doc.see_also.iter().filter(|s| s.heading == h.id).map(|s| {
         view! {
             <p class="see-also">
-                <a href=href(&format!("/uppfoljning/{}", s.topic))>{format!("Uppföljning: {} – löften och resultat 2023 bredvid planen för 2025", s.title)}</a>
+                <a href=href(&s.path)>{format!("Uppföljning: {} – {}", s.title, s.what)}</a>
             </p>
         }
     }).collect_view();

@@ -2,7 +2,10 @@
 
 use leptos::prelude::*;
 
+use kfkl_core::publications::Kind;
+
 use crate::head::{lead, set_title};
+use crate::publications::index;
 
 #[component]
 pub fn About() -> impl IntoView {
@@ -14,10 +17,7 @@ pub fn About() -> impl IntoView {
 
             <h2>"Källor"</h2>
             <dl>
-                <dt>"Verksamhetsberättelse 2023"</dt>
-                <dd>"Kommunförbundet Kalmar län. Nyckeltalen för AV-Media och AV-Play kommer ur avsnittet Unga, utbildning och etablering, Fokusområde 1: AV-Media."</dd>
-                <dt>"Verksamhetsplan och budget 2025"</dt>
-                <dd>"Kommunförbundet Kalmar län. Planen visas ord för ord; de få rättelser som gjorts av fel i PDF-utdraget står längst ned i planen. Där planens budgettabeller inte summerar står det under tabellen."</dd>
+                {document_sources()}
                 <dt>"CAN:s nationella skolundersökning"</dt>
                 <dd>"Centralförbundet för alkohol- och narkotikaupplysning (CAN): publicerade resultat för riket och Kalmar län."</dd>
                 <dt>"LUPP"</dt>
@@ -42,13 +42,8 @@ pub fn About() -> impl IntoView {
             <h2>"Öppna data"</h2>
             <p>"Uppgifterna publiceras som JSON-filer. Varje fil anger sin formatversion (schema_version) och sina källor."</p>
             <ul>
-                <li><a href="data/av-media-2023.json" rel="external">"av-media-2023.json"</a>" – nyckeltal för AV-Media och AV-Play 2023"</li>
-                <li><a href="data/plan-2025.json" rel="external">"plan-2025.json"</a>" – verksamhetsplanen 2025 med åtaganden och budgettabeller"</li>
-                <li><a href="data/plan-2025-tabeller.json" rel="external">"plan-2025-tabeller.json"</a>" – planens budgettabeller för sig"</li>
-                <li><a href="data/plan-2025-personal.json" rel="external">"plan-2025-personal.json"</a>" – personal per verksamhetsområde 2025 enligt planen"</li>
-                <li><a href="data/rapport-2023.json" rel="external">"rapport-2023.json"</a>" – verksamhetsberättelsen 2023 med åtaganden och resultat"</li>
-                <li><a href="data/rapport-2023-nyckeltal.json" rel="external">"rapport-2023-nyckeltal.json"</a>" – nyckeltal ur verksamhetsberättelsen 2023"</li>
-                <li><a href="data/uppfoljning.json" rel="external">"uppfoljning.json"</a>" – uppföljningens ämnen; varje ämne finns i uppfoljning-<ämne>.json"</li>
+                {document_files()}
+                <li><a href="data/uppfoljning.json" rel="external">"uppfoljning.json"</a>" – uppföljningarnas ämnen; varje ämne finns i uppfoljning-<år>-<ämne>.json"</li>
                 <li><a href="data/sok.json" rel="external">"sok.json"</a>" – sökindexet över dokumenten och nyckeltalen"</li>
                 <li><a href="data/statistik-andts.json" rel="external">"statistik-andts.json"</a>" – ANDTS: indikatorer, CAN:s publicerade siffror och exempeldata för kommunerna (märkt)"</li>
                 <li><a href="data/statistik-lupp.json" rel="external">"statistik-lupp.json"</a>" – LUPP: frågor och indikatorer, och exempeldata (märkt)"</li>
@@ -59,4 +54,40 @@ pub fn About() -> impl IntoView {
             </ul>
         </div>
     }
+}
+
+/// Each published plan and report as a source, newest first.
+fn document_sources() -> impl IntoView {
+    index()
+        .published()
+        .into_iter()
+        .map(|d| {
+            let what = match d.kind() {
+                Some(Kind::Plan) => "Kommunförbundet Kalmar län. Planen visas ord för ord; de få rättelser som gjorts av fel i PDF-utdraget står längst ned i planen. Där planens budgettabeller inte summerar står det under tabellen.",
+                _ => "Kommunförbundet Kalmar län. Berättelsen visas ord för ord, med sina nyckeltal under de avsnitt som anger dem.",
+            };
+            view! { <dt>{d.titel.clone()}</dt><dd>{what}</dd> }
+        })
+        .collect_view()
+}
+
+/// Each published document's files: the text, a plan's tables and staff figures, a report's key figures.
+fn document_files() -> impl IntoView {
+    let file = |name: String, what: String| view! { <li><a href=format!("data/{name}") rel="external">{name.clone()}</a>{format!(" – {what}")}</li> };
+    let mut items = Vec::new();
+    for d in index().published() {
+        let title = d.titel.to_lowercase();
+        match d.kind() {
+            Some(Kind::Plan) => {
+                items.push(file(d.json(), format!("{title} med åtaganden och budgettabeller")));
+                items.push(file(format!("{}-tabeller.json", d.id), "planens budgettabeller för sig".into()));
+                items.extend(d.personal.iter().map(|p| file(format!("{p}.json"), format!("personal per verksamhetsområde {} enligt planen", d.ar))));
+            }
+            _ => {
+                items.push(file(d.json(), format!("{title} med åtaganden och resultat")));
+                items.extend(d.nyckeltal.iter().flatten().map(|n| file(format!("{n}.json"), format!("nyckeltal ur {title}"))));
+            }
+        }
+    }
+    items
 }

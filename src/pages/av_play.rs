@@ -25,6 +25,15 @@ const GROUPS: &[(&str, &[&str])] = &[
     ("Nyhetsbrev och sociala medier", &["nyhetsbrev-utskick", "nyhetsbrev-prenumeranter", "nyhetsbrev-oppningsgrad", "facebook-foljare"]),
 ];
 
+/// The report the figures are quoted from, as the publications index names it.
+fn source_report() -> String {
+    crate::publications::index()
+        .published()
+        .into_iter()
+        .find(|d| d.nyckeltal.iter().flatten().any(|n| n == DATASET))
+        .map_or_else(|| "verksamhetsberättelsen".to_string(), |d| d.titel.clone())
+}
+
 #[component]
 pub fn AvPlay() -> impl IntoView {
     set_title("AV-Play och AV-Media");
@@ -33,10 +42,9 @@ pub fn AvPlay() -> impl IntoView {
     view! {
         <div class="wrap">
             <h1>"AV-Play och AV-Media"</h1>
-            {lead(concat!(
-                "AV-Media är Kommunförbundets mediecentral för länets skolor, och AV-Play är länets filmtjänst för undervisning. ",
-                "Här visas siffrorna ur Verksamhetsberättelse 2023, med källa till varje siffra. ",
-                "Ord som ”drygt” och ”cirka” står kvar så som källan skriver."
+            {lead(&format!(
+                "AV-Media är Kommunförbundets mediecentral för länets skolor, och AV-Play är länets filmtjänst för undervisning. Här visas siffrorna ur {}, med källa till varje siffra. Ord som ”drygt” och ”cirka” står kvar så som källan skriver.",
+                source_report()
             ))}
             <StatExplorer id="av-play"/>
             <Loaded data what="nyckeltal för AV-Media" render/>

@@ -1,9 +1,11 @@
 //! `/embed/:chart`: one chart for an iframe on another site, without header
 //! and footer, in the site's one figure (`components::figure`):
-//! - a budget chart: `/embed/budget-intakter`;
-//! - a key-figure chart: `/embed/<dataset>` (`av-media-2023`,
-//!   `rapport-2023-nyckeltal`) or a follow-up topic's (`uppfoljning-<topic>`),
-//!   its first chart, or `?diagram=<id>` another;
+//! - a budget chart: `/embed/budget-<år>-<namn>`, or an earlier id the
+//!   publications index keeps (`/embed/budget-intakter`);
+//! - a key-figure chart: `/embed/<dataset>` (a report's `nyckeltal`) or a
+//!   follow-up topic's (`uppfoljning-<topic>` in the newest pair,
+//!   `uppfoljning-<år>-<topic>` in an older one), its first chart, or
+//!   `?diagram=<id>` another;
 //! - a card of a municipality's report: `/embed/kommun-<slug>`, its first
 //!   card, or `?indikator=…&arskurs=…` another;
 //! - the statistics explorer's figure: `/embed/andts?…`, `/embed/lupp?…`,
@@ -29,7 +31,9 @@ use crate::components::status::Loaded;
 use crate::head::{describe, no_index, set_title};
 use crate::pages::explorer::{parsed_state, SURVEYS};
 use crate::pages::kommun::indicator_card;
-use crate::pages::report::FIGURES;
+use crate::publications::{index, page};
+use kfkl_core::followup::topic_file;
+use kfkl_core::publications::Publication;
 
 #[component]
 pub fn Embed() -> impl IntoView {
@@ -45,9 +49,16 @@ pub fn Embed() -> impl IntoView {
     move || {
         let id = chart_id();
         match id.as_str() {
-            id if id.starts_with("budget-") => view! { <BudgetEmbed/> }.into_any(),
+            id if index().budget_chart(id).is_some() => {
+                let (plan, name) = index().budget_chart(id).expect("just found");
+                view! { <BudgetEmbed plan name/> }.into_any()
+            }
             id if id.starts_with("kommun-") => view! { <KommunEmbed slug=id.trim_start_matches("kommun-").to_string()/> }.into_any(),
-            id if id.starts_with("uppfoljning-") || FIGURES.contains(&id) => view! { <KeyFigureEmbed file=id.to_string()/> }.into_any(),
+            id if id.starts_with("uppfoljning-") => match topic_embed(id) {
+                Some((file, topic_page)) => view! { <KeyFigureEmbed file link=Some(topic_page)/> }.into_any(),
+                None => missing(id).into_any(),
+            },
+            id if report_of(id).is_some() => view! { <KeyFigureEmbed file=format!("{id}.json") link=None/> }.into_any(),
             id => match SURVEYS.iter().find(|s| **s == id) {
                 Some(&id) => view! { <StatEmbed id/> }.into_any(),
                 None => missing(id).into_any(),
@@ -74,19 +85,35 @@ fn missing(id: &str) -> impl IntoView {
     }
 }
 
-/// One chart of the plan's budget by its id ("budget-intakter").
+/// A follow-up topic's file and page, from its embed id: "uppfoljning-av-media"
+/// (the newest pair) or "uppfoljning-2023-av-media".
+fn topic_embed(id: &str) -> Option<(String, String)> {
+    let rest = id.strip_prefix("uppfoljning-")?;
+    let dated = rest.split_once('-').and_then(|(y, t)| Some((y.parse::<u16>().ok()?, t)));
+    let newest = index().pair(None).and_then(|p| index().by_id(&p.rapport))?.ar;
+    let (year, topic) = dated.unwrap_or((newest, rest));
+    index().pair(Some(year))?;
+    Some((topic_file(year, topic), kfkl_core::followup::topic_path(year, year == newest, topic)))
+}
+
+/// The report whose key figures a dataset is.
+fn report_of(id: &str) -> Option<&'static Publication> {
+    index().published().into_iter().find(|d| d.nyckeltal.iter().flatten().any(|n| n == id))
+}
+
+/// One chart of a plan's budget by its name ("intakter").
 #[component]
-fn BudgetEmbed() -> impl IntoView {
-    let params = use_params_map();
-    let chart_id = move || params.read().get("chart").unwrap_or_default();
-    let data = api::fetch(|| vec!["plan-2025-tabeller.json".into(), "plan-2025-personal.json".into()]);
+fn BudgetEmbed(plan: &'static Publication, name: &'static str) -> impl IntoView {
+    let data = api::fetch(move || crate::pages::budget::files(plan));
     set_title("Diagram");
     let render = move |f: &api::Fetched| {
-        let (id, plan, staff) = (chart_id(), f.decode(0, api::document)?, f.decode(1, api::json::<Dataset>)?);
-        Ok(match kfkl_core::budget::charts(&plan, &staff).into_iter().find(|c| c.id == id) {
+        let (doc, staff) = (f.decode(0, api::document)?, f.decode(1, api::json::<Dataset>)?);
+        let id = plan.chart_id(name);
+        let chart = kfkl_core::budget::Budget::of(&doc, plan).and_then(|b| kfkl_core::budget::charts(b, &staff).into_iter().find(|c| c.id == id));
+        Ok(match chart {
             Some(chart) => {
                 set_title(&chart.title);
-                let place = Place::embed(display(), "/plan/2025/budget", "Hela budgeten 2025 med planens tabeller");
+                let place = Place::embed(display(), &format!("{}/budget", page(plan)), format!("Hela budgeten {} med planens tabeller", plan.ar));
                 view! { <ChartFigure chart place/> }.into_any()
             }
             None => missing(&id).into_any(),
@@ -95,22 +122,24 @@ fn BudgetEmbed() -> impl IntoView {
     view! { <Loaded data what="diagrammet" render/> }
 }
 
-/// A key-figure chart, from its dataset or from a follow-up topic.
+/// A key-figure chart, from its dataset (`link`: `None`) or from a follow-up
+/// topic (`link`: the topic's page).
 #[component]
-fn KeyFigureEmbed(file: String) -> impl IntoView {
-    let topic = file.strip_prefix("uppfoljning-").map(str::to_string);
+fn KeyFigureEmbed(file: String, link: Option<String>) -> impl IntoView {
     let av_media = file.starts_with("av-media");
-    let data = api::fetch(move || vec![format!("{file}.json")]);
+    let report = report_of(file.trim_end_matches(".json"));
+    let data = api::fetch(move || vec![file.clone()]);
     set_title("Diagram");
     let render = move |f: &api::Fetched| {
-        let (dataset, link, text) = match &topic {
-            Some(t) => {
+        let (dataset, link, text) = match (&link, report) {
+            (Some(page), _) => {
                 let topic = f.decode(0, api::topic)?;
                 let text = format!("Uppföljningen av {}: löften och resultat", topic.title.to_lowercase());
-                (topic.figures, format!("/uppfoljning/{t}"), text)
+                (topic.figures, page.clone(), text)
             }
-            None if av_media => (f.decode(0, api::json::<Dataset>)?, "/statistik/av-play".into(), "Fler nyckeltal om AV-Play och AV-Media".into()),
-            None => (f.decode(0, api::json::<Dataset>)?, "/rapport/2023".into(), "Verksamhetsberättelsen 2023 med alla nyckeltal".into()),
+            _ if av_media => (f.decode(0, api::json::<Dataset>)?, "/statistik/av-play".into(), "Fler nyckeltal om AV-Play och AV-Media".into()),
+            (None, Some(r)) => (f.decode(0, api::json::<Dataset>)?, r.path(), format!("{} med alla nyckeltal", r.titel)),
+            (None, None) => (f.decode(0, api::json::<Dataset>)?, "/".into(), "Kommunförbundet Kalmar län".into()),
         };
         Ok(match key_figure_chart(&dataset, &query()) {
             Some(def) => {

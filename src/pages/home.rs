@@ -10,12 +10,27 @@ use crate::base::href;
 use crate::components::status::Loaded;
 use crate::head::{lead, set_title};
 use crate::pages::kommun::municipality_links;
+use crate::publications::{index, latest};
+use kfkl_core::publications::Kind;
 
-/// (link, title, what the reader finds there)
-const SECTIONS: &[(&str, &str, &str)] = &[
-    ("/plan/2025", "Verksamhetsplan och budget 2025", "Vad Kommunförbundet ska göra under 2025 och vad det kostar."),
-    ("/rapport/2023", "Verksamhetsberättelse 2023", "Vad som lovades och vad som gjordes under 2023."),
-    ("/uppfoljning", "Uppföljning", "Löfte 2023, resultat 2023 och löfte 2025 sida vid sida."),
+/// (link, title, what the reader finds there): the current documents (from
+/// the publications index), the follow-up, then the statistics.
+fn sections() -> Vec<(String, String, String)> {
+    let (plan, report) = (latest(Kind::Plan), latest(Kind::Rapport));
+    let mut out = vec![
+        (plan.path(), plan.titel.clone(), format!("Vad Kommunförbundet ska göra under {} och vad det kostar.", plan.ar)),
+        (report.path(), report.titel.clone(), format!("Vad som lovades och vad som gjordes under {}.", report.ar)),
+    ];
+    if let Some(pair) = index().pair(None) {
+        let year = |id: &str| index().by_id(id).map_or(0, |d| d.ar);
+        let (r, p) = (year(&pair.rapport), year(&pair.plan));
+        out.push(("/uppfoljning".into(), "Uppföljning".into(), format!("Löfte {r}, resultat {r} och löfte {p} sida vid sida.")));
+    }
+    out.extend(STATISTICS.iter().map(|(l, t, x)| (l.to_string(), t.to_string(), x.to_string())));
+    out
+}
+
+const STATISTICS: &[(&str, &str, &str)] = &[
     ("/statistik/andts", "ANDTS", "CAN:s skolundersökning om alkohol, narkotika, dopning, tobak och spel."),
     ("/statistik/lupp", "LUPP", "Ungdomsenkäten om fritid, skola, inflytande, trygghet, hälsa och framtid."),
     ("/statistik/av-play", "AV-Play och AV-Media", "Länets filmtjänst för skolan och mediecentralens verksamhet i siffror."),
@@ -25,13 +40,13 @@ const SECTIONS: &[(&str, &str, &str)] = &[
 pub fn Home() -> impl IntoView {
     set_title("Plan, rapport och statistik");
     let data = api::fetch(|| vec!["areas.json".into()]);
-    let cards = SECTIONS
-        .iter()
+    let cards = sections()
+        .into_iter()
         .map(|(path, title, text)| {
             view! {
                 <li class="card">
-                    <h2><A href=href(path)>{*title}</A></h2>
-                    <p>{*text}</p>
+                    <h2><A href=href(&path)>{title}</A></h2>
+                    <p>{text}</p>
                 </li>
             }
         })

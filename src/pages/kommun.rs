@@ -26,6 +26,8 @@ use crate::base::href;
 use crate::components::countymap::county_map;
 use crate::components::figure::{part_id, svg_drawing, Downloads, Figure, Place};
 use crate::components::statfigure::{versus_county, ExampleBanner};
+use crate::publications::latest;
+use kfkl_core::publications::Kind;
 use crate::components::status::Loaded;
 use crate::head::{canonical, describe, lead, no_index, set_title};
 
@@ -466,7 +468,12 @@ fn documents(r: &Kommunrapport) -> Vec<(String, String, AnyView)> {
         let none = view! {
             <section class="report-section passages" aria-labelledby="dokumenten">
                 <h2 id="dokumenten">{format!("Vad dokumenten säger om {}", r.name)}</h2>
-                <p>{format!("Varken verksamhetsplanen 2025 eller verksamhetsberättelsen 2023 nämner {} vid namn.", r.name)}</p>
+                <p>{format!(
+                    "Varken {} eller {} nämner {} vid namn.",
+                    latest(Kind::Plan).titel.to_lowercase(),
+                    latest(Kind::Rapport).titel.to_lowercase(),
+                    r.name
+                )}</p>
                 {back_up(&r.slug)}
             </section>
         };

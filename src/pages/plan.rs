@@ -1,43 +1,58 @@
-//! `/plan/2025`: the plan as a readable document with a table of contents,
-//! deep links to every section and commitment, and commitments filtered by
-//! verksamhetsområde and target group through the URL.
+//! `/plan/:ar` (and `/plan`, the newest): a plan as a readable document with
+//! a table of contents, deep links to every section and commitment, and
+//! commitments filtered by verksamhetsområde and target group through the URL.
 
 use std::sync::Arc;
 
 use kfkl_core::document::Document;
 use kfkl_core::plan::{area_options, count_text, tag_options, PlanFilter};
+use kfkl_core::publications::{Kind, Publication};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::api;
 use crate::base::href;
-use crate::head::{lead, set_title};
+use crate::head::{canonical, lead, set_title};
+use crate::pages::not_found::NotFound;
+use crate::publications::{page, shown, NewerNotice};
 use crate::components::document::{document_body, scroll_to_hash_when_rendered, toc_view, CommitmentView, DocContext, MendsNote};
 use crate::components::status::Loaded;
 
-const PATH: &str = "/plan/2025";
-
+/// The plan of the address's year, or the newest; another year is not found.
 #[component]
 pub fn Plan() -> impl IntoView {
-    set_title("Verksamhetsplan och budget 2025");
-    let data = api::fetch(|| vec!["plan-2025.json".into()]);
-    let render = |f: &api::Fetched| f.decode(0, api::document).map(|doc| view! { <PlanContent doc=Arc::new(doc)/> }.into_any());
+    let params = use_params_map();
+    move || match shown(Kind::Plan, params.read().get("ar").as_deref()) {
+        Some(plan) => view! { <PlanPage plan/> }.into_any(),
+        None => view! { <NotFound/> }.into_any(),
+    }
+}
+
+#[component]
+fn PlanPage(plan: &'static Publication) -> impl IntoView {
+    set_title(&plan.titel);
+    // `/plan` shows the newest plan; search engines list it under its year.
+    canonical(page(plan));
+    let data = api::fetch(move || vec![plan.json()]);
+    let render = move |f: &api::Fetched| f.decode(0, api::document).map(|doc| view! { <PlanContent doc=Arc::new(doc) plan/> }.into_any());
     view! {
         <div class="wrap">
-            <h1>"Verksamhetsplan och budget 2025"</h1>
-            {lead("Kommunförbundet Kalmar läns plan för 2025: uppdraget, verksamhetsområdena med sina fokusområden och åtaganden, och budgeten. Texten är planens egen, ord för ord.")}
+            <h1>{plan.titel.clone()}</h1>
+            <NewerNotice doc=plan/>
+            {lead(&format!("Kommunförbundet Kalmar läns plan för {}: uppdraget, verksamhetsområdena med sina fokusområden och åtaganden, och budgeten. Texten är planens egen, ord för ord.", plan.ar))}
             <Loaded data what="verksamhetsplanen" render/>
         </div>
     }
 }
 
 #[component]
-fn PlanContent(doc: Arc<Document>) -> impl IntoView {
+fn PlanContent(doc: Arc<Document>, plan: &'static Publication) -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
-    let cx = DocContext::new(PATH, doc.clone());
+    let path = page(plan);
+    let cx = DocContext::new(path, doc.clone());
 
     let parsed = {
         let doc = doc.clone();
@@ -55,7 +70,7 @@ fn PlanContent(doc: Arc<Document>) -> impl IntoView {
             let p = parsed.get();
             if !p.canonical {
                 set_rewritten.set(true);
-                replace(&format!("{}{}{}", href(PATH), p.filter.to_query(), current_hash()));
+                replace(&format!("{}{}{}", href(path), p.filter.to_query(), current_hash()));
             }
         });
     }
@@ -63,7 +78,7 @@ fn PlanContent(doc: Arc<Document>) -> impl IntoView {
     Effect::new(move |_| scroll_to_hash_when_rendered());
 
     let set_filter = move |next: PlanFilter| {
-        let url = format!("{}{}", href(PATH), next.to_query());
+        let url = format!("{}{}", href(path), next.to_query());
         navigate(&url, NavigateOptions { scroll: false, ..Default::default() });
     };
 
@@ -113,7 +128,7 @@ fn PlanContent(doc: Arc<Document>) -> impl IntoView {
                 <div class="empty-state">
                     <h2>"Inga åtaganden matchar"</h2>
                     <p>"Inget åtagande i planen har den kombinationen av verksamhetsområde och målgrupp. Välj ett annat område eller en annan målgrupp, eller visa hela planen."</p>
-                    <p><a href=href(PATH)>"Visa hela planen"</a></p>
+                    <p><a href=href(path)>"Visa hela planen"</a></p>
                 </div>
             }
             .into_any();
@@ -124,7 +139,7 @@ fn PlanContent(doc: Arc<Document>) -> impl IntoView {
 
     view! {
         <p class="source">"Källa: " {format!("{}, {}.", doc.source.publisher, doc.source.title)}</p>
-        <p><A href=href("/plan/2025/budget")>"Budget 2025 i diagram och tabeller"</A></p>
+        {plan.budget.as_ref().map(|b| view! { <p><A href=href(&format!("{path}/budget"))>{format!("{} i diagram och tabeller", b.avsnitt)}</A></p> })}
         <div class="doc-layout">
             <aside class="toc-wide" aria-label="Innehåll">{toc_view(&doc, &cx, "Innehåll i planen")}</aside>
             <div class="doc-main">
@@ -156,7 +171,7 @@ fn PlanContent(doc: Arc<Document>) -> impl IntoView {
                     </fieldset>
                     <p class="filter-count" role="status">
                         {move || count_text(matches.read().len(), total)}
-                        {move || filter.read().is_active().then(|| view! { " · " <a href=href(PATH)>"Visa hela planen"</a> })}
+                        {move || filter.read().is_active().then(|| view! { " · " <a href=href(path)>"Visa hela planen"</a> })}
                     </p>
                     <Show when=move || rewritten.get()>
                         <p class="quiet-notice">"Adressen innehöll filterval som inte finns. De har tagits bort."</p>

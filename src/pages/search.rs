@@ -1,5 +1,6 @@
-//! `/sok?q=…`: full-text search over the plan, the report, the key figures and
-//! the statistics' indicators.
+//! `/sok?q=…[&dokument=plan-2025]`: full-text search over the plans, the
+//! reports (newest first), the key figures and the statistics' indicators,
+//! or within one document.
 //! The data build made the index; the page looks words up and groups the hits
 //! by document, each with its section, a snippet and a deep link.
 
@@ -12,6 +13,7 @@ use crate::api;
 use crate::base::href;
 use crate::head::{lead, set_title};
 use crate::components::status::Loaded;
+use crate::publications::index as publications;
 
 /// Hits shown per document before "visar N av M".
 const PER_DOC: usize = 25;
@@ -20,6 +22,11 @@ const PER_DOC: usize = 25;
 pub fn query_param() -> Memo<String> {
     let query = use_query_map();
     Memo::new(move |_| query.read().get("q").unwrap_or_default().trim().to_string())
+}
+
+/// A document's key in `?dokument=`: its path as one word ("/plan/2025" → "plan-2025").
+fn doc_key(path: &str) -> String {
+    path.trim_start_matches('/').replace('/', "-")
 }
 
 #[component]
@@ -42,15 +49,15 @@ pub fn Search() -> impl IntoView {
     view! {
         <div class="wrap">
             <h1>"Sök"</h1>
-            {lead("Sök i verksamhetsplanen 2025, verksamhetsberättelsen 2023, nyckeltalen och statistikens indikatorer. Skriv ett eller flera ord; början av ett ord räcker.")}
+            {lead("Sök i förbundets verksamhetsplaner och verksamhetsberättelser, nyckeltalen och statistikens indikatorer. Skriv ett eller flera ord; början av ett ord räcker.")}
             <SearchForm id="sok-sida" label="Sökord" value=q.get_untracked()/>
+            <DocumentChoice q/>
             <noscript>
                 <div class="notice">
                     <h2>"Sökningen behöver JavaScript"</h2>
                     <p>"Utan JavaScript hittar du texterna genom dokumentens innehållsförteckningar, med en länk till varje avsnitt:"</p>
                     <ul>
-                        <li><a href=href("/plan/2025")>"Verksamhetsplan och budget 2025"</a></li>
-                        <li><a href=href("/rapport/2023")>"Verksamhetsberättelse 2023"</a></li>
+                        {publications().published().into_iter().map(|d| view! { <li><a href=href(&d.path())>{d.titel.clone()}</a></li> }).collect_view()}
                         <li><a href=href("/uppfoljning")>"Uppföljning: löften, resultat och nya löften"</a></li>
                         <li><a href=href("/om-data")>"Om data och källor"</a>" – statistiken som öppna data"</li>
                     </ul>
@@ -68,9 +75,13 @@ pub fn Search() -> impl IntoView {
 
 #[component]
 fn Results(index: SearchIndex, q: Memo<String>) -> impl IntoView {
+    let only = use_query_map();
     move || {
         let query = q.get();
-        let hits = index.query(&query);
+        // An unknown document is no limit: the search covers everything.
+        let only = only.read().get("dokument").filter(|k| index.docs.iter().any(|d| doc_key(&d.path) == *k));
+        let in_doc = |d: usize| only.as_ref().is_none_or(|k| doc_key(&index.docs[d].path) == *k);
+        let hits: Vec<u32> = index.query(&query).into_iter().filter(|&h| in_doc(index.section_of(h).doc as usize)).collect();
         let groups = index.docs.iter().enumerate().filter_map(|(d, doc)| {
             let mine: Vec<u32> = hits.iter().copied().filter(|&h| index.section_of(h).doc as usize == d).collect();
             if mine.is_empty() {
@@ -115,6 +126,41 @@ fn Results(index: SearchIndex, q: Memo<String>) -> impl IntoView {
             <p class="filter-count" role="status">{count}</p>
             {groups}
         }
+    }
+}
+
+/// "Sök i": every published plan and report, to search one of them only.
+#[component]
+fn DocumentChoice(q: Memo<String>) -> impl IntoView {
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let chosen = Memo::new(move |_| query.read().get("dokument").unwrap_or_default());
+    let on_change = move |ev: leptos::ev::Event| {
+        let key = event_target_value(&ev);
+        let text = String::from(js_sys::encode_uri_component(&q.get_untracked()));
+        let limit = if key.is_empty() { String::new() } else { format!("&dokument={key}") };
+        navigate(&format!("{}?q={text}{limit}", href("/sok")), NavigateOptions { scroll: false, ..Default::default() });
+    };
+    let options = publications()
+        .published()
+        .into_iter()
+        .map(|d| {
+            let key = doc_key(&d.path());
+            let selected = {
+                let key = key.clone();
+                move || chosen.get() == key
+            };
+            view! { <option value=key selected=selected>{d.titel.clone()}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="search-scope">
+            <label for="sok-dokument">"Sök i"</label>
+            <select id="sok-dokument" on:change=on_change disabled=crate::PRERENDERING>
+                <option value="" selected=move || chosen.get().is_empty()>"Alla dokument och all statistik"</option>
+                {options}
+            </select>
+        </div>
     }
 }
 

@@ -50,8 +50,11 @@ test('every route with a finite set of parameters is prerendered', () => {
     '/embed/andts', '/embed/lupp', '/embed/av-play', '/embed/av-media-2023', '/embed/rapport-2023-nyckeltal', '/embed/uppfoljning-etablering', '/embed/kommun-kalmar', '/sok', '/om-data', '/tillganglighet']) {
     assert.ok(ROUTES.includes(route), `${route} is prerendered`);
   }
-  const topics = JSON.parse(readFileSync(join(DIST, 'data/uppfoljning.json'), 'utf8')).topics;
-  for (const t of topics) assert.ok(ROUTES.includes(`/uppfoljning/${t.id}`), `topic ${t.id}`);
+  const [pair, ...older] = JSON.parse(readFileSync(join(DIST, 'data/uppfoljning.json'), 'utf8')).pairs;
+  assert.deepEqual([pair.path, older.length], ['/uppfoljning', 0], 'one pair, the newest, at the short address');
+  for (const t of pair.topics) assert.ok(ROUTES.includes(`/uppfoljning/${t.id}`), `topic ${t.id}`);
+  // /plan and /rapport are the current documents; the earlier budget embed ids stay.
+  for (const route of ['/plan', '/rapport', '/embed/budget-intakter', '/embed/budget-2025-intakter']) assert.ok(ROUTES.includes(route), route);
   assert.equal(ROUTES.filter(r => r.startsWith('/kommun/')).length, 24, 'each municipality by name and by code');
   assert.ok(statSync(join(DIST, '404.html')).isFile());
 });

@@ -73,7 +73,7 @@ test('the follow-up shows goal against outcome where both exist', async () => {
   assert.match(await page.locator('.chart-summary').textContent(), /584/);
   await page.goto(site.origin + '/uppfoljning/finns-inte');
   await page.locator('[role="alert"]').waitFor();
-  assert.match(await page.locator('[role="alert"]').textContent(), /uppfoljning-finns-inte\.json/);
+  assert.match(await page.locator('[role="alert"]').textContent(), /uppfoljning-2023-finns-inte\.json/);
   await page.close();
 });
 

@@ -59,15 +59,15 @@ test('an embed follows tema=: morkt and ljust fix the theme, anything else follo
 
 test('the embed dialog offers the theme, writes it into the snippet and previews it', async () => {
   const page = await themed('light', '/plan/2025/budget');
-  await page.locator('figure:has(#diagram-budget-intakter-inbaddning-dialog)').getByRole('button', { name: 'Bädda in diagrammet' }).click();
+  await page.locator('figure:has(#diagram-budget-2025-intakter-inbaddning-dialog)').getByRole('button', { name: 'Bädda in diagrammet' }).click();
   const dialog = page.getByRole('dialog', { name: 'Bädda in diagrammet' });
   await dialog.getByRole('radio', { name: 'Mörka' }).check();
-  assert.match(await page.locator('#diagram-budget-intakter-inbaddning-kod').inputValue(), /\/embed\/budget-intakter\?tema=morkt"/);
-  assert.match(await dialog.locator('iframe').getAttribute('src'), /\/embed\/budget-intakter\?tema=morkt$/);
+  assert.match(await page.locator('#diagram-budget-2025-intakter-inbaddning-kod').inputValue(), /\/embed\/budget-2025-intakter\?tema=morkt"/);
+  assert.match(await dialog.locator('iframe').getAttribute('src'), /\/embed\/budget-2025-intakter\?tema=morkt$/);
   const preview = page.frameLocator('.embed-dialog iframe');
   await preview.locator('html[data-tema="morkt"][data-app="live"]').waitFor();
   await dialog.getByRole('radio', { name: 'Som läsarens inställning' }).check();
-  assert.match(await page.locator('#diagram-budget-intakter-inbaddning-kod').inputValue(), /\/embed\/budget-intakter"/);
+  assert.match(await page.locator('#diagram-budget-2025-intakter-inbaddning-kod').inputValue(), /\/embed\/budget-2025-intakter"/);
   await page.close();
 });
 

@@ -1,18 +1,32 @@
 //! The plan's budget as charts: built from the published budget tables (and
 //! the staff figures quoted from the plan's text), never from typed-in numbers.
+//! Which table is which comes from the publications index (`BudgetRoles`), and
+//! ids and titles from the plan's year and the tables' own columns.
 
 use crate::chart::{BarChart, Series};
 use crate::document::{Document, Table};
 use crate::format::{and_list, format_figure, format_number, format_percent};
 use crate::model::{ChartKind, Dataset, Unit};
+use crate::publications::{BudgetRoles, Publication};
 
-/// (table id, name in tables and summaries, short name for the axis)
-const AREAS: [(&str, &str, &str); 4] = [
-    ("budget-kansli", "Kansli", "Kansli"),
-    ("budget-unga-utbildning-och-etablering", "Unga, utbildning och etablering", "Unga"),
-    ("budget-halsa-vard-och-omsorg", "Hälsa, vård och omsorg", "Vård"),
-    ("budget-miljo-och-livsmedel", "Miljö och livsmedel", "Miljö"),
-];
+/// A plan with the roles of its budget tables: what every chart is built from.
+#[derive(Clone, Copy)]
+pub struct Budget<'a> {
+    pub doc: &'a Document,
+    pub plan: &'a Publication,
+    pub roles: &'a BudgetRoles,
+}
+
+impl<'a> Budget<'a> {
+    /// `None` for a plan whose index entry gives no budget roles.
+    pub fn of(doc: &'a Document, plan: &'a Publication) -> Option<Budget<'a>> {
+        Some(Budget { doc, plan, roles: plan.budget.as_ref()? })
+    }
+
+    fn source(&self) -> String {
+        source_line(self.doc, &self.roles.avsnitt)
+    }
+}
 
 fn table<'d>(doc: &'d Document, id: &str) -> Option<&'d Table> {
     doc.tables().find(|t| t.id == id)
@@ -54,22 +68,23 @@ fn series(name: &str, values: Vec<f64>) -> Series {
 /// Income and costs of each verksamhetsområde. Where a table states no cost
 /// total (Miljö och livsmedel), its two cost rows are added, and a note says so.
 /// The budget page's charts, in its order; each is embeddable as `/embed/<id>`
-/// (every id starts with "budget-").
-pub fn charts(doc: &Document, staff_figures: &Dataset) -> Vec<BarChart> {
-    [area_split(doc), excluding_transfers(doc), income_split(doc), staff(doc, staff_figures)].into_iter().flatten().collect()
+/// ("budget-<år>-<namn>", `publications::BUDGET_CHARTS`).
+pub fn charts(b: Budget, staff_figures: &Dataset) -> Vec<BarChart> {
+    [area_split(b), excluding_transfers(b), income_split(b), staff(b, staff_figures)].into_iter().flatten().collect()
 }
 
 /// How the budget splits across the verksamhetsområden: each area's costs
 /// and its share of the four together. Every area's income equals its costs,
 /// so one bar an area answers "how much goes to what". (Its id is the one the
 /// mirrored income/cost chart had, so that embeds of it keep working.)
-pub fn area_split(doc: &Document) -> Option<BarChart> {
+pub fn area_split(b: Budget) -> Option<BarChart> {
     let mut cats = Vec::new();
     let mut costs = Vec::new();
     let mut notes = Vec::new();
     let mut balanced = true;
-    for (id, name, short) in AREAS {
-        let t = table(doc, id)?;
+    for area in &b.roles.omraden {
+        let (name, short) = (&area.namn, &area.kort);
+        let t = table(b.doc, &area.tabell)?;
         let income = row(t, "SUMMA INTÄKTER", 0).or_else(|| row(t, "INTÄKTER", 0))?;
         let cost = match row(t, "SUMMA KOSTNADER", 0) {
             Some(v) => v,
@@ -92,13 +107,13 @@ pub fn area_split(doc: &Document) -> Option<BarChart> {
     let summary = format!("Av verksamhetsområdenas {} går störst del till {first}. Sedan kommer {}.{balance}", tkr(total), and_list(rest));
     let displays = costs.iter().map(|&v| format!("{} ({})", format_number(v), share(v))).collect();
     let mut c = chart(
-        "budget-omraden",
-        "Så fördelas budgeten på verksamhetsområdena 2025 (tkr)",
+        &b.plan.chart_id("omraden"),
+        &format!("Så fördelas budgeten på verksamhetsområdena {} (tkr)", b.plan.ar),
         "Verksamhetsområde",
         cats,
         vec![Series { name: "Kostnader".into(), values: costs, displays }],
         summary,
-        source_line(doc, "Budget 2025"),
+        b.source(),
     );
     c.notes = notes;
     Some(c)
@@ -107,26 +122,32 @@ pub fn area_split(doc: &Document) -> Option<BarChart> {
 /// How the plan's three totals relate, in one sentence from its own tables:
 /// the whole budget, the budget without the money passed on to the
 /// municipalities (transfers), and the four areas' tables added up.
-pub fn totals_sentence(doc: &Document) -> Option<String> {
-    let whole = row(table(doc, "budget-kfkl-2025")?, "SUMMA INTÄKTER", 0)?;
-    let t = table(doc, "budget-exklusive-transfereringar")?;
+pub fn totals_sentence(b: Budget) -> Option<String> {
+    let whole = row(table(b.doc, &b.roles.helhet)?, "SUMMA INTÄKTER", 0)?;
+    let t = table(b.doc, &b.roles.jamforelse)?;
     let own = row(t, "INTÄKTER", t.columns.len().checked_sub(1)?)?;
-    let areas: f64 = AREAS.iter().map(|(id, _, _)| table(doc, id).and_then(|t| row(t, "SUMMA INTÄKTER", 0).or_else(|| row(t, "INTÄKTER", 0)))).sum::<Option<f64>>()?;
+    let areas: f64 = b.roles.omraden.iter().map(|a| table(b.doc, &a.tabell).and_then(|t| row(t, "SUMMA INTÄKTER", 0).or_else(|| row(t, "INTÄKTER", 0)))).sum::<Option<f64>>()?;
+    let count = match b.roles.omraden.len() {
+        n @ 2..=12 => ["två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"][n - 2].to_string(),
+        n => n.to_string(),
+    };
     let rounding = match own - areas {
         d if d.abs() < 0.5 => String::new(),
-        d => format!(" De fyra verksamhetsområdenas tabeller summerar till {}, {} {} än så i planens egna siffror.", tkr(areas), tkr(d.abs()), if d > 0.0 { "mindre" } else { "mer" }),
+        d => format!(" De {count} verksamhetsområdenas tabeller summerar till {}, {} {} än så i planens egna siffror.", tkr(areas), tkr(d.abs()), if d > 0.0 { "mindre" } else { "mer" }),
     };
+    let whither = b.roles.transfereringar.as_deref().map(|w| format!(" {w}")).unwrap_or_default();
     Some(format!(
-        "Förbundets budget 2025 är {}. Av dem är {} transfereringar, pengar som förbundet betalar vidare till kommunerna i projekten SIA och OPIS, så den egna verksamheten har {}.{rounding}",
+        "Förbundets budget {} är {}. Av dem är {} transfereringar, pengar som förbundet betalar vidare till kommunerna{whither}, så den egna verksamheten har {}.{rounding}",
+        b.plan.ar,
         tkr(whole),
         tkr(whole - own),
         tkr(own)
     ))
 }
 
-/// The budget excluding transfers, 2024 against 2025, row by row.
-pub fn excluding_transfers(doc: &Document) -> Option<BarChart> {
-    let t = table(doc, "budget-exklusive-transfereringar")?;
+/// The budget excluding transfers, year against year (the table's columns), row by row.
+pub fn excluding_transfers(b: Budget) -> Option<BarChart> {
+    let t = table(b.doc, &b.roles.jamforelse)?;
     let rows: Vec<&str> = ["INTÄKTER", "ÖVRIGA KOSTNADER", "PERSONALKOSTNADER"].to_vec();
     let names = ["Intäkter", "Övriga kostnader", "Personalkostnader"];
     let in_sentence = ["intäkter", "övriga kostnader", "personalkostnader"];
@@ -145,24 +166,24 @@ pub fn excluding_transfers(doc: &Document) -> Option<BarChart> {
         })
         .collect();
     Some(chart(
-        "budget-2024-2025",
-        "Budget exklusive transfereringar, 2024 och 2025 (tkr)",
+        &b.plan.chart_id("jamforelse"),
+        &format!("Budget exklusive transfereringar, {} (tkr)", and_list(&t.columns)),
         "Post",
         names.iter().map(|n| (n.to_string(), n.replace("Övriga kostnader", "Övriga kostn.").replace("Personalkostnader", "Personal"))).collect(),
         all,
         format!("Budget exklusive transfereringar: {}.", parts.join("; ")),
-        source_line(doc, "Budget 2025"),
+        b.source(),
     ))
 }
 
 /// How the association's income splits into agreed and other income.
-pub fn income_split(doc: &Document) -> Option<BarChart> {
-    let t = table(doc, "budget-kfkl-2025")?;
+pub fn income_split(b: Budget) -> Option<BarChart> {
+    let t = table(b.doc, &b.roles.helhet)?;
     let (agreed, other, total) = (row(t, "Avtalade intäkter", 0)?, row(t, "Övriga intäkter", 0)?, row(t, "SUMMA INTÄKTER", 0)?);
     let share = |v: f64| format_percent((1000.0 * v / total).round() / 10.0);
     Some(chart(
-        "budget-intakter",
-        "Intäkternas fördelning 2025 (tkr)",
+        &b.plan.chart_id("intakter"),
+        &format!("Intäkternas fördelning {} (tkr)", b.plan.ar),
         "Intäkt",
         vec![("Avtalade intäkter".into(), "Avtalade".into()), ("Övriga intäkter".into(), "Övriga".into())],
         vec![series("Belopp", vec![agreed, other])],
@@ -170,7 +191,7 @@ pub fn income_split(doc: &Document) -> Option<BarChart> {
             "Av intäkterna på {} är {} avtalade ({}) och {} övriga ({}).",
             tkr(total), tkr(agreed), share(agreed), tkr(other), share(other)
         ),
-        source_line(doc, "Budget 2025"),
+        b.source(),
     ))
 }
 
@@ -178,14 +199,14 @@ pub fn income_split(doc: &Document) -> Option<BarChart> {
 /// Where the plan counts medarbetare instead (Unga, utbildning och etablering),
 /// the area is named in the summary and a note in its own unit, not drawn on
 /// the same axis: two units are never added or compared as one.
-pub fn staff(doc: &Document, figures: &Dataset) -> Option<BarChart> {
-    let ids = ["personal-kansli", "personal-unga-utbildning-och-etablering", "personal-halsa-vard-och-omsorg", "personal-miljo-och-livsmedel"];
+pub fn staff(b: Budget, figures: &Dataset) -> Option<BarChart> {
     let mut cats = Vec::new();
     let mut values = Vec::new();
     let mut displays = Vec::new();
     let mut other_units = Vec::new();
-    for ((_, name, short), id) in AREAS.iter().zip(ids) {
-        let f = figures.figure(id)?;
+    for area in &b.roles.omraden {
+        let (name, short) = (&area.namn, &area.kort);
+        let f = figures.figure(area.personal.as_deref()?)?;
         let unit = f.label.rsplit(", ").next().unwrap_or_default();
         if unit == "årsarbetare" {
             cats.push((name.to_string(), short.to_string()));
@@ -196,16 +217,16 @@ pub fn staff(doc: &Document, figures: &Dataset) -> Option<BarChart> {
         }
     }
     let listed: Vec<String> = cats.iter().zip(&displays).map(|((n, _), d)| format!("{n} {d}")).collect();
-    let total = figures.figure("personal-totalt").map(|f| format!(" Hela förbundet: {} årsarbetare, enligt planen.", format_figure(f))).unwrap_or_default();
+    let total = b.roles.personal_totalt.as_deref().and_then(|id| figures.figure(id)).map(|f| format!(" Hela förbundet: {} årsarbetare, enligt planen.", format_figure(f))).unwrap_or_default();
     let others = if other_units.is_empty() { String::new() } else { format!(" Planen anger inte årsarbetare för alla: {}.", other_units.join(", ")) };
     let mut c = chart(
-        "budget-personal",
-        "Årsarbetare per verksamhetsområde 2025",
+        &b.plan.chart_id("personal"),
+        &format!("Årsarbetare per verksamhetsområde {}", b.plan.ar),
         "Verksamhetsområde",
         cats,
         vec![Series { name: "Årsarbetare".into(), values, displays }],
-        format!("Årsarbetare 2025: {}.{others}{total}", listed.join(", ")),
-        format!("Källa: {}, {}, avsnitt Budget 2025 (texten under varje verksamhetsområde).", doc.source.publisher, doc.source.title),
+        format!("Årsarbetare {}: {}.{others}{total}", b.plan.ar, listed.join(", ")),
+        format!("Källa: {}, {}, avsnitt {} (texten under varje verksamhetsområde).", b.doc.source.publisher, b.doc.source.title, b.roles.avsnitt),
     );
     c.notes = other_units.iter().map(|o| format!("Visas inte i diagrammet, eftersom planen räknar medarbetare och inte årsarbetare där: {o}.")).collect();
     Some(c)
@@ -216,6 +237,27 @@ mod tests {
     use super::*;
     use crate::document::{Block, TableRow};
     use crate::model::{SourceDoc, SCHEMA_VERSION};
+    use crate::publications::BudgetArea;
+
+    /// The plan's index entry with the roles of `doc()`'s tables.
+    fn plan() -> Publication {
+        let area = |tabell: &str, namn: &str, kort: &str| BudgetArea { tabell: tabell.into(), namn: namn.into(), kort: kort.into(), personal: None };
+        let mut p = crate::publications::tests::doc("plan", 2025, "gällande");
+        p.budget = Some(BudgetRoles {
+            avsnitt: "Budget 2025".into(),
+            helhet: "budget-kfkl-2025".into(),
+            jamforelse: "budget-exklusive-transfereringar".into(),
+            transfereringar: Some("i projekten SIA och OPIS".into()),
+            omraden: vec![
+                area("budget-kansli", "Kansli", "Kansli"),
+                area("budget-unga-utbildning-och-etablering", "Unga, utbildning och etablering", "Unga"),
+                area("budget-halsa-vard-och-omsorg", "Hälsa, vård och omsorg", "Vård"),
+                area("budget-miljo-och-livsmedel", "Miljö och livsmedel", "Miljö"),
+            ],
+            personal_totalt: None,
+        });
+        p
+    }
 
     fn t(id: &str, columns: &[&str], rows: &[(&str, &[f64])]) -> Block {
         Block::Table(Table {
@@ -254,7 +296,9 @@ mod tests {
 
     #[test]
     fn the_split_across_areas_comes_from_the_area_tables_with_shares() {
-        let c = area_split(&doc()).unwrap();
+        let (d, p) = (doc(), plan());
+        let c = area_split(Budget::of(&d, &p).unwrap()).unwrap();
+        assert_eq!((c.id.as_str(), c.title.as_str()), ("budget-2025-omraden", "Så fördelas budgeten på verksamhetsområdena 2025 (tkr)"));
         assert_eq!(c.series.len(), 1);
         assert_eq!(c.series[0].values, [9.0, 13.0, 4.0, 1.0]);
         assert_eq!(c.series[0].displays.iter().map(|d| plain(d)).collect::<Vec<_>>(), ["9 (33,3 %)", "13 (48,1 %)", "4 (14,8 %)", "1 (3,7 %)"]);
@@ -268,31 +312,37 @@ mod tests {
     fn the_totals_are_related_in_one_sentence() {
         // Whole 100, without transfers 12, the areas' tables 9 + 14 + 4 + 1 = 28.
         assert_eq!(
-            plain(&totals_sentence(&doc()).unwrap()),
+            plain(&totals_sentence(Budget::of(&doc(), &plan()).unwrap()).unwrap()),
             "Förbundets budget 2025 är 100 tkr. Av dem är 88 tkr transfereringar, pengar som förbundet betalar vidare till kommunerna i projekten SIA och OPIS, så den egna verksamheten har 12 tkr. De fyra verksamhetsområdenas tabeller summerar till 28 tkr, 16 tkr mer än så i planens egna siffror."
         );
     }
 
     #[test]
     fn the_year_comparison_and_income_split_state_every_number() {
-        let c = excluding_transfers(&doc()).unwrap();
+        let (d, p) = (doc(), plan());
+        let b = Budget::of(&d, &p).unwrap();
+        let c = excluding_transfers(b).unwrap();
+        assert_eq!((c.id.as_str(), c.title.as_str()), ("budget-2025-jamforelse", "Budget exklusive transfereringar, 2024 och 2025 (tkr)"), "the years are the table's columns");
         assert_eq!(c.series.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["2024", "2025"]);
         assert_eq!(plain(&c.summary), "Budget exklusive transfereringar: intäkter 10 tkr år 2024 och 12 tkr år 2025; övriga kostnader -4 tkr år 2024 och -5 tkr år 2025; personalkostnader -6 tkr år 2024 och -7 tkr år 2025.");
-        let s = income_split(&doc()).unwrap();
+        let s = income_split(b).unwrap();
         assert_eq!(plain(&s.summary), "Av intäkterna på 100 tkr är 75 tkr avtalade (75 %) och 25 tkr övriga (25 %).");
     }
 
     #[test]
     fn a_missing_table_gives_no_chart_rather_than_a_wrong_one() {
-        let mut d = doc();
+        let (mut d, mut p) = (doc(), plan());
         d.blocks.remove(0);
-        assert!(income_split(&d).is_none());
-        assert!(area_split(&d).is_some());
+        assert!(income_split(Budget::of(&d, &p).unwrap()).is_none());
+        assert!(area_split(Budget::of(&d, &p).unwrap()).is_some());
+        p.budget = None;
+        assert!(Budget::of(&d, &p).is_none(), "a plan without budget roles has no charts");
     }
 
     #[test]
     fn budget_charts_render_negative_bars_and_two_series() {
-        let svg = crate::chart::render_svg(&excluding_transfers(&doc()).unwrap(), 480, 300);
+        let (d, p) = (doc(), plan());
+        let svg = crate::chart::render_svg(&excluding_transfers(Budget::of(&d, &p).unwrap()).unwrap(), 480, 300);
         assert!(svg.contains("fill=\"none\""), "the second series is hollow");
         assert!(svg.contains("\u{2212}7"), "cost labels keep their minus sign");
     }

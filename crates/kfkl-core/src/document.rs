@@ -28,6 +28,10 @@ pub struct SeeAlso {
     pub heading: String,
     pub topic: String,
     pub title: String,
+    /// The topic's page ("/uppfoljning/av-media").
+    pub path: String,
+    /// What the page sets side by side: "löften och resultat 2023 bredvid planen för 2025".
+    pub what: String,
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
-//! The follow-up (`/uppfoljning`): for each topic in both documents, the 2023
-//! promises and results and the 2025 promises, cut out of the published
-//! documents by the data build. `uppfoljning.json` lists the topics; each
-//! topic is a file of its own, `uppfoljning-<id>.json`.
+//! The follow-up (`/uppfoljning`): for each pair of a report and the plan it
+//! is read against (`publications::Pair`), and each topic in both, the
+//! report's promises and results and the plan's promises, cut out of the
+//! published documents by the data build. `uppfoljning.json` lists the pairs
+//! and their topics; each topic is a file of its own,
+//! `uppfoljning-<report year>-<topic>.json`.
 
 use serde::{Deserialize, Serialize};
 
@@ -11,6 +13,19 @@ use crate::model::{Dataset, SourceDoc};
 #[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Debug, PartialEq)]
 pub struct FollowUpIndex {
     pub schema_version: u32,
+    /// Newest report first.
+    pub pairs: Vec<PairSummary>,
+}
+
+#[derive(Serialize, Deserialize, miniserde::Deserialize, Clone, Debug, PartialEq)]
+pub struct PairSummary {
+    /// Document ids.
+    pub report: String,
+    pub plan: String,
+    pub report_year: u16,
+    pub plan_year: u16,
+    /// The pair's page: "/uppfoljning" for the newest, "/uppfoljning/2023" for an older one.
+    pub path: String,
     pub topics: Vec<TopicSummary>,
 }
 
@@ -18,8 +33,26 @@ pub struct FollowUpIndex {
 pub struct TopicSummary {
     pub id: String,
     pub title: String,
-    pub promised_2023: u32,
-    pub promised_2025: u32,
+    pub report_promises: u32,
+    pub plan_promises: u32,
+}
+
+/// A pair's page, and a topic's in it: the newest pair has the short addresses.
+pub fn pair_path(report_year: u16, newest: bool) -> String {
+    if newest {
+        "/uppfoljning".to_string()
+    } else {
+        format!("/uppfoljning/{report_year}")
+    }
+}
+
+pub fn topic_path(report_year: u16, newest: bool, topic: &str) -> String {
+    format!("{}/{topic}", pair_path(report_year, newest))
+}
+
+/// A topic's published file: "uppfoljning-2023-av-media.json".
+pub fn topic_file(report_year: u16, topic: &str) -> String {
+    format!("uppfoljning-{report_year}-{topic}.json")
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -29,11 +62,13 @@ pub struct Topic {
     pub title: String,
     pub report_source: SourceDoc,
     pub plan_source: SourceDoc,
-    /// Sections of the 2023 report and their promises.
+    pub report_year: u16,
+    pub plan_year: u16,
+    /// Sections of the report and their promises.
     pub report: Vec<Part>,
     /// The Resultat text of each report section, in the order of `report`.
     pub results: Vec<Vec<Block>>,
-    /// Sections of the 2025 plan: promises.
+    /// Sections of the plan: promises.
     pub plan: Vec<Part>,
     /// Key figures quoted in the report sections, and goal-versus-outcome charts.
     pub figures: Dataset,
@@ -60,11 +95,11 @@ pub struct Promise {
 }
 
 impl Topic {
-    pub fn promised_2023(&self) -> usize {
+    pub fn report_promises(&self) -> usize {
         self.report.iter().map(|p| p.promises.len()).sum()
     }
 
-    pub fn promised_2025(&self) -> usize {
+    pub fn plan_promises(&self) -> usize {
         self.plan.iter().map(|p| p.promises.len()).sum()
     }
 }
@@ -78,6 +113,8 @@ pub fn topic_from_json(text: &str) -> Option<Topic> {
         title: raw.title,
         report_source: raw.report_source,
         plan_source: raw.plan_source,
+        report_year: raw.report_year,
+        plan_year: raw.plan_year,
         report: raw.report,
         results: raw
             .results
@@ -96,6 +133,8 @@ struct RawTopic {
     title: String,
     report_source: SourceDoc,
     plan_source: SourceDoc,
+    report_year: u16,
+    plan_year: u16,
     report: Vec<Part>,
     results: Vec<Vec<RawBlock>>,
     plan: Vec<Part>,

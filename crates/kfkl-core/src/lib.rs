@@ -23,6 +23,7 @@ pub mod mapchart;
 pub mod model;
 pub mod palette;
 pub mod plan;
+pub mod publications;
 pub mod query;
 pub mod search;
 pub mod sort;

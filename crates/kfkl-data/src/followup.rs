@@ -1,5 +1,6 @@
-//! `data/uppfoljning.toml` → follow-up topics: the mapping names sections of
-//! the report and the plan; the promises, results and key figures are cut out
+//! A follow-up file (`data/uppfoljning.toml`, named by a pair in
+//! `dokument.toml`) → follow-up topics: the mapping names sections of the
+//! report and the plan; the promises, results and key figures are cut out
 //! of the validated documents and datasets, and each document learns which of
 //! its headings have a topic (its `see_also` links).
 
@@ -7,7 +8,8 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use kfkl_core::document::{Block, Document, Heading, SeeAlso};
-use kfkl_core::followup::{FollowUpIndex, Part, Promise, Topic, TopicSummary};
+use kfkl_core::followup::{pair_path, topic_file, topic_path, Part, PairSummary, Promise, Topic, TopicSummary};
+use kfkl_core::publications::{Index, Pair};
 use kfkl_core::model::{Dataset, Status, SCHEMA_VERSION};
 use serde::Deserialize;
 use toml::Spanned;
@@ -17,8 +19,6 @@ use crate::diag::{Diagnostic, SourceFile};
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFile {
-    report: String,
-    plan: String,
     #[serde(rename = "topic")]
     topics: Vec<Spanned<RawTopic>>,
 }
@@ -35,18 +35,29 @@ struct RawTopic {
 }
 
 pub struct FollowUp {
-    pub index: FollowUpIndex,
+    pub summary: PairSummary,
     pub topics: Vec<Topic>,
 }
 
-/// Builds the topics and adds `see_also` links to the two documents.
-pub fn load(path: &Path, text: &str, documents: &mut [Document], datasets: &[Dataset]) -> Result<FollowUp, Vec<Diagnostic>> {
+impl FollowUp {
+    /// A topic's published id (its file name without ".json").
+    pub fn file_id(&self, topic: &str) -> String {
+        topic_file(self.summary.report_year, topic).trim_end_matches(".json").to_string()
+    }
+}
+
+/// Builds one pair's topics and adds `see_also` links to its two documents;
+/// `newest`: the pair `/uppfoljning` shows.
+pub fn load(path: &Path, text: &str, index: &Index, pair: &Pair, newest: bool, documents: &mut [Document], datasets: &[Dataset]) -> Result<FollowUp, Vec<Diagnostic>> {
     let file = SourceFile { path, text };
     let raw: RawFile = toml::from_str(text).map_err(|e| vec![file.error(e.span().map_or(0, |s| s.start), e.message().trim().to_string())])?;
     let find = |id: &str| documents.iter().position(|d| d.id == id);
-    let (Some(ri), Some(pi)) = (find(&raw.report), find(&raw.plan)) else {
-        return Err(vec![file.error(0, format!("unknown document '{}' or '{}'", raw.report, raw.plan))]);
+    let year = |id: &str| index.by_id(id).map_or(0, |d| d.ar);
+    let (report_year, plan_year) = (year(&pair.rapport), year(&pair.plan));
+    let (Some(ri), Some(pi)) = (find(&pair.rapport), find(&pair.plan)) else {
+        return Err(vec![file.error(0, format!("unknown document '{}' or '{}'", pair.rapport, pair.plan))]);
     };
+    let what = format!("löften och resultat {report_year} bredvid planen för {plan_year}");
     let mut errors = Vec::new();
     let mut topics = Vec::new();
     let mut ids = HashSet::new();
@@ -70,7 +81,10 @@ pub fn load(path: &Path, text: &str, documents: &mut [Document], datasets: &[Dat
                 if part.promises.is_empty() {
                     errors.push(file.error(at, format!("topic '{}': section '{anchor}' of {} has no commitments", t.id, doc.id)));
                 }
-                links.push((doc_index, SeeAlso { heading: anchor.clone(), topic: t.id.clone(), title: t.title.clone() }));
+                links.push((
+                    doc_index,
+                    SeeAlso { heading: anchor.clone(), topic: t.id.clone(), title: t.title.clone(), path: topic_path(report_year, newest, &t.id), what: what.clone() },
+                ));
                 parts.push(part);
                 results.push(result);
             }
@@ -78,13 +92,19 @@ pub fn load(path: &Path, text: &str, documents: &mut [Document], datasets: &[Dat
         };
         let (report, results) = part_of(ri, &t.report, true);
         let (plan, _) = part_of(pi, &t.plan, false);
-        let figures = topic_figures(t, &report, &documents[ri], datasets, &mut |reason| errors.push(file.error(at, reason)));
+        let mut figures = topic_figures(t, &report, &documents[ri], datasets, &mut |reason| errors.push(file.error(at, reason)));
+        // Its embed id (`/embed/<id>`): an older pair's topics name their report's year.
+        if !newest {
+            figures.id = format!("uppfoljning-{report_year}-{}", t.id);
+        }
         topics.push(Topic {
             schema_version: SCHEMA_VERSION,
             id: t.id.clone(),
             title: t.title.clone(),
             report_source: documents[ri].source.clone(),
             plan_source: documents[pi].source.clone(),
+            report_year,
+            plan_year,
             report,
             results,
             plan,
@@ -97,19 +117,18 @@ pub fn load(path: &Path, text: &str, documents: &mut [Document], datasets: &[Dat
     for (doc_index, link) in links {
         documents[doc_index].see_also.push(link);
     }
-    let index = FollowUpIndex {
-        schema_version: SCHEMA_VERSION,
+    let summary = PairSummary {
+        report: pair.rapport.clone(),
+        plan: pair.plan.clone(),
+        report_year,
+        plan_year,
+        path: pair_path(report_year, newest),
         topics: topics
             .iter()
-            .map(|t| TopicSummary {
-                id: t.id.clone(),
-                title: t.title.clone(),
-                promised_2023: t.promised_2023() as u32,
-                promised_2025: t.promised_2025() as u32,
-            })
+            .map(|t| TopicSummary { id: t.id.clone(), title: t.title.clone(), report_promises: t.report_promises() as u32, plan_promises: t.plan_promises() as u32 })
             .collect(),
     };
-    Ok(FollowUp { index, topics })
+    Ok(FollowUp { summary, topics })
 }
 
 /// The heading and every block up to the next heading of the same or a higher level.

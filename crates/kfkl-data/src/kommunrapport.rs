@@ -9,6 +9,7 @@ use kfkl_core::document::{Block, Document, Run};
 use kfkl_core::format::format_figure;
 use kfkl_core::kommunrapport::{key_indicator, rounds, CountyWide, Kommunrapport, Passage, SurveyPart};
 use kfkl_core::model::{Dataset, Municipality, Status, SCHEMA_VERSION};
+use kfkl_core::publications::{Index, Kind};
 use kfkl_core::stats::{StatTable, COUNTY, GRADES, NATION};
 use serde::Deserialize;
 use toml::Spanned;
@@ -105,7 +106,7 @@ pub fn load(path: &Path, text: &str, tables: &[StatTable], datasets: &[Dataset])
 }
 
 /// One municipality's report.
-pub fn report(m: &Municipality, tables: &[StatTable], selection: &Selection, documents: &[Document]) -> Kommunrapport {
+pub fn report(m: &Municipality, tables: &[StatTable], selection: &Selection, documents: &[Document], publications: &Index) -> Kommunrapport {
     let mut example = false;
     let surveys = selection
         .surveys
@@ -153,7 +154,7 @@ pub fn report(m: &Municipality, tables: &[StatTable], selection: &Selection, doc
         slug: m.slug.clone(),
         status: if example { Status::Exempeldata } else { Status::Official },
         surveys,
-        passages: passages(&m.name, documents),
+        passages: passages(&m.name, documents, publications),
         county_wide: selection.county_wide.clone(),
     }
 }
@@ -202,12 +203,14 @@ fn excerpt(text: &str, at: usize, chars: usize) -> String {
     format!("{}{}{}", if from > 0 { "…" } else { "" }, text[from..to].trim(), if to < text.len() { "…" } else { "" })
 }
 
-/// The paragraphs, list items and commitments of the documents that name the
-/// municipality, each with the heading it stands under and a link to its place.
-pub fn passages(name: &str, documents: &[Document]) -> Vec<Passage> {
+/// The paragraphs, list items and commitments of the current plan and report
+/// that name the municipality, each with the heading it stands under and a
+/// link to its place.
+pub fn passages(name: &str, documents: &[Document], publications: &Index) -> Vec<Passage> {
     let mut out = Vec::new();
-    for doc in documents {
-        let Some(route) = crate::search::route(&doc.id) else { continue };
+    for p in Kind::ALL.into_iter().filter_map(|k| publications.latest(k)) {
+        let Some(doc) = documents.iter().find(|d| d.id == p.id) else { continue };
+        let route = p.path();
         let mut heading = (String::new(), String::new());
         // Some headings are whole sentences (a commitment's text): a crumb needs only its start.
         let mut push = |text: String, anchor: &str, section: &str| {

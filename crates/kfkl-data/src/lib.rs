@@ -6,12 +6,14 @@ pub mod accessibility;
 pub mod areas;
 pub mod diag;
 pub mod document;
+pub mod draft;
 pub mod exempel;
 pub mod figures;
 pub mod kommundata;
 pub mod kommunrapport;
 pub mod followup;
 pub mod map;
+pub mod publications;
 pub mod publish;
 pub mod quote;
 pub mod respondents;
@@ -31,8 +33,11 @@ use kfkl_core::model::{Areas, Dataset};
 pub struct Build {
     pub areas: Areas,
     pub datasets: Vec<Dataset>,
+    /// The published documents (drafts are checked, never published).
     pub documents: Vec<Document>,
-    pub followup: Option<followup::FollowUp>,
+    pub publications: kfkl_core::publications::Index,
+    /// One follow-up a pair of the index, newest report first.
+    pub followups: Vec<followup::FollowUp>,
     pub search: kfkl_core::search::SearchIndex,
     /// Each survey's catalogue and results, as published.
     pub tables: Vec<kfkl_core::stats::StatTable>,
@@ -57,9 +62,24 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
     let read_doc = |rel: &str| -> Result<String, String> {
         std::fs::read_to_string(data_dir.join(rel)).map_err(|e| e.to_string())
     };
-    let mut documents: Vec<Document> = files_with_extension(&data_dir.join("documents"), "md", &mut errors)
-        .into_iter()
-        .filter_map(|path| load_file(&path, &mut errors, |text| document::load(&path, text, &read_doc)))
+    // The index names every document; a document it does not name is a mistake.
+    let index_path = data_dir.join(publications::FILE);
+    let loaded = load_file(&index_path, &mut errors, |text| publications::load(&index_path, text));
+    let index_ok = loaded.is_some();
+    let (index, index_lines) = loaded.unwrap_or_default();
+    for path in files_with_extension(&data_dir.join("documents"), "md", &mut errors).into_iter().filter(|_| index_ok) {
+        let rel = path.strip_prefix(data_dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+        if !index.dokument.iter().any(|d| d.fil == rel) {
+            errors.push(Diagnostic { file: path.clone(), line: 1, reason: format!("not listed in {}: add it there (docs/publicera.md)", publications::FILE) });
+        }
+    }
+    let mut documents: Vec<Document> = index
+        .dokument
+        .iter()
+        .filter_map(|entry| {
+            let path = data_dir.join(&entry.fil);
+            load_file(&path, &mut errors, |text| document::load(&path, text, &read_doc))
+        })
         .collect();
     // With their paths relative to `data_dir`: a survey may name a key-figure file as its data.
     let figure_files: Vec<(String, Dataset)> = files_with_extension(&data_dir.join("figures"), "toml", &mut errors)
@@ -77,14 +97,21 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
         .into_iter()
         .filter_map(|path| load_file(&path, &mut errors, |text| statistics::load(&path, text)))
         .collect();
-    // The follow-up needs both documents, so it is built only when they are valid;
-    // a data folder without `uppfoljning.toml` (a test fixture) has none.
-    let followup_path = data_dir.join("uppfoljning.toml");
-    let followup = if errors.is_empty() && followup_path.exists() {
-        load_file(&followup_path, &mut errors, |text| followup::load(&followup_path, text, &mut documents, &datasets))
-    } else {
-        None
-    };
+    // Only once every document loaded: one that failed has said why already.
+    if errors.is_empty() {
+        errors.extend(publications::check(&index_path, &index, &index_lines, &documents, &datasets));
+    }
+    // A follow-up needs both its documents, so it is built only when they are valid.
+    let mut followups = Vec::new();
+    if errors.is_empty() {
+        for pair in index.pairs() {
+            let path = data_dir.join(&pair.fil);
+            let newest = index.pair(None) == Some(pair);
+            followups.extend(load_file(&path, &mut errors, |text| followup::load(&path, text, &index, pair, newest, &mut documents, &datasets)));
+        }
+    }
+    // Drafts are checked like the others, and then left out.
+    documents.retain(|d| index.by_id(&d.id).is_some());
     // Everything is published into one folder under its id: a clash would overwrite a file.
     let mut ids = vec!["areas".to_string()];
     ids.extend(datasets.iter().map(|d| d.id.clone()));
@@ -92,8 +119,8 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
     ids.extend(documents.iter().map(|d| format!("{}{}", d.id, publish::TABLES_SUFFIX)));
     ids.extend(["uppfoljning".to_string(), "sok".to_string(), "kommuner-karta".to_string()]);
     ids.extend(surveys.iter().map(|s| format!("statistik-{}", s.survey.id)));
-    if let Some(f) = &followup {
-        ids.extend(f.topics.iter().map(|t| format!("uppfoljning-{}", t.id)));
+    for f in &followups {
+        ids.extend(f.topics.iter().map(|t| f.file_id(&t.id)));
     }
     if let Some(a) = &areas {
         ids.extend(a.municipalities.iter().map(|m| format!("kommun-{}", m.slug)));
@@ -123,12 +150,17 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
                 return Err(errors);
             }
             let catalogues: Vec<kfkl_core::stats::Survey> = tables.iter().map(|t| t.survey.clone()).collect();
-            let search = search::index(&documents, &datasets, &catalogues, &areas.municipalities);
+            // A key-figure file that a survey shows as its data is found on the survey's page.
+            let dataset_routes: Vec<(String, String)> = surveys
+                .iter()
+                .flat_map(|sf| sf.data.iter().filter(|d| d.format == "key-figures").filter_map(|d| figure_files.iter().find(|(rel, _)| *rel == d.file)).map(|(_, ds)| (ds.id.clone(), sf.survey.route.clone())))
+                .collect();
+            let search = search::index(&documents, &index, &dataset_routes, &datasets, &catalogues, &areas.municipalities);
             let selection_path = data_dir.join("kommunrapport.toml");
             let reports = match selection_path.exists() {
                 false => Vec::new(),
                 true => match load_file(&selection_path, &mut errors, |text| kommunrapport::load(&selection_path, text, &tables, &datasets)) {
-                    Some(selection) => areas.municipalities.iter().map(|m| kommunrapport::report(m, &tables, &selection, &documents)).collect(),
+                    Some(selection) => areas.municipalities.iter().map(|m| kommunrapport::report(m, &tables, &selection, &documents, &index)).collect(),
                     None => return Err(errors),
                 },
             };
@@ -140,7 +172,7 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
                     None => return Err(errors),
                 },
             };
-            Ok(Build { areas, datasets, documents, followup, search, tables, map: county_map, reports, statement })
+            Ok(Build { areas, datasets, documents, publications: index, followups, search, tables, map: county_map, reports, statement })
         }
         _ => Err(errors),
     }

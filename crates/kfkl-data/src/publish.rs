@@ -4,7 +4,8 @@
 use std::path::Path;
 
 use kfkl_core::document::{Block, Document};
-use kfkl_core::model::Dataset;
+use kfkl_core::followup::{topic_file, FollowUpIndex};
+use kfkl_core::model::{Dataset, SCHEMA_VERSION};
 
 use crate::Build;
 
@@ -30,9 +31,12 @@ fn json_files(build: &Build) -> Vec<(String, String)> {
     files.extend(build.datasets.iter().map(render));
     files.extend(build.documents.iter().map(|d| (format!("{}.json", d.id), to_json(d))));
     files.extend(build.documents.iter().filter_map(tables_only).map(|d| (format!("{}.json", d.id), to_json(&d))));
-    if let Some(f) = &build.followup {
-        files.push(("uppfoljning.json".to_string(), to_json(&f.index)));
-        files.extend(f.topics.iter().map(|t| (format!("uppfoljning-{}.json", t.id), to_json(t))));
+    if !build.followups.is_empty() {
+        let index = FollowUpIndex { schema_version: SCHEMA_VERSION, pairs: build.followups.iter().map(|f| f.summary.clone()).collect() };
+        files.push(("uppfoljning.json".to_string(), to_json(&index)));
+        for f in &build.followups {
+            files.extend(f.topics.iter().map(|t| (topic_file(f.summary.report_year, &t.id), to_json(t))));
+        }
     }
     files.push(("sok.json".to_string(), to_json(&build.search)));
     files.extend(build.tables.iter().map(|t| (format!("statistik-{}.json", t.survey.id), to_json(t))));

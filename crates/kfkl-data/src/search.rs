@@ -5,20 +5,14 @@
 use kfkl_core::document::{Block, Document, Run};
 use kfkl_core::format::format_figure;
 use kfkl_core::model::{Dataset, Municipality, SCHEMA_VERSION};
+use kfkl_core::publications::Index;
 use kfkl_core::search::{Entry, SearchDoc, SearchIndex, Section};
 use kfkl_core::stats::Survey;
 
-/// The page that shows each document or dataset.
-const ROUTES: &[(&str, &str)] = &[
-    ("plan-2025", "/plan/2025"),
-    ("rapport-2023", "/rapport/2023"),
-    ("rapport-2023-nyckeltal", "/rapport/2023"),
-    ("av-media-2023", "/statistik/av-play"),
-    ("plan-2025-personal", "/plan/2025/budget"),
-];
-
-/// Documents and datasets without a route are left out (and a test says which).
-pub fn index(documents: &[Document], datasets: &[Dataset], surveys: &[Survey], municipalities: &[Municipality]) -> SearchIndex {
+/// Documents and datasets without a page are left out (and a test says which).
+/// `dataset_routes`: (dataset id, page) for key-figure files that a survey
+/// shows as its data; the others belong to the document the index names them for.
+pub fn index(documents: &[Document], publications: &Index, dataset_routes: &[(String, String)], datasets: &[Dataset], surveys: &[Survey], municipalities: &[Municipality]) -> SearchIndex {
     let mut b = Builder::default();
     // Each municipality leads to its report: a search for "Vimmerby" finds it by name.
     for m in municipalities {
@@ -26,9 +20,11 @@ pub fn index(documents: &[Document], datasets: &[Dataset], surveys: &[Survey], m
         b.section("", &format!("{} kommun", m.name));
         b.push(format!("{} kommun: kommunrapport med ungas levnadsvillkor och vanor jämförda med länet, och vad förbundets dokument säger om {}.", m.name, m.name), None);
     }
-    for doc in documents {
-        let Some(path) = route(&doc.id) else { continue };
-        b.doc(&doc.title, path);
+    // Newest first: at equal relevance, the newest document's hits come first.
+    for p in publications.published() {
+        let Some(doc) = documents.iter().find(|d| d.id == p.id) else { continue };
+        let path = p.path();
+        b.doc(&doc.title, &path);
         b.path.clear();
         b.section("", &doc.title);
         for block in &doc.blocks {
@@ -36,7 +32,8 @@ pub fn index(documents: &[Document], datasets: &[Dataset], surveys: &[Survey], m
         }
     }
     for ds in datasets {
-        let Some(path) = route(&ds.id) else { continue };
+        let Some(path) = route(publications, dataset_routes, &ds.id) else { continue };
+        let path = path.as_str();
         b.doc(&format!("Nyckeltal: {}", ds.title), path);
         b.section("", &ds.title);
         let top = b.sections.len() as u32 - 1;
@@ -71,8 +68,19 @@ pub fn index(documents: &[Document], datasets: &[Dataset], surveys: &[Survey], m
     SearchIndex::build(SCHEMA_VERSION, b.docs, b.sections, b.entries)
 }
 
-pub fn route(id: &str) -> Option<&'static str> {
-    ROUTES.iter().find(|(i, _)| *i == id).map(|(_, r)| *r)
+/// A key-figure file's page: the survey that shows it, else the budget of the
+/// plan that names it as its staff figures, else the report that shows it.
+pub fn route(publications: &Index, dataset_routes: &[(String, String)], id: &str) -> Option<String> {
+    if let Some((_, r)) = dataset_routes.iter().find(|(d, _)| d == id) {
+        return Some(r.clone());
+    }
+    publications.published().into_iter().find_map(|p| {
+        if p.personal.as_deref() == Some(id) {
+            Some(format!("{}/budget", p.path()))
+        } else {
+            p.nyckeltal.iter().flatten().any(|n| n == id).then(|| p.path())
+        }
+    })
 }
 
 #[derive(Default)]

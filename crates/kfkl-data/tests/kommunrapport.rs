@@ -62,7 +62,7 @@ fn kalmars_passages_name_the_municipality_not_the_county() {
         assert!(!r.passages.is_empty(), "{}", r.name);
         assert!(r.passages.iter().all(|p| p.section.chars().count() <= 92), "{}", r.name);
     }
-    assert!(kfkl_data::kommunrapport::passages("Ödeshög", &build.documents).is_empty());
+    assert!(kfkl_data::kommunrapport::passages("Ödeshög", &build.documents, &build.publications).is_empty());
 }
 
 #[test]

@@ -79,9 +79,10 @@ fn every_published_file_reads_back_through_the_browsers_decoder() {
         let json = serde_json::to_string(doc).unwrap();
         assert_eq!(kfkl_core::document::from_json(&json).as_ref(), Some(doc), "{}", doc.id);
     }
-    let followup = build.followup.as_ref().expect("uppfoljning.toml");
-    let index = serde_json::to_string(&followup.index).unwrap();
-    assert_eq!(kfkl_core::model::from_json(&index).as_ref(), Some(&followup.index));
+    let followup = build.followups.first().expect("uppfoljning.toml");
+    let pairs = kfkl_core::followup::FollowUpIndex { schema_version: 1, pairs: vec![followup.summary.clone()] };
+    let index = serde_json::to_string(&pairs).unwrap();
+    assert_eq!(kfkl_core::model::from_json(&index).as_ref(), Some(&pairs));
     for topic in &followup.topics {
         let json = serde_json::to_string(topic).unwrap();
         assert_eq!(kfkl_core::followup::topic_from_json(&json).as_ref(), Some(topic), "{}", topic.id);
@@ -107,6 +108,8 @@ fn a_dataset_whose_id_clashes_with_a_document_fails_the_build() {
         std::fs::copy(entry.path(), dir.join("sources").join(entry.file_name())).unwrap();
     }
     std::fs::copy(data_dir().join("documents/plan-2025.md"), dir.join("documents/plan-2025.md")).unwrap();
+    let index = "[[dokument]]\nid = \"plan-2025\"\ntyp = \"plan\"\nar = 2025\ntitel = \"P\"\nfil = \"documents/plan-2025.md\"\nstatus = \"gällande\"\n";
+    std::fs::write(dir.join("dokument.toml"), index).unwrap();
     let figures = std::fs::read_to_string(data_dir().join("figures/plan-2025-personal.toml")).unwrap();
     std::fs::write(dir.join("figures/clash.toml"), figures.replace("id = \"plan-2025-personal\"", "id = \"plan-2025\"")).unwrap();
     let errors: Vec<String> = kfkl_data::build(&dir).err().unwrap_or_default().iter().map(|e| e.reason.clone()).collect();

@@ -72,10 +72,11 @@ fn every_key_figure_is_as_the_report_states_it_and_sits_in_its_section() {
 #[test]
 fn follow_up_topics_hold_promises_from_both_documents_and_link_back() {
     let build = build();
-    let followup = build.followup.as_ref().unwrap();
+    let followup = build.followups.first().unwrap();
+    assert_eq!((followup.summary.report.as_str(), followup.summary.plan.as_str(), followup.summary.path.as_str()), ("rapport-2023", "plan-2025", "/uppfoljning"), "the pair in dokument.toml");
     let topic = |id: &str| followup.topics.iter().find(|t| t.id == id).unwrap_or_else(|| panic!("{id}"));
     for t in &followup.topics {
-        assert!(t.promised_2023() > 0 && t.promised_2025() > 0, "{}", t.id);
+        assert!(t.report_promises() > 0 && t.plan_promises() > 0, "{}", t.id);
         assert_eq!(t.results.len(), t.report.len(), "{}", t.id);
     }
     // Goal versus outcome, with the figures the charts need.
@@ -89,7 +90,7 @@ fn follow_up_topics_hold_promises_from_both_documents_and_link_back() {
     // Both documents link their sections to the topic.
     for doc in &build.documents {
         if doc.id == "plan-2025" || doc.id == "rapport-2023" {
-            assert!(doc.see_also.iter().any(|s| s.topic == "ungas-uppvaxt" && s.heading == "ungas-uppvaxt"), "{}", doc.id);
+            assert!(doc.see_also.iter().any(|s| s.topic == "ungas-uppvaxt" && s.heading == "ungas-uppvaxt" && s.path == "/uppfoljning/ungas-uppvaxt"), "{}", doc.id);
         }
     }
 }

@@ -1,0 +1,48 @@
+//! The publications index the build embedded (`build.rs` from
+//! `data/dokument.toml`, checked by the data build): every page, route and
+//! link that names a plan or a report asks here, so a new year is a data change.
+
+use std::sync::OnceLock;
+
+use kfkl_core::publications::{Index, Kind, Publication};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::base::href;
+
+pub fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| miniserde::json::from_str(include_str!(concat!(env!("OUT_DIR"), "/dokument.json"))).expect("the data build checked dokument.toml"))
+}
+
+/// A document's page ("/plan/2025") as a `'static` string, for closures that outlive the view.
+pub fn page(doc: &Publication) -> &'static str {
+    static PATHS: OnceLock<Vec<String>> = OnceLock::new();
+    let paths = PATHS.get_or_init(|| index().dokument.iter().map(Publication::path).collect());
+    let at = index().dokument.iter().position(|d| d.id == doc.id).expect("a document of the index");
+    &paths[at]
+}
+
+/// The document a page shows: its year's (`/plan/2025`), or the newest (`/plan`);
+/// `None` for a year with no published document.
+pub fn shown(kind: Kind, year: Option<&str>) -> Option<&'static Publication> {
+    index().shown(kind, year)
+}
+
+/// The newest published document of a kind (the data build refuses an index without one).
+pub fn latest(kind: Kind) -> &'static Publication {
+    index().latest(kind).expect("the data build requires a current document of each kind")
+}
+
+/// "Det finns en nyare verksamhetsplan: 2026", on a document that is not the newest.
+#[component]
+pub fn NewerNotice(doc: &'static Publication) -> impl IntoView {
+    let newer = index().newer(doc)?;
+    let kind = doc.kind()?;
+    Some(view! {
+        <p class="notice newer-notice" role="note">
+            {format!("Det finns en nyare {}: ", kind.noun())}
+            <A href=href(&newer.path())>{newer.titel.clone()}</A>
+        </p>
+    })
+}
