@@ -1,6 +1,9 @@
-//! Rewriting the address in place, for the pages whose state is their URL
-//! (the explorer, the plan's filters): the history entry is replaced, not
-//! added to, and the router reads the new URL.
+//! Rewriting the address in place, for the pages whose state is their URL:
+//! the explorer's every control change, and the explorer's and the plan's
+//! rewrite of an unknown or misordered query. The history entry is replaced,
+//! not added to, and the router reads the new URL. (A change of the plan's
+//! filters is a navigation, through the router's `navigate`, so that Back
+//! undoes it.)
 
 /// A function that replaces the current history entry with `url` (a path
 /// with its query) and tells the router.
@@ -18,7 +21,9 @@ pub fn use_replace() -> impl Fn(&str) + Clone + Send + Sync + 'static {
     let location = use_context::<BrowserUrl>();
     move |url: &str| {
         let Some(location) = &location else { return };
-        let replaced = window().history().and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url)));
+        let replaced = window()
+            .history()
+            .and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url)));
         if let (Ok(()), Ok(now)) = (replaced, BrowserUrl::current()) {
             if location.as_url().with_untracked(|was| *was != now) {
                 location.as_url().set(now);

@@ -14,27 +14,48 @@ use kfkl_core::model::SCHEMA_VERSION;
 /// Why a data file could not be shown. Displayed to the reader in Swedish.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadError {
-    Network { file: String },
+    Network {
+        file: String,
+    },
     // Only the browser gets an HTTP status.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    Status { file: String, status: u16 },
-    Parse { file: String, detail: String },
-    Schema { file: String, found: u32 },
+    Status {
+        file: String,
+        status: u16,
+    },
+    Parse {
+        file: String,
+        detail: String,
+    },
+    Schema {
+        file: String,
+        found: u32,
+    },
     /// A valid file without a single row: nothing to draw.
-    Empty { file: String },
+    Empty {
+        file: String,
+    },
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::Network { file } => write!(f, "Datafilen {file} kunde inte hämtas. Kontrollera uppkopplingen och ladda om sidan."),
-            LoadError::Status { file, status } => write!(f, "Datafilen {file} kunde inte hämtas (servern svarade {status})."),
+            LoadError::Network { file } => write!(
+                f,
+                "Datafilen {file} kunde inte hämtas. Kontrollera uppkopplingen och ladda om sidan."
+            ),
+            LoadError::Status { file, status } => {
+                write!(f, "Datafilen {file} kunde inte hämtas (servern svarade {status}).")
+            }
             LoadError::Parse { file, detail } => write!(f, "Datafilen {file} är skadad och kan inte visas ({detail})."),
             LoadError::Schema { file, found } => write!(
                 f,
                 "Datafilen {file} har formatversion {found}, men sidan läser version {SCHEMA_VERSION}. Ladda om sidan."
             ),
-            LoadError::Empty { file } => write!(f, "Datafilen {file} innehåller inga uppgifter, så det finns inget diagram eller någon tabell att visa."),
+            LoadError::Empty { file } => write!(
+                f,
+                "Datafilen {file} innehåller inga uppgifter, så det finns inget diagram eller någon tabell att visa."
+            ),
         }
     }
 }
@@ -57,10 +78,16 @@ impl Fetched {
     pub fn decode<T>(&self, i: usize, decode: fn(&str) -> Option<T>) -> Result<T, LoadError> {
         let (file, text) = &self.0[i];
         let text = text.as_ref().map_err(LoadError::clone)?;
-        let parse_error = |detail: &str| LoadError::Parse { file: file.clone(), detail: detail.to_string() };
+        let parse_error = |detail: &str| LoadError::Parse {
+            file: file.clone(),
+            detail: detail.to_string(),
+        };
         let probe: Probe = miniserde::json::from_str(text).map_err(|_| parse_error("ogiltig JSON"))?;
         if probe.schema_version != SCHEMA_VERSION {
-            return Err(LoadError::Schema { file: file.clone(), found: probe.schema_version });
+            return Err(LoadError::Schema {
+                file: file.clone(),
+                found: probe.schema_version,
+            });
         }
         decode(text).ok_or_else(|| parse_error("oväntat innehåll"))
     }
@@ -69,7 +96,9 @@ impl Fetched {
     pub fn stat_table(&self, i: usize) -> Result<kfkl_core::stats::StatTable, LoadError> {
         let table: kfkl_core::stats::StatTable = self.decode(i, json)?;
         if table.rows.is_empty() || table.survey.indicators.is_empty() || table.areas.is_empty() {
-            return Err(LoadError::Empty { file: self.0[i].0.clone() });
+            return Err(LoadError::Empty {
+                file: self.0[i].0.clone(),
+            });
         }
         Ok(table)
     }
@@ -78,7 +107,7 @@ impl Fetched {
 #[cfg(target_arch = "wasm32")]
 pub use browser::{fetch, Files};
 #[cfg(not(target_arch = "wasm32"))]
-pub use build::{fetch, read_from, Files};
+pub use build::{fetch, Files};
 
 /// In the browser: fetched over HTTP.
 #[cfg(target_arch = "wasm32")]
@@ -119,7 +148,10 @@ mod browser {
             .await
             .map_err(|_| LoadError::Network { file: name.clone() })?;
         if !response.ok() {
-            return Err(LoadError::Status { file: name, status: response.status() });
+            return Err(LoadError::Status {
+                file: name,
+                status: response.status(),
+            });
         }
         response.text().await.map_err(|_| LoadError::Network { file: name })
     }
@@ -129,19 +161,9 @@ mod browser {
 /// view renders, so that the page renders with its data in one pass.
 #[cfg(not(target_arch = "wasm32"))]
 mod build {
-    use std::path::PathBuf;
-    use std::sync::{Arc, OnceLock};
+    use std::sync::Arc;
 
     use super::{Fetched, LoadError};
-
-    static DATA: OnceLock<PathBuf> = OnceLock::new();
-
-    /// Where the published files are (`dist/data/` in Trunk's staging directory); set once.
-    pub fn read_from(dir: PathBuf) {
-        if DATA.get_or_init(|| dir.clone()) != &dir {
-            panic!("api::read_from({}) after {:?}", dir.display(), DATA.get());
-        }
-    }
 
     /// The files a view shows, read when it renders.
     #[derive(Clone)]
@@ -153,14 +175,14 @@ mod build {
 
     impl Files {
         pub fn read(&self) -> Fetched {
-            let dir = DATA.get().expect("api::read_from names the data directory before rendering");
+            let dir = crate::build_context::data_dir();
             let texts = (self.0)()
                 .into_iter()
                 .map(|file| {
                     let path = dir.join(&file);
                     let text = std::fs::read_to_string(&path).map_err(|e| {
                         // The page shows the browser's message; the build says what really failed.
-                        crate::prerender::failed(&format!("{}: {e}", path.display()));
+                        crate::build_context::failed(&format!("{}: {e}", path.display()));
                         LoadError::Network { file: file.clone() }
                     });
                     (file, text)

@@ -8,8 +8,11 @@ use leptos_router::path;
 use kfkl_core::publications::Kind;
 
 use crate::base::{href, router_base};
-use crate::publications::latest;
-use crate::pages::{about, accessibility, av_play, budget, embed, explorer, followup, home, kommun, not_found, plan, report, search};
+use crate::components::search_form::SearchForm;
+use crate::pages::{
+    about, accessibility, av_play, budget, embed, explorer, followup, home, kommun, not_found, plan, report, search,
+};
+use crate::registry::latest;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -77,7 +80,9 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 
 fn focus_main() {
     use wasm_bindgen::JsCast;
-    let main = document().get_element_by_id("main").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok());
+    let main = document()
+        .get_element_by_id("main")
+        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(main) = main {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
@@ -119,12 +124,12 @@ fn Header() -> impl IntoView {
             <div class="wrap">
                 <A href=href("/") attr:class="site-name">"Kommunförbundet Kalmar län"</A>
                 <nav class="menu-wide" aria-label="Huvudmeny">{menu_links()}</nav>
-                <div class="search-wide"><search::SearchForm id="sok-sidhuvud" label="Sök på webbplatsen"/></div>
+                <div class="search-wide"><SearchForm id="sok-sidhuvud" label="Sök på webbplatsen"/></div>
                 <details class="site-menu" node_ref=menu>
                     <summary>"Meny"</summary>
                     <div class="site-menu-panel">
                         <nav aria-label="Huvudmeny">{menu_links()}</nav>
-                        <search::SearchForm id="sok-meny" label="Sök på webbplatsen"/>
+                        <SearchForm id="sok-meny" label="Sök på webbplatsen"/>
                     </div>
                 </details>
             </div>

@@ -17,7 +17,11 @@ pub fn router_base() -> &'static str {
 #[cfg(target_arch = "wasm32")]
 fn read_base() -> String {
     // The base URI is absolute ("http://host/kfkl/"); its path follows the origin.
-    let base = leptos::prelude::document().base_uri().ok().flatten().unwrap_or_default();
+    let base = leptos::prelude::document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .unwrap_or_default();
     let path = base.strip_prefix(&origin()).unwrap_or("");
     path.trim_end_matches('/').to_string()
 }
@@ -33,7 +37,10 @@ pub fn set_base(public_url: &str) {
     let base = public_url.trim_end_matches('/').to_string();
     // A link rendered before this would have had the wrong base.
     if BASE.get_or_init(|| base.clone()) != &base {
-        panic!("base::set_base({public_url}) after the base was already {:?}", BASE.get());
+        panic!(
+            "base::set_base({public_url}) after the base was already {:?}",
+            BASE.get()
+        );
     }
 }
 
@@ -66,14 +73,16 @@ pub fn site_url() -> String {
         configured.unwrap_or_else(|| format!("{}{}", origin(), router_base()))
     }
     #[cfg(not(target_arch = "wasm32"))]
-    crate::prerender::site_url().unwrap_or_else(|| router_base().to_string())
+    crate::build_context::site_url().unwrap_or_else(|| router_base().to_string())
 }
 
 /// "https://statistik.example.se": the page's own origin in the browser; at
 /// build time the configured public URL's, or "" when none is configured.
 pub fn origin() -> String {
     #[cfg(target_arch = "wasm32")]
-    return web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    return web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
     #[cfg(not(target_arch = "wasm32"))]
-    return crate::prerender::origin();
+    return crate::build_context::origin();
 }

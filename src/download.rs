@@ -14,19 +14,32 @@ pub fn text(name: &str, mime: &str, content: &str) {
 
 /// Saves the SVG drawing as a PNG at 2× resolution.
 pub fn png(name: &str, svg: &str) {
-    let (Some(url), Ok(img)) = (blob_url("image/svg+xml", svg), HtmlImageElement::new()) else { return };
+    let (Some(url), Ok(img)) = (blob_url("image/svg+xml", svg), HtmlImageElement::new()) else {
+        return;
+    };
     let name = name.to_string();
     let image = img.clone();
     let source = url.clone();
     let onload = Closure::once_into_js(move || {
         let (w, h) = (image.natural_width() * 2, image.natural_height() * 2);
-        let canvas: Option<HtmlCanvasElement> = document().create_element("canvas").ok().and_then(|c| c.dyn_into().ok());
+        let canvas: Option<HtmlCanvasElement> =
+            document().create_element("canvas").ok().and_then(|c| c.dyn_into().ok());
         if let Some(canvas) = canvas {
             canvas.set_width(w);
             canvas.set_height(h);
-            let context = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
+            let context = canvas
+                .get_context("2d")
+                .ok()
+                .flatten()
+                .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
             if let Some(context) = context {
-                let _ = context.draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, f64::from(w), f64::from(h));
+                let _ = context.draw_image_with_html_image_element_and_dw_and_dh(
+                    &image,
+                    0.0,
+                    0.0,
+                    f64::from(w),
+                    f64::from(h),
+                );
                 if let Ok(data) = canvas.to_data_url() {
                     click_link(&name, &data);
                 }

@@ -10,14 +10,22 @@ pub const MESSAGE_TYPE: &str = "kfkl-embed:height";
 /// Starts reporting; does nothing outside a frame.
 pub fn report() {
     let Some(window) = web_sys::window() else { return };
-    let Some(parent) = window.parent().ok().flatten() else { return };
+    let Some(parent) = window.parent().ok().flatten() else {
+        return;
+    };
     if parent == window {
         return;
     }
     // The content's height is `<main>`'s, looked up each time: the takeover replaces it.
     // The body (whose height follows the content in an embed, see style.css) is observed.
-    let main = || web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("main"));
-    let Some(root) = window.document().and_then(|d| d.body()) else { return };
+    let main = || {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("main"))
+    };
+    let Some(root) = window.document().and_then(|d| d.body()) else {
+        return;
+    };
     let mut last = 0;
     let post = move || {
         let Some(main) = main() else { return };

@@ -15,13 +15,13 @@ pub fn set_title(page: &str) {
         doc.set_title(&format!("{page} – {SITE}"));
     }
     #[cfg(not(target_arch = "wasm32"))]
-    build::with(|h| h.page = page.to_string());
+    crate::build_context::with_head(|h| h.page = page.to_string());
 }
 
 /// The page's summary for search engines and link previews; the first one a page gives counts.
 pub fn describe(text: &str) {
     #[cfg(not(target_arch = "wasm32"))]
-    build::with(|h| {
+    crate::build_context::with_head(|h| {
         if h.description.is_empty() {
             h.description = text.to_string();
         }
@@ -34,7 +34,7 @@ pub fn describe(text: &str) {
 /// (a municipality's page by code is the same as by name).
 pub fn canonical(path: &str) {
     #[cfg(not(target_arch = "wasm32"))]
-    build::with(|h| h.canonical = Some(path.to_string()));
+    crate::build_context::with_head(|h| h.canonical = Some(path.to_string()));
     #[cfg(target_arch = "wasm32")]
     let _ = path;
 }
@@ -43,7 +43,7 @@ pub fn canonical(path: &str) {
 /// none (not found) stay out of search engines, and name no canonical URL.
 pub fn no_index() {
     #[cfg(not(target_arch = "wasm32"))]
-    build::with(|h| h.no_index = true);
+    crate::build_context::with_head(|h| h.no_index = true);
 }
 
 /// The page's lead paragraph, which is also its description. A function, not
@@ -54,33 +54,4 @@ pub fn lead(text: &str) -> impl IntoView {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use build::{take, Head};
-
-#[cfg(not(target_arch = "wasm32"))]
-mod build {
-    use std::cell::RefCell;
-
-    /// What one rendered page asked for.
-    #[derive(Clone, Debug, Default, PartialEq)]
-    pub struct Head {
-        /// The page's own title, without the site's name.
-        pub page: String,
-        pub description: String,
-        /// A path without the base, where the page is not its own canonical page.
-        pub canonical: Option<String>,
-        pub no_index: bool,
-    }
-
-    thread_local! {
-        static HEAD: RefCell<Head> = RefCell::default();
-    }
-
-    pub(super) fn with(f: impl FnOnce(&mut Head)) {
-        HEAD.with(|h| f(&mut h.borrow_mut()));
-    }
-
-    /// What the page rendered since the last call asked for.
-    pub fn take() -> Head {
-        HEAD.with(|h| h.take())
-    }
-}
+pub use crate::build_context::Head;

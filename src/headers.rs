@@ -19,10 +19,26 @@ pub const DEFAULT_ANCESTORS: &str = concat!(
 /// The Content-Security-Policy's directives, each with what the site needs it for.
 const POLICY: [(&str, &str, &str); 10] = [
     ("default-src", "'none'", "nothing that is not named below"),
-    ("script-src", "'self' 'wasm-unsafe-eval'", "loader.js, the app's JS and its wasm, which needs wasm-unsafe-eval to compile; there is no inline script"),
-    ("style-src", "'self'", "the one stylesheet; no style attribute anywhere, plotters' SVG included"),
-    ("img-src", "'self' data: blob:", "the favicon; a PNG download is drawn from the chart's SVG as a blob: image and saved as a data: URL"),
-    ("font-src", "'self'", "no web fonts today; the site's own if it gets any"),
+    (
+        "script-src",
+        "'self' 'wasm-unsafe-eval'",
+        "loader.js, the app's JS and its wasm, which needs wasm-unsafe-eval to compile; there is no inline script",
+    ),
+    (
+        "style-src",
+        "'self'",
+        "the one stylesheet; no style attribute anywhere, plotters' SVG included",
+    ),
+    (
+        "img-src",
+        "'self' data: blob:",
+        "the favicon; a PNG download is drawn from the chart's SVG as a blob: image and saved as a data: URL",
+    ),
+    (
+        "font-src",
+        "'self'",
+        "no web fonts today; the site's own if it gets any",
+    ),
     ("connect-src", "'self'", "the published JSON and the wasm"),
     ("frame-src", "'self'", "the embed dialog previews the site's own embed"),
     ("base-uri", "'self'", "<base href> is the site's public URL"),
@@ -44,7 +60,10 @@ const COMMON: [(&str, &str, &str); 4] = [
 
 /// The policy for pages (`frame-ancestors 'none'`) or for embeds (`ancestors`).
 pub fn policy(ancestors: &str) -> String {
-    let mut parts: Vec<String> = POLICY.iter().map(|(name, value, _)| format!("{name} {value}")).collect();
+    let mut parts: Vec<String> = POLICY
+        .iter()
+        .map(|(name, value, _)| format!("{name} {value}"))
+        .collect();
     parts.push(format!("frame-ancestors {ancestors}"));
     parts.join("; ")
 }
@@ -68,7 +87,9 @@ fn reasons(mark: &str, ancestors: &str) -> String {
         format!("{mark} Content-Security-Policy, on every page:"),
     ];
     lines.extend(POLICY.iter().map(|(name, _, why)| format!("{mark}   {name}: {why}")));
-    lines.push(format!("{mark}   frame-ancestors: no framing, except embeds ({ancestors}; KFKL_EMBED_ANCESTORS at build)"));
+    lines.push(format!(
+        "{mark}   frame-ancestors: no framing, except embeds ({ancestors}; KFKL_EMBED_ANCESTORS at build)"
+    ));
     lines.extend(COMMON.iter().map(|(name, _, why)| format!("{mark} {name}: {why}")));
     lines.push(format!("{mark} Cross-Origin-Opener-Policy: same-origin, except embeds, whose links open the site in their host's window"));
     lines.join("\n") + "\n"
@@ -82,7 +103,9 @@ pub fn headers_file(public_url: &str, ancestors: &str) -> String {
     for (name, value) in headers(None) {
         out.push_str(&format!("  {name}: {value}\n"));
     }
-    out.push_str(&format!("{public_url}embed/*\n  ! Content-Security-Policy\n  ! Cross-Origin-Opener-Policy\n"));
+    out.push_str(&format!(
+        "{public_url}embed/*\n  ! Content-Security-Policy\n  ! Cross-Origin-Opener-Policy\n"
+    ));
     out.push_str(&format!("  Content-Security-Policy: {}\n", policy(ancestors)));
     out
 }
@@ -91,13 +114,24 @@ pub fn headers_file(public_url: &str, ancestors: &str) -> String {
 /// (a prerendered page for its path, else `404.html` with status 404).
 pub fn nginx(public_url: &str, root: &str, listen: &str, ancestors: &str) -> String {
     let add = |embed: Option<&str>| {
-        headers(embed).iter().map(|(n, v)| format!("        add_header {n} \"{v}\" always;\n")).collect::<String>()
+        headers(embed)
+            .iter()
+            .map(|(n, v)| format!("        add_header {n} \"{v}\" always;\n"))
+            .collect::<String>()
     };
     let mut out = reasons("#", ancestors);
     out.push_str("# TLS, compression and logs are the host's; add them to this block.\n");
-    out.push_str(&format!("server {{\n    listen {listen};\n    root {root};\n    error_page 404 {public_url}404.html;\n"));
-    out.push_str(&format!("    location {public_url} {{\n        try_files $uri $uri/index.html =404;\n{}    }}\n", add(None)));
-    out.push_str(&format!("    location {public_url}embed/ {{\n        try_files $uri $uri/index.html =404;\n{}    }}\n", add(Some(ancestors))));
+    out.push_str(&format!(
+        "server {{\n    listen {listen};\n    root {root};\n    error_page 404 {public_url}404.html;\n"
+    ));
+    out.push_str(&format!(
+        "    location {public_url} {{\n        try_files $uri $uri/index.html =404;\n{}    }}\n",
+        add(None)
+    ));
+    out.push_str(&format!(
+        "    location {public_url}embed/ {{\n        try_files $uri $uri/index.html =404;\n{}    }}\n",
+        add(Some(ancestors))
+    ));
     out.push_str("}\n");
     out
 }
@@ -112,14 +146,35 @@ mod tests {
         assert!(page.starts_with("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:;"), "{page}");
         assert!(page.ends_with("; object-src 'none'; frame-ancestors 'none'"), "{page}");
         let file = headers_file("/kfkl/", "'self' https://kfkl.se");
-        for text in [file.clone(), nginx("/kfkl/", "/srv/kfkl", "80", "'self' https://kfkl.se")] {
-            assert!(!text.contains("unsafe-inline") && !text.contains("'unsafe-eval'"), "{text}");
+        for text in [
+            file.clone(),
+            nginx("/kfkl/", "/srv/kfkl", "80", "'self' https://kfkl.se"),
+        ] {
+            assert!(
+                !text.contains("unsafe-inline") && !text.contains("'unsafe-eval'"),
+                "{text}"
+            );
         }
-        let rules: Vec<&str> = file.lines().filter(|l| !l.starts_with('#') && !l.starts_with(' ')).collect();
+        let rules: Vec<&str> = file
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with(' '))
+            .collect();
         assert_eq!(rules, ["/kfkl/*", "/kfkl/embed/*"]);
         assert!(file.contains("  Content-Security-Policy: default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; frame-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'; frame-ancestors 'self' https://kfkl.se\n"));
-        assert_eq!(headers(Some("x")).iter().filter(|(n, _)| n == "Cross-Origin-Opener-Policy").count(), 0);
-        assert_eq!(headers(None).iter().filter(|(n, _)| n == "Cross-Origin-Opener-Policy").count(), 1);
+        assert_eq!(
+            headers(Some("x"))
+                .iter()
+                .filter(|(n, _)| n == "Cross-Origin-Opener-Policy")
+                .count(),
+            0
+        );
+        assert_eq!(
+            headers(None)
+                .iter()
+                .filter(|(n, _)| n == "Cross-Origin-Opener-Policy")
+                .count(),
+            1
+        );
     }
 
     #[test]
@@ -127,7 +182,10 @@ mod tests {
         let conf = nginx("/", "/srv/kfkl", "80", DEFAULT_ANCESTORS);
         for embed in [None, Some(DEFAULT_ANCESTORS)] {
             for (name, value) in headers(embed) {
-                assert!(conf.contains(&format!("add_header {name} \"{value}\" always;")), "{name}");
+                assert!(
+                    conf.contains(&format!("add_header {name} \"{value}\" always;")),
+                    "{name}"
+                );
             }
         }
         assert!(conf.contains("location /embed/ {") && conf.contains("error_page 404 /404.html;"));

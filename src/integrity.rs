@@ -16,7 +16,10 @@ pub fn add(html: &str, dir: &Path, public_url: &str) -> Result<String, String> {
     let hash = |url: &str| -> Result<String, String> {
         let file = url.strip_prefix(public_url).unwrap_or(url).trim_start_matches('/');
         let bytes = std::fs::read(dir.join(file)).map_err(|e| format!("{file}: {e} (named in index.html)"))?;
-        Ok(format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(Sha384::digest(&bytes))))
+        Ok(format!(
+            "sha384-{}",
+            base64::engine::general_purpose::STANDARD.encode(Sha384::digest(&bytes))
+        ))
     };
     let mut out = String::with_capacity(html.len() + 512);
     let mut rest = html;
@@ -43,7 +46,11 @@ pub fn add(html: &str, dir: &Path, public_url: &str) -> Result<String, String> {
         }
         // A void element's "/>" (as Trunk writes a stylesheet link) is HTML's ">":
         // the trailing slash means nothing, and the Nu checker warns of it.
-        let close = if tag.ends_with("/>") { tag.len() - 2 } else { tag.len() - 1 };
+        let close = if tag.ends_with("/>") {
+            tag.len() - 2
+        } else {
+            tag.len() - 1
+        };
         out.push_str(tag[..close].trim_end());
         out.push_str(&extra);
         out.push('>');
@@ -71,21 +78,47 @@ mod tests {
             std::fs::write(dir.join(name), text).unwrap();
         }
         // sha384 of "abc", of "" and of "wasm".
-        let (abc, empty) = ("sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn", "sha384-OLBgp1GsljhM2TJ+sbHjaiH9txEUvgdDTAzHv2P24donTt6/529l+9Ua0vFImLlb");
+        let (abc, empty) = (
+            "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn",
+            "sha384-OLBgp1GsljhM2TJ+sbHjaiH9txEUvgdDTAzHv2P24donTt6/529l+9Ua0vFImLlb",
+        );
         // (html, with integrity)
         let cases = [
-            ("<script type=\"module\" src=\"/kfkl/a.js\"></script>".to_string(), format!("<script type=\"module\" src=\"/kfkl/a.js\" integrity=\"{abc}\"></script>")),
-            ("<link rel=\"stylesheet\" href=\"/kfkl/s.css\"/>".into(), format!("<link rel=\"stylesheet\" href=\"/kfkl/s.css\" integrity=\"{empty}\">")),
-            ("<link rel=\"icon\" href=\"favicon.svg\">".into(), "<link rel=\"icon\" href=\"favicon.svg\">".into()),
-            (format!("<link rel=\"stylesheet\" href=\"/kfkl/s.css\" integrity=\"{empty}\"/>"), format!("<link rel=\"stylesheet\" href=\"/kfkl/s.css\" integrity=\"{empty}\">")),
+            (
+                "<script type=\"module\" src=\"/kfkl/a.js\"></script>".to_string(),
+                format!("<script type=\"module\" src=\"/kfkl/a.js\" integrity=\"{abc}\"></script>"),
+            ),
+            (
+                "<link rel=\"stylesheet\" href=\"/kfkl/s.css\"/>".into(),
+                format!("<link rel=\"stylesheet\" href=\"/kfkl/s.css\" integrity=\"{empty}\">"),
+            ),
+            (
+                "<link rel=\"icon\" href=\"favicon.svg\">".into(),
+                "<link rel=\"icon\" href=\"favicon.svg\">".into(),
+            ),
+            (
+                format!("<link rel=\"stylesheet\" href=\"/kfkl/s.css\" integrity=\"{empty}\"/>"),
+                format!("<link rel=\"stylesheet\" href=\"/kfkl/s.css\" integrity=\"{empty}\">"),
+            ),
         ];
         for (html, expected) in cases {
             assert_eq!(add(&html, &dir, "/kfkl/").unwrap(), expected);
         }
-        let loader = add("<p>x</p><script src=\"/kfkl/a.js\" data-js=\"/kfkl/a.js\" data-wasm=\"/kfkl/app.wasm\"></script>", &dir, "/kfkl/").unwrap();
+        let loader = add(
+            "<p>x</p><script src=\"/kfkl/a.js\" data-js=\"/kfkl/a.js\" data-wasm=\"/kfkl/app.wasm\"></script>",
+            &dir,
+            "/kfkl/",
+        )
+        .unwrap();
         assert!(loader.starts_with("<p>x</p><script src=\"/kfkl/a.js\" data-js=\"/kfkl/a.js\" data-wasm=\"/kfkl/app.wasm\" integrity=\"sha384-"), "{loader}");
-        assert!(loader.contains(&format!("data-js-integrity=\"{abc}\"")) && loader.contains("data-wasm-integrity=\"sha384-"), "{loader}");
-        assert!(add("<script src=\"/kfkl/missing.js\"></script>", &dir, "/kfkl/").unwrap_err().contains("missing.js"));
+        assert!(
+            loader.contains(&format!("data-js-integrity=\"{abc}\""))
+                && loader.contains("data-wasm-integrity=\"sha384-"),
+            "{loader}"
+        );
+        assert!(add("<script src=\"/kfkl/missing.js\"></script>", &dir, "/kfkl/")
+            .unwrap_err()
+            .contains("missing.js"));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -8,26 +8,28 @@ mod address;
 mod api;
 mod app;
 mod base;
+#[cfg(not(target_arch = "wasm32"))]
+mod build_context;
 mod components;
 mod download;
+#[cfg(target_arch = "wasm32")]
+mod embed_height;
 mod head;
-pub mod pages;
-pub mod publications;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod prerender;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod integrity;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod headers;
-mod theme;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod integrity;
+pub mod pages;
 #[cfg(target_arch = "wasm32")]
-mod takeover;
+mod panic_panel;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
+pub mod registry;
 #[cfg(target_arch = "wasm32")]
 mod share;
 #[cfg(target_arch = "wasm32")]
-mod embed_height;
-#[cfg(target_arch = "wasm32")]
-mod panic_panel;
+mod takeover;
+mod theme;
 
 pub use app::App;
 
@@ -45,16 +47,32 @@ pub fn start() {
     // stack trace, which after wasm-opt names only function numbers, for
     // about 1 KB of wasm.)
     std::panic::set_hook(Box::new(|info| {
-        let message = info.payload().downcast_ref::<String>().map(String::as_str).or(info.payload().downcast_ref::<&str>().copied());
-        let place = info.location().map(|l| format!(" ({}:{})", l.file(), l.line())).unwrap_or_default();
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or(info.payload().downcast_ref::<&str>().copied());
+        let place = info
+            .location()
+            .map(|l| format!(" ({}:{})", l.file(), l.line()))
+            .unwrap_or_default();
         let text = format!("{}{place}", message.unwrap_or(""));
         web_sys::console::error_1(&format!("panic: {text}").into());
         panic_panel::show(&text);
     }));
-    takeover::start();
+    takeover::start(App);
     share::install();
     // Only a build made for the tests can panic on purpose (scripts/test sets KFKL_TEST_PANIC).
-    if option_env!("KFKL_TEST_PANIC").is_some() && leptos::prelude::window().location().search().unwrap_or_default().contains("testpanik=1") {
-        leptos::prelude::set_timeout(|| panic!("testpanik: ett fel som bara testbygget kan framkalla"), std::time::Duration::from_millis(300));
+    if option_env!("KFKL_TEST_PANIC").is_some()
+        && leptos::prelude::window()
+            .location()
+            .search()
+            .unwrap_or_default()
+            .contains("testpanik=1")
+    {
+        leptos::prelude::set_timeout(
+            || panic!("testpanik: ett fel som bara testbygget kan framkalla"),
+            std::time::Duration::from_millis(300),
+        );
     }
 }

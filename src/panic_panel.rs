@@ -27,15 +27,17 @@ pub fn show(error: &str) {
     if let Some(a) = &reload {
         let _ = a.set_attribute("href", &address);
     }
-    let report = format!("Sida: {address}\nTid: {}\nFel: {error}", js_sys::Date::new_0().to_iso_string());
+    let report = format!(
+        "Sida: {address}\nTid: {}\nFel: {error}",
+        js_sys::Date::new_0().to_iso_string()
+    );
     let parts = [
         element("h2", "Något gick fel"),
         element("p", "Ett fel i webbplatsen stoppade sidan. Det som visas kan vara inaktuellt, och knappar och val fungerar inte längre."),
-        element("p", "").map(|p| {
+        element("p", "").inspect(|p| {
             if let Some(a) = &reload {
                 let _ = p.append_child(a);
             }
-            p
         }),
         element("p", "Kommer felet tillbaka? Berätta för Kommunförbundet Kalmar län vad du gjorde, och skicka med uppgifterna här:"),
         element("pre", &report),

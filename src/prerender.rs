@@ -3,25 +3,18 @@
 //! published files through the same decoders, and the head the page asked
 //! for. `src/bin/prerender.rs` writes the pages; this module knows the routes.
 
-use std::cell::RefCell;
 use std::path::Path;
-use std::sync::OnceLock;
 
 use kfkl_core::followup::FollowUpIndex;
-use kfkl_core::publications::Kind;
 use kfkl_core::model::{from_json, Areas, Dataset};
+use kfkl_core::publications::Kind;
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 
-use crate::api;
 use crate::app::App;
 use crate::base::{self, href};
-use crate::head::{self, Head, SITE};
-use crate::pages::explorer;
-
-/// The site's absolute URL without a trailing slash ("https://statistik.example.se/kfkl"),
-/// where one is configured.
-static SITE_URL: OnceLock<Option<String>> = OnceLock::new();
+use crate::build_context;
+use crate::head::{Head, SITE};
 
 /// Where and what to render; call once, before `render`. `site_url` is the
 /// configured public URL (its path must be `public_url`).
@@ -31,50 +24,28 @@ pub fn configure(public_url: &str, site_url: Option<&str>, data: &Path) -> Resul
         Some(url) => Some(check_site_url(url, public_url)?),
     };
     base::set_base(public_url);
-    api::read_from(data.to_path_buf());
-    if SITE_URL.get_or_init(|| site_url.clone()) != &site_url {
-        return Err(format!("prerender::configure called twice with different site URLs ({site_url:?}, {:?})", SITE_URL.get()));
-    }
-    Ok(())
+    build_context::set(data, site_url)
 }
 
 /// "https://example.se/kfkl/" with public URL "/kfkl/" → "https://example.se/kfkl".
 fn check_site_url(url: &str, public_url: &str) -> Result<String, String> {
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
     let Some(rest) = rest.filter(|r| !r.is_empty() && !r.starts_with('/')) else {
-        return Err(format!("KFKL_SITE_URL={url}: expected an absolute http(s) URL, like https://statistik.example.se/"));
+        return Err(format!(
+            "KFKL_SITE_URL={url}: expected an absolute http(s) URL, like https://statistik.example.se/"
+        ));
     };
     let path = rest.find('/').map_or("/", |i| &rest[i..]);
     let (path, public) = (path.trim_end_matches('/'), public_url.trim_end_matches('/'));
     if path != public {
-        return Err(format!("KFKL_SITE_URL={url}: its path is \"{path}/\", but the site is built for the public URL \"{public}/\""));
+        return Err(format!(
+            "KFKL_SITE_URL={url}: its path is \"{path}/\", but the site is built for the public URL \"{public}/\""
+        ));
     }
     Ok(url.trim_end_matches('/').to_string())
 }
 
-/// The configured site's URL without a trailing slash, if any.
-pub fn site_url() -> Option<String> {
-    SITE_URL.get().cloned().flatten()
-}
-
-/// The configured site's origin ("https://statistik.example.se"), or "".
-pub fn origin() -> String {
-    let Some(Some(url)) = SITE_URL.get() else { return String::new() };
-    let scheme = url.find("://").map_or(0, |i| i + 3);
-    match url[scheme..].find('/') {
-        Some(i) => url[..scheme + i].to_string(),
-        None => url.clone(),
-    }
-}
-
-thread_local! {
-    static FAILED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-}
-
-/// A data file that could not be read or decoded while rendering.
-pub fn failed(what: &str) {
-    FAILED.with(|f| f.borrow_mut().push(what.to_string()));
-}
+pub use build_context::site_url;
 
 /// One rendered route.
 pub struct Page {
@@ -99,7 +70,13 @@ pub fn render(path: &str) -> Page {
     // Data text never holds one: Leptos escapes every `<`, and so does plotters.
     let body = body.replace("<!>", "");
     owner.cleanup();
-    Page { path: path.to_string(), body, head: head::take(), failures: FAILED.with(|f| f.take()) }
+    let (head, failures) = build_context::take();
+    Page {
+        path: path.to_string(),
+        body,
+        head,
+        failures,
+    }
 }
 
 /// The page's `<title>`, description, Open Graph tags and, where the site's
@@ -108,13 +85,33 @@ pub fn render(path: &str) -> Page {
 /// markers into `<title>`).
 pub fn head_html(page: &Page) -> String {
     use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
-    let title = if page.head.page.is_empty() { SITE.to_string() } else { format!("{} – {SITE}", page.head.page) };
-    let og_title = if page.head.page.is_empty() { SITE.to_string() } else { page.head.page.clone() };
+    let title = if page.head.page.is_empty() {
+        SITE.to_string()
+    } else {
+        format!("{} – {SITE}", page.head.page)
+    };
+    let og_title = if page.head.page.is_empty() {
+        SITE.to_string()
+    } else {
+        page.head.page.clone()
+    };
     let description = page.head.description.clone();
-    let canonical = site_url().filter(|_| !page.head.no_index).map(|site| canonical_url(&site, page.head.canonical.as_deref().unwrap_or(&page.path)));
+    let canonical = site_url()
+        .filter(|_| !page.head.no_index)
+        .map(|site| canonical_url(&site, page.head.canonical.as_deref().unwrap_or(&page.path)));
     let og = |property: &str, content: &str| format!("<meta property=\"{property}\" content=\"{}\">", attr(content));
-    let mut head = format!("<title>{}</title>\n  <meta name=\"description\" content=\"{}\">", text(&title), attr(&description));
-    for (property, content) in [("og:type", "website"), ("og:site_name", SITE), ("og:locale", "sv_SE"), ("og:title", &og_title), ("og:description", &description)] {
+    let mut head = format!(
+        "<title>{}</title>\n  <meta name=\"description\" content=\"{}\">",
+        text(&title),
+        attr(&description)
+    );
+    for (property, content) in [
+        ("og:type", "website"),
+        ("og:site_name", SITE),
+        ("og:locale", "sv_SE"),
+        ("og:title", &og_title),
+        ("og:description", &description),
+    ] {
         head.push_str("\n  ");
         head.push_str(&og(property, content));
     }
@@ -122,11 +119,18 @@ pub fn head_html(page: &Page) -> String {
         head.push_str("\n  <meta name=\"robots\" content=\"noindex\">");
     }
     if let Some(url) = canonical {
-        head.push_str(&format!("\n  <link rel=\"canonical\" href=\"{}\">\n  {}", attr(&url), og("og:url", &url)));
+        head.push_str(&format!(
+            "\n  <link rel=\"canonical\" href=\"{}\">\n  {}",
+            attr(&url),
+            og("og:url", &url)
+        ));
     }
     // The app's absolute URLs (embed snippets) name the configured site, wherever it runs.
     if let Some(site) = site_url() {
-        head.push_str(&format!("\n  <meta name=\"kfkl-site-url\" content=\"{}/\">", attr(&site)));
+        head.push_str(&format!(
+            "\n  <meta name=\"kfkl-site-url\" content=\"{}/\">",
+            attr(&site)
+        ));
     }
     head
 }
@@ -144,7 +148,7 @@ pub const NOT_FOUND: &str = "/404";
 /// documents, every follow-up topic, the statistics, every municipality (by
 /// name and by code), every embeddable chart, and the fixed pages.
 pub fn routes(data: &Path) -> Result<Vec<String>, String> {
-    let index = crate::publications::index();
+    let index = crate::registry::index();
     let mut routes: Vec<String> = vec!["/".into()];
     // `/plan` and `/rapport` are the newest document, each year at its own address.
     for kind in Kind::ALL {
@@ -156,7 +160,14 @@ pub fn routes(data: &Path) -> Result<Vec<String>, String> {
             }
         }
     }
-    let followups: FollowUpIndex = if index.pairs().is_empty() { FollowUpIndex { schema_version: 1, pairs: Vec::new() } } else { read(data, "uppfoljning.json")? };
+    let followups: FollowUpIndex = if index.pairs().is_empty() {
+        FollowUpIndex {
+            schema_version: 1,
+            pairs: Vec::new(),
+        }
+    } else {
+        read(data, "uppfoljning.json")?
+    };
     for pair in &followups.pairs {
         routes.push(pair.path.clone());
         routes.extend(pair.topics.iter().map(|t| format!("{}/{}", pair.path, t.id)));
@@ -168,14 +179,21 @@ pub fn routes(data: &Path) -> Result<Vec<String>, String> {
         routes.push(format!("/kommun/{}", m.slug));
         routes.push(format!("/kommun/{}", m.code));
     }
-    routes.extend(explorer::SURVEYS.iter().map(|s| format!("/embed/{s}")));
+    routes.extend(crate::registry::SURVEYS.iter().map(|s| format!("/embed/{s}")));
     // Each key-figure dataset's and follow-up topic's first chart, and each municipality's first card.
-    routes.extend(index.published().iter().flat_map(|d| d.nyckeltal.iter().flatten()).map(|d| format!("/embed/{d}")));
+    routes.extend(
+        index
+            .published()
+            .iter()
+            .flat_map(|d| d.nyckeltal.iter().flatten())
+            .map(|d| format!("/embed/{d}")),
+    );
     for pair in &followups.pairs {
         for t in &pair.topics {
             let file = kfkl_core::followup::topic_file(pair.report_year, &t.id);
             let text = std::fs::read_to_string(data.join(&file)).map_err(|e| format!("{file}: {e}"))?;
-            let topic = kfkl_core::followup::topic_from_json(&text).ok_or(format!("{file}: not the published format"))?;
+            let topic =
+                kfkl_core::followup::topic_from_json(&text).ok_or(format!("{file}: not the published format"))?;
             if !topic.figures.charts.is_empty() {
                 routes.push(format!("/embed/{}", topic.figures.id));
             }
@@ -190,9 +208,18 @@ pub fn routes(data: &Path) -> Result<Vec<String>, String> {
         let doc = kfkl_core::document::from_json(&tables).ok_or(format!("{file}: not the published format"))?;
         let staff: Dataset = read(data, &format!("{staff_file}.json"))?;
         if let Some(b) = kfkl_core::budget::Budget::of(&doc, plan) {
-            routes.extend(kfkl_core::budget::charts(b, &staff).iter().map(|c| format!("/embed/{}", c.id)));
+            routes.extend(
+                kfkl_core::budget::charts(b, &staff)
+                    .iter()
+                    .map(|c| format!("/embed/{}", c.id)),
+            );
         }
-        routes.extend(plan.inbaddningar.iter().flatten().map(|(old, _)| format!("/embed/{old}")));
+        routes.extend(
+            plan.inbaddningar
+                .iter()
+                .flatten()
+                .map(|(old, _)| format!("/embed/{old}")),
+        );
     }
     routes.extend(["/sok", "/om-data", "/tillganglighet"].map(String::from));
     Ok(routes)
@@ -216,14 +243,25 @@ impl Template {
     pub fn parse(html: &str) -> Result<Template, String> {
         const APP: &str = "<div id=\"app\"></div>";
         let title = html.find("<title>").zip(html.find("</title>")).filter(|(a, b)| a < b);
-        let Some((start, end)) = title else { return Err("index.html: no <title>…</title> to put a page's head in".into()) };
+        let Some((start, end)) = title else {
+            return Err("index.html: no <title>…</title> to put a page's head in".into());
+        };
         let end = end + "</title>".len();
-        let Some(app) = html.find(APP).filter(|&i| i > end) else { return Err(format!("index.html: no empty {APP} in <body> to put a page in")) };
-        Ok(Template { before_head: html[..start].into(), before_app: html[end..app].into(), after_app: html[app + APP.len()..].into() })
+        let Some(app) = html.find(APP).filter(|&i| i > end) else {
+            return Err(format!("index.html: no empty {APP} in <body> to put a page in"));
+        };
+        Ok(Template {
+            before_head: html[..start].into(),
+            before_app: html[end..app].into(),
+            after_app: html[app + APP.len()..].into(),
+        })
     }
 
     pub fn fill(&self, head: &str, body: &str) -> String {
-        format!("{}{head}{}<div id=\"app\">{body}</div>{}", self.before_head, self.before_app, self.after_app)
+        format!(
+            "{}{head}{}<div id=\"app\">{body}</div>{}",
+            self.before_head, self.before_app, self.after_app
+        )
     }
 }
 
@@ -255,13 +293,22 @@ mod tests {
     #[test]
     fn a_page_goes_into_the_template_title_and_app_element() {
         let template = "<html><head><meta charset=\"utf-8\"><title>Mall</title><base href=\"/\"></head><body><div id=\"app\"></div><script></script></body></html>";
-        let filled = Template::parse(template).unwrap().fill("<title>Sida</title><meta name=\"description\" content=\"x\">", "<main>Text</main>");
+        let filled = Template::parse(template).unwrap().fill(
+            "<title>Sida</title><meta name=\"description\" content=\"x\">",
+            "<main>Text</main>",
+        );
         assert_eq!(
             filled,
             "<html><head><meta charset=\"utf-8\"><title>Sida</title><meta name=\"description\" content=\"x\"><base href=\"/\"></head><body><div id=\"app\"><main>Text</main></div><script></script></body></html>"
         );
-        assert!(Template::parse("<html><body><div id=\"app\"></div></body></html>").err().unwrap().contains("<title>"));
-        assert!(Template::parse("<title>Mall</title><body></body>").err().unwrap().contains("<div id=\"app\"></div>"));
+        assert!(Template::parse("<html><body><div id=\"app\"></div></body></html>")
+            .err()
+            .unwrap()
+            .contains("<title>"));
+        assert!(Template::parse("<title>Mall</title><body></body>")
+            .err()
+            .unwrap()
+            .contains("<div id=\"app\"></div>"));
         // A page already filled in is no template: the build must start from Trunk's.
         assert!(Template::parse("<title>Mall</title><body><div id=\"app\"><main></main></div></body>").is_err());
     }

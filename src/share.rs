@@ -12,14 +12,22 @@ use web_sys::Element;
 
 pub fn install() {
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(|ev: web_sys::MouseEvent| {
-        let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
-        let Ok(Some(button)) = target.closest("button.share-link") else { return };
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        let Ok(Some(button)) = target.closest("button.share-link") else {
+            return;
+        };
         // The prerender writes the site's absolute URL where one is configured, else a path.
         let written = button.get_attribute("data-url").unwrap_or_default();
         let here = window().location().href().unwrap_or_default();
-        let url = web_sys::Url::new_with_base(&written, &here).map(|u| u.href()).unwrap_or(written);
+        let url = web_sys::Url::new_with_base(&written, &here)
+            .map(|u| u.href())
+            .unwrap_or(written);
         let title = button.get_attribute("data-title").unwrap_or_default();
-        let status = button.next_element_sibling().filter(|s| s.class_list().contains("share-status"));
+        let status = button
+            .next_element_sibling()
+            .filter(|s| s.class_list().contains("share-status"));
         let say = move |text: &str| {
             if let Some(status) = &status {
                 status.set_text_content(Some(text));

@@ -12,11 +12,8 @@ use leptos::prelude::{document, request_animation_frame, set_timeout, window};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
-use crate::app::App;
-use crate::components::document::{DOCUMENT, DOCUMENT_SELECTOR};
-
-/// The app rendered the document's text empty, to be filled with the prerendered one (`adopt_document`).
-static ADOPTED: AtomicBool = AtomicBool::new(false);
+/// The id of the element whose prerendered content the app adopts (`adopt_document`), if any.
+static ADOPTED: std::sync::Mutex<Option<&'static str>> = std::sync::Mutex::new(None);
 
 /// Views still waiting for their data before the takeover.
 static WAITING: AtomicUsize = AtomicUsize::new(0);
@@ -45,7 +42,9 @@ impl Hold {
 
     /// Whether this view holds a takeover back (the page was prerendered).
     pub fn holds(&self) -> bool {
-        self.0.as_ref().is_some_and(|released| !released.load(Ordering::Relaxed))
+        self.0
+            .as_ref()
+            .is_some_and(|released| !released.load(Ordering::Relaxed))
     }
 
     pub fn release(&self) {
@@ -57,11 +56,12 @@ impl Hold {
     }
 }
 
-/// Whether the app may leave the document's text empty because the page it
-/// takes over has it prerendered: the swap moves the prerendered text in.
-pub fn adopt_document() -> bool {
-    let prerendered = in_progress() && document().get_element_by_id(DOCUMENT).is_some();
-    ADOPTED.store(prerendered, Ordering::Relaxed);
+/// Whether the app may leave the element `id` (a document's text) empty
+/// because the page it takes over has it prerendered: the swap moves the
+/// prerendered content in.
+pub fn adopt_document(id: &'static str) -> bool {
+    let prerendered = in_progress() && document().get_element_by_id(id).is_some();
+    *ADOPTED.lock().expect("one thread") = prerendered.then_some(id);
     prerendered
 }
 
@@ -69,22 +69,33 @@ pub fn adopt_document() -> bool {
 /// URLs were written without the origin unless one was configured; the page
 /// knows its own.
 fn move_adopted(live: &Element) {
-    if !ADOPTED.swap(false, Ordering::Relaxed) {
+    let Some(id) = ADOPTED.lock().expect("one thread").take() else {
         return;
-    }
-    let (Some(from), Ok(Some(to))) = (document().get_element_by_id(DOCUMENT), live.query_selector(DOCUMENT_SELECTOR)) else { return };
+    };
+    let (Some(from), Ok(Some(to))) = (document().get_element_by_id(id), live.query_selector(&format!("#{id}"))) else {
+        return;
+    };
     while let Some(child) = from.first_child() {
         let _ = to.append_child(&child);
     }
     let origin = crate::base::origin();
     if let Ok(relative) = to.query_selector_all("[data-url^='/']") {
         for el in (0..relative.length()).filter_map(|i| relative.item(i)?.dyn_into::<Element>().ok()) {
-            let _ = el.set_attribute("data-url", &format!("{origin}{}", el.get_attribute("data-url").unwrap_or_default()));
+            let _ = el.set_attribute(
+                "data-url",
+                &format!("{origin}{}", el.get_attribute("data-url").unwrap_or_default()),
+            );
         }
     }
 }
 
-pub fn start() {
+/// Takes the page over with `app` (the crate's `App`, passed in so that this
+/// module imports no page or component).
+pub fn start<F, N>(app: F)
+where
+    F: FnOnce() -> N + 'static,
+    N: leptos::prelude::IntoView + 'static,
+{
     drop_trailing_slash();
     let root = document().get_element_by_id("app");
     let prerendered = root.clone().filter(|p| p.first_element_child().is_some());
@@ -93,15 +104,17 @@ pub fn start() {
         // Nothing prerendered (a host that serves a bare page): render in place.
         None => root,
     };
-    let live: HtmlElement = live.and_then(|e| e.dyn_into().ok()).unwrap_or_else(|| document().body().expect("a page has a body"));
+    let live: HtmlElement = live
+        .and_then(|e| e.dyn_into().ok())
+        .unwrap_or_else(|| document().body().expect("a page has a body"));
     let Some(old) = prerendered else {
-        leptos::mount::mount_to(live, App).forget();
+        leptos::mount::mount_to(live, app).forget();
         mark_live();
         return;
     };
     TAKING_OVER.store(true, Ordering::Relaxed);
-    leptos::mount::mount_to(live.clone(), App).forget();
-    swap_when_ready(old, live);
+    leptos::mount::mount_to(live.clone(), app).forget();
+    swap_when_ready(old, live, js_sys::Date::now());
 }
 
 /// Lets the browser paint and handle input before the rest of a long piece
@@ -127,22 +140,39 @@ fn drop_trailing_slash() {
     let path = location.pathname().unwrap_or_default();
     let root = format!("{}/", crate::base::router_base());
     let trimmed = path.strip_suffix("index.html").unwrap_or(&path).trim_end_matches('/');
-    let wanted = if trimmed.len() < root.len() { root.as_str() } else { trimmed };
+    let wanted = if trimmed.len() < root.len() {
+        root.as_str()
+    } else {
+        trimmed
+    };
     if wanted != path {
-        let url = format!("{wanted}{}{}", location.search().unwrap_or_default(), location.hash().unwrap_or_default());
+        let url = format!(
+            "{wanted}{}{}",
+            location.search().unwrap_or_default(),
+            location.hash().unwrap_or_default()
+        );
         if let Ok(history) = window().history() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
     }
 }
 
+/// How long the prerendered page waits for the app's data. A data file that
+/// never answers (a stalled connection) would otherwise keep the prerendered
+/// page, with its controls disabled, for good. After this the app takes over
+/// anyway: the reader keeps every view that is ready, and the one still
+/// waiting shows its loading state ("Laddar …") and then its data, or, if
+/// the file fails, its error message.
+const PATIENCE_MS: f64 = 10_000.0;
+
 /// Checked once a frame, so the swap lands between two paints.
-fn swap_when_ready(old: Element, live: HtmlElement) {
+fn swap_when_ready(old: Element, live: HtmlElement, started: f64) {
     request_animation_frame(move || {
         // After the load event too: a reload's scroll position is restored by then,
         // on the prerendered page, and the swap holds it (`held_chapter`).
-        if WAITING.load(Ordering::Relaxed) > 0 || document().ready_state() != "complete" {
-            swap_when_ready(old, live);
+        let ready = WAITING.load(Ordering::Relaxed) == 0 && document().ready_state() == "complete";
+        if !ready && js_sys::Date::now() - started < PATIENCE_MS {
+            swap_when_ready(old, live, started);
             return;
         }
         swap(&old, &live);
@@ -158,7 +188,10 @@ fn mark_live() {
 }
 
 fn swap(old: &Element, live: &HtmlElement) {
-    let focused = document().active_element().filter(|a| old.contains(Some(a)) && a != old).map(|a| locate(old, &a));
+    let focused = document()
+        .active_element()
+        .filter(|a| old.contains(Some(a)) && a != old)
+        .map(|a| locate(old, &a));
     carry_state(old, live);
     let held = held_chapter(old);
     move_adopted(live);
@@ -176,7 +209,10 @@ fn swap(old: &Element, live: &HtmlElement) {
         }
     }
     // Setting the carried text put the caret at its end, where typing goes on; the caret is not carried.
-    if let Some(now) = focused.and_then(|place| find(live, &place)).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+    if let Some(now) = focused
+        .and_then(|place| find(live, &place))
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = now.focus_with_options(&options);
@@ -190,14 +226,14 @@ fn swap(old: &Element, live: &HtmlElement) {
 /// the chapter at the top of the view and where it stands. Read while the old
 /// page's layout is clean (the swap lands between two paints): no extra layout.
 fn held_chapter(old: &Element) -> Option<(Element, f64)> {
-    if !ADOPTED.load(Ordering::Relaxed) {
-        return None;
-    }
+    ADOPTED.lock().expect("one thread").as_ref()?;
     let chapters = old.query_selector_all(".doc-section").ok()?;
     let mut held = None;
     for chapter in (0..chapters.length()).filter_map(|i| chapters.item(i)?.dyn_into::<HtmlElement>().ok()) {
         let rect = chapter.get_bounding_client_rect();
-        let _ = chapter.style().set_property("contain-intrinsic-block-size", &format!("auto {}px", rect.height()));
+        let _ = chapter
+            .style()
+            .set_property("contain-intrinsic-block-size", &format!("auto {}px", rect.height()));
         if held.is_none() && rect.bottom() > 0.0 {
             held = Some((chapter.into(), rect.top()));
         }
@@ -220,7 +256,9 @@ fn locate(root: &Element, el: &Element) -> Place {
     while &node != root {
         let Some(parent) = node.parent_element() else { break };
         let children = parent.children();
-        let index = (0..children.length()).find(|&i| children.item(i).as_ref() == Some(&node)).unwrap_or(0);
+        let index = (0..children.length())
+            .find(|&i| children.item(i).as_ref() == Some(&node))
+            .unwrap_or(0);
         path.push(index);
         node = parent;
     }
@@ -242,14 +280,19 @@ fn find(root: &Element, place: &Place) -> Option<Element> {
 /// app by its place, as focus is; the document's text is moved over whole,
 /// with its state.
 fn carry_state(old: &Element, live: &Element) {
-    let Ok(touched) = old.query_selector_all("details[open], input[type=search]") else { return };
+    let Ok(touched) = old.query_selector_all("details[open], input[type=search]") else {
+        return;
+    };
     for was in (0..touched.length()).filter_map(|i| touched.item(i)?.dyn_into::<Element>().ok()) {
         let place = match locate(old, &was) {
             Place::Id(id) => live.query_selector(&format!("[id=\"{id}\"]")).ok().flatten(),
             path => find(live, &path),
         };
         let Some(now) = place else { continue };
-        if let (Some(was), Some(now)) = (was.dyn_ref::<web_sys::HtmlDetailsElement>(), now.dyn_ref::<web_sys::HtmlDetailsElement>()) {
+        if let (Some(was), Some(now)) = (
+            was.dyn_ref::<web_sys::HtmlDetailsElement>(),
+            now.dyn_ref::<web_sys::HtmlDetailsElement>(),
+        ) {
             now.set_open(was.open());
         }
         if let (Some(was), Some(now)) = (was.dyn_ref::<HtmlInputElement>(), now.dyn_ref::<HtmlInputElement>()) {

@@ -30,8 +30,12 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<String, Vec<String>> {
-    let staging = std::env::args().nth(1).or_else(|| std::env::var("TRUNK_STAGING_DIR").ok());
-    let staging = PathBuf::from(staging.ok_or_else(|| vec!["name the staging directory, or run as Trunk's post_build hook".to_string()])?);
+    let staging = std::env::args()
+        .nth(1)
+        .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok());
+    let staging = PathBuf::from(
+        staging.ok_or_else(|| vec!["name the staging directory, or run as Trunk's post_build hook".to_string()])?,
+    );
     let public_url = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
     let site_url = std::env::var("KFKL_SITE_URL").ok().filter(|u| !u.trim().is_empty());
     let data = staging.join("data");
@@ -66,14 +70,22 @@ fn run() -> Result<String, Vec<String>> {
     }
     write_robots(&staging, &listed).map_err(|e| vec![e])?;
     write_headers(&staging, &public_url).map_err(|e| vec![e])?;
-    Ok(format!("prerender: {} pages, {} KB of HTML, in {}", paths.len(), bytes / 1024, staging.display()))
+    Ok(format!(
+        "prerender: {} pages, {} KB of HTML, in {}",
+        paths.len(),
+        bytes / 1024,
+        staging.display()
+    ))
 }
 
 /// The security headers as `_headers` and as an nginx server block (`headers.rs`).
 fn write_headers(staging: &Path, public_url: &str) -> Result<(), String> {
-    let ancestors = std::env::var("KFKL_EMBED_ANCESTORS").ok().filter(|a| !a.trim().is_empty());
+    let ancestors = std::env::var("KFKL_EMBED_ANCESTORS")
+        .ok()
+        .filter(|a| !a.trim().is_empty());
     let ancestors = ancestors.as_deref().unwrap_or(headers::DEFAULT_ANCESTORS);
-    std::fs::write(staging.join("_headers"), headers::headers_file(public_url, ancestors)).map_err(|e| format!("_headers: {e}"))?;
+    std::fs::write(staging.join("_headers"), headers::headers_file(public_url, ancestors))
+        .map_err(|e| format!("_headers: {e}"))?;
     let conf = headers::nginx(public_url, "/srv/kfkl/dist", "80", ancestors);
     std::fs::write(staging.join("nginx.conf"), conf).map_err(|e| format!("nginx.conf: {e}"))
 }
@@ -83,7 +95,10 @@ fn write_robots(staging: &Path, listed: &[String]) -> Result<(), String> {
     let mut robots = String::from("User-agent: *\nAllow: /\n");
     if let Some(site) = site_url() {
         let loc = |p: &str| html_escape::encode_text(&canonical_url(&site, p)).into_owned();
-        let urls: String = listed.iter().map(|p| format!("  <url><loc>{}</loc></url>\n", loc(p))).collect();
+        let urls: String = listed
+            .iter()
+            .map(|p| format!("  <url><loc>{}</loc></url>\n", loc(p)))
+            .collect();
         let sitemap = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n{urls}</urlset>\n");
         std::fs::write(staging.join("sitemap.xml"), sitemap).map_err(|e| format!("sitemap.xml: {e}"))?;
         robots.push_str(&format!("Sitemap: {site}/sitemap.xml\n"));

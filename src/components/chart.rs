@@ -31,7 +31,13 @@ pub fn ChartFigure(chart: BarChart, place: Place) -> impl IntoView {
             .series
             .iter()
             .enumerate()
-            .map(|(j, s)| format!("{} ({})", s.name, if j % 2 == 1 { "ofylld stapel" } else { "fylld stapel" }))
+            .map(|(j, s)| {
+                format!(
+                    "{} ({})",
+                    s.name,
+                    if j % 2 == 1 { "ofylld stapel" } else { "fylld stapel" }
+                )
+            })
             .collect();
         view! { <p class="legend">"Staplar: " {items.join(", ")}</p> }.into_any()
     });
@@ -40,7 +46,11 @@ pub fn ChartFigure(chart: BarChart, place: Place) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, category)| {
-            let cells = chart.series.iter().map(|s| view! { <td class="num">{s.displays.get(i).cloned().unwrap_or_default()}</td> }).collect_view();
+            let cells = chart
+                .series
+                .iter()
+                .map(|s| view! { <td class="num">{s.displays.get(i).cloned().unwrap_or_default()}</td> })
+                .collect_view();
             view! { <tr><th scope="row">{category.clone()}</th>{cells}</tr> }
         })
         .collect_view();
@@ -52,13 +62,23 @@ pub fn ChartFigure(chart: BarChart, place: Place) -> impl IntoView {
         </table>
     }
     .into_any();
-    let notes = (!chart.notes.is_empty()).then(|| chart.notes.iter().map(|n| view! { <p class="table-note">{n.clone()}</p> }).collect_view().into_any());
+    let notes = (!chart.notes.is_empty()).then(|| {
+        chart
+            .notes
+            .iter()
+            .map(|n| view! { <p class="table-note">{n.clone()}</p> })
+            .collect_view()
+            .into_any()
+    });
     let drawing = svg_drawing(&key, "", Signal::stored(svg));
     let (title, summary, source) = (chart.title.clone(), chart.summary.clone(), chart.source_line.clone());
     let chart = Arc::new(chart);
     let downloads = Downloads {
         name: Signal::stored(chart.id.clone()),
-        csv: { let chart = chart.clone(); Arc::new(move |flavour| to_csv(&chart, flavour)) },
+        csv: {
+            let chart = chart.clone();
+            Arc::new(move |flavour| to_csv(&chart, flavour))
+        },
         picture: Arc::new(move || Some(render_download(&chart, WIDTH * 2, HEIGHT * 2))),
         has_picture: Signal::stored(true),
     };

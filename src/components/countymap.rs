@@ -15,9 +15,21 @@ use crate::components::status::Loaded;
 
 /// `fills` and `labels` per shape of `map`, in its order; `links` lays the
 /// municipality links over the drawing.
-pub fn county_map(map: &CountyMap, fills: Vec<Fill>, labels: Vec<Vec<String>>, legend: Vec<(Fill, String)>, links: bool, label: String) -> impl IntoView {
+pub fn county_map(
+    map: &CountyMap,
+    fills: Vec<Fill>,
+    labels: Vec<Vec<String>>,
+    legend: Vec<(Fill, String)>,
+    links: bool,
+    label: String,
+) -> impl IntoView {
     // plotters escapes every text it writes into the SVG (tested in kfkl-core).
-    let svg = render_svg(&MapChart { map, fills, labels, legend });
+    let svg = render_svg(&MapChart {
+        map,
+        fills,
+        labels,
+        legend,
+    });
     let layer = links.then(|| {
         let shapes = map
             .shapes

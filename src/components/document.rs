@@ -30,13 +30,24 @@ pub struct DocContext {
 
 impl DocContext {
     pub fn new(path: &str, doc: Arc<Document>) -> DocContext {
-        DocContext { path: href(path), doc, figures: Arc::new(Vec::new()), shift: 0 }
+        DocContext {
+            path: href(path),
+            doc,
+            figures: Arc::new(Vec::new()),
+            shift: 0,
+        }
     }
 
     /// For `blocks` quoted under a heading of `level`: their highest heading one level below it.
     pub fn quoted_under(&self, level: u8, blocks: &[Block]) -> DocContext {
-        let top = blocks.iter().filter_map(|b| if let Block::Heading(h) = b { Some(h.level) } else { None }).min();
-        DocContext { shift: top.map_or(0, |top| level as i8 + 1 - top as i8), ..self.clone() }
+        let top = blocks
+            .iter()
+            .filter_map(|b| if let Block::Heading(h) = b { Some(h.level) } else { None })
+            .min();
+        DocContext {
+            shift: top.map_or(0, |top| level as i8 + 1 - top as i8),
+            ..self.clone()
+        }
     }
 
     pub fn anchor(&self, id: &str) -> String {
@@ -56,7 +67,7 @@ impl DocContext {
 /// the longest task of the takeover.
 pub fn document_body(blocks: &[Block], cx: &DocContext) -> impl IntoView {
     #[cfg(target_arch = "wasm32")]
-    if crate::takeover::adopt_document() {
+    if crate::takeover::adopt_document(DOCUMENT) {
         return view! { <div class="document" id=DOCUMENT></div> }.into_any();
     }
     // One section per chapter and part (h2, h3): off screen, a section is neither styled nor laid
@@ -70,14 +81,15 @@ pub fn document_body(blocks: &[Block], cx: &DocContext) -> impl IntoView {
         }
     }
     chapters.push(&blocks[start..]);
-    let sections = chapters.into_iter().map(|c| view! { <section class="doc-section">{blocks_view(c, cx)}</section> }).collect_view();
+    let sections = chapters
+        .into_iter()
+        .map(|c| view! { <section class="doc-section">{blocks_view(c, cx)}</section> })
+        .collect_view();
     view! { <div class="document" id=DOCUMENT>{sections}</div> }.into_any()
 }
 
-/// The id of a document's text, and a selector for it.
+/// The id of a document's text.
 pub const DOCUMENT: &str = "dokumentet";
-#[cfg(target_arch = "wasm32")]
-pub const DOCUMENT_SELECTOR: &str = "#dokumentet";
 
 pub fn blocks_view(blocks: &[Block], cx: &DocContext) -> impl IntoView {
     blocks.iter().map(|b| block_view(b, cx)).collect_view()
@@ -99,7 +111,13 @@ fn block_view(block: &Block, cx: &DocContext) -> AnyView {
 
 pub fn runs_view(runs: &[Run]) -> impl IntoView {
     runs.iter()
-        .map(|r| if r.em { view! { <em>{r.text.clone()}</em> }.into_any() } else { r.text.clone().into_any() })
+        .map(|r| {
+            if r.em {
+                view! { <em>{r.text.clone()}</em> }.into_any()
+            } else {
+                r.text.clone().into_any()
+            }
+        })
         .collect_view()
 }
 
@@ -127,14 +145,25 @@ fn heading_view(h: &Heading, cx: &DocContext) -> impl IntoView {
             {(h.level == 2).then(|| view! { <a class="to-contents" href=format!("{}#innehall", cx.path)>"Till innehållet"</a> })}
         </p>
     };
-    let follow_up = cx.doc.see_also.iter().filter(|s| s.heading == h.id).map(|s| {
-        view! {
-            <p class="see-also">
-                <a href=href(&s.path)>{format!("Uppföljning: {} – {}", s.title, s.what)}</a>
-            </p>
-        }
-    }).collect_view();
-    let cards: Vec<_> = cx.figures.iter().filter(|(anchor, _, _)| *anchor == h.id).map(|(_, f, cite)| figure_card(f, cite.clone())).collect();
+    let follow_up = cx
+        .doc
+        .see_also
+        .iter()
+        .filter(|s| s.heading == h.id)
+        .map(|s| {
+            view! {
+                <p class="see-also">
+                    <a href=href(&s.path)>{format!("Uppföljning: {} – {}", s.title, s.what)}</a>
+                </p>
+            }
+        })
+        .collect_view();
+    let cards: Vec<_> = cx
+        .figures
+        .iter()
+        .filter(|(anchor, _, _)| *anchor == h.id)
+        .map(|(_, f, cite)| figure_card(f, cite.clone()))
+        .collect();
     let cards = (!cards.is_empty()).then(|| {
         let label = format!("Nyckeltal: {}", h.text);
         view! { <ul class="cards section-figures" aria-label=label>{cards}</ul> }
@@ -155,7 +184,11 @@ pub fn CommitmentView(commitment: Commitment, cx: DocContext, crumbs: bool) -> i
     let crumb = crumbs.then(|| {
         let area = heading_text(&commitment.area);
         let focus = heading_text(&commitment.focus);
-        let place = if area == focus { area } else { format!("{area} › {focus}") };
+        let place = if area == focus {
+            area
+        } else {
+            format!("{area} › {focus}")
+        };
         view! { <p class="crumbs">{place}</p> }
     });
     let link = cx.anchor(&commitment.id);
@@ -187,11 +220,19 @@ pub fn table_view(t: &Table, cx: &DocContext) -> impl IntoView {
         .iter()
         .map(|r| {
             let total = is_total(&r.label);
-            let cells = r.values.iter().map(|v| view! { <td class="num">{format!("{}\u{a0}tkr", format_number(*v))}</td> }).collect_view();
+            let cells = r
+                .values
+                .iter()
+                .map(|v| view! { <td class="num">{format!("{}\u{a0}tkr", format_number(*v))}</td> })
+                .collect_view();
             view! { <tr class:total=total><th scope="row">{r.label.clone()}</th>{cells}</tr> }
         })
         .collect_view();
-    let notes = t.note.iter().map(|n| view! { <p class="table-note">"Anmärkning: " {n.clone()}</p> }).collect_view();
+    let notes = t
+        .note
+        .iter()
+        .map(|n| view! { <p class="table-note">"Anmärkning: " {n.clone()}</p> })
+        .collect_view();
     let discrepancies = cx
         .doc
         .discrepancies
@@ -222,7 +263,9 @@ pub fn toc_view(doc: &Document, cx: &DocContext, label: &'static str) -> impl In
         .blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Heading(h) if h.level <= 3 || (h.level == 4 && h.text != "Resultat") => Some((h.level, h.text.clone(), cx.anchor(&h.id))),
+            Block::Heading(h) if h.level <= 3 || (h.level == 4 && h.text != "Resultat") => {
+                Some((h.level, h.text.clone(), cx.anchor(&h.id)))
+            }
             _ => None,
         })
         .collect();

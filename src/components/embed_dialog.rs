@@ -12,7 +12,11 @@ use crate::base::href;
 /// `key` makes the ids unique where a page has several charts; `path` is the
 /// embed's path and query ("/embed/andts?omrade=0880"), `title` the chart's.
 #[component]
-pub fn EmbedDialog(#[prop(into)] key: String, #[prop(into)] path: Signal<String>, #[prop(into)] title: Signal<String>) -> impl IntoView {
+pub fn EmbedDialog(
+    #[prop(into)] key: String,
+    #[prop(into)] path: Signal<String>,
+    #[prop(into)] title: Signal<String>,
+) -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let opener = NodeRef::<leptos::html::Button>::new();
     let textarea = NodeRef::<leptos::html::Textarea>::new();
@@ -29,8 +33,17 @@ pub fn EmbedDialog(#[prop(into)] key: String, #[prop(into)] path: Signal<String>
     let show = move |_| {
         let figure = opener.get().and_then(|b| b.closest("figure").ok().flatten());
         if let Some(figure) = figure {
-            let part = |selector: &str| figure.query_selector(selector).ok().flatten().map_or(0.0, |e| e.get_bounding_client_rect().height());
-            let shown = figure.get_bounding_client_rect().height() - part(".table-wrap") - part(".downloads") - part(".embed-open");
+            let part = |selector: &str| {
+                figure
+                    .query_selector(selector)
+                    .ok()
+                    .flatten()
+                    .map_or(0.0, |e| e.get_bounding_client_rect().height())
+            };
+            let shown = figure.get_bounding_client_rect().height()
+                - part(".table-wrap")
+                - part(".downloads")
+                - part(".embed-open");
             set_height.set((shown.max(300.0) as u32 + 60).min(1600));
         }
         set_copied.set(String::new());
@@ -63,7 +76,11 @@ pub fn EmbedDialog(#[prop(into)] key: String, #[prop(into)] path: Signal<String>
             let promise = window().navigator().clipboard().write_text(&code());
             leptos::task::spawn_local(async move {
                 let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-                set_copied.set(if done { "Kopierat".into() } else { "Koden är markerad: kopiera med Ctrl+C (Cmd+C på Mac).".into() });
+                set_copied.set(if done {
+                    "Kopierat".into()
+                } else {
+                    "Koden är markerad: kopiera med Ctrl+C (Cmd+C på Mac).".into()
+                });
             });
         }
     };

@@ -34,29 +34,49 @@ pub enum Place {
     /// its embed ("/embed/budget-intakter"), for the "Bädda in" dialog, and
     /// `embed_title` the embed's title where it says more than the page's
     /// heading (a report's card names its municipality).
-    Page { level: u8, embed: Option<Signal<String>>, embed_title: Option<String> },
+    Page {
+        level: u8,
+        embed: Option<Signal<String>>,
+        embed_title: Option<String>,
+    },
     /// The embed itself, a page of its own in another site's frame: the
     /// chart's title is its `h1`, and `link` leads to the full view.
-    Embed { display: Display, link: Signal<String>, link_text: Signal<String> },
+    Embed {
+        display: Display,
+        link: Signal<String>,
+        link_text: Signal<String>,
+    },
 }
 
 impl Place {
     /// On a page, with the "Bädda in" dialog for the embed at `embed`.
     pub fn page(level: u8, embed: impl Into<String>) -> Place {
-        Place::Page { level, embed: Some(Signal::stored(embed.into())), embed_title: None }
+        Place::Page {
+            level,
+            embed: Some(Signal::stored(embed.into())),
+            embed_title: None,
+        }
     }
 
     /// The embed's title, where it says more than the page's heading.
     pub fn with_embed_title(self, title: String) -> Place {
         match self {
-            Place::Page { level, embed, .. } => Place::Page { level, embed, embed_title: Some(title) },
+            Place::Page { level, embed, .. } => Place::Page {
+                level,
+                embed,
+                embed_title: Some(title),
+            },
             embedded => embedded,
         }
     }
 
     /// In an embed, linking to the full view at `link` (a path of the site).
     pub fn embed(display: Display, link: &str, link_text: impl Into<String>) -> Place {
-        Place::Embed { display, link: Signal::stored(crate::base::href(link)), link_text: Signal::stored(link_text.into()) }
+        Place::Embed {
+            display,
+            link: Signal::stored(crate::base::href(link)),
+            link_text: Signal::stored(link_text.into()),
+        }
     }
 }
 
@@ -123,21 +143,35 @@ pub fn Figure(
     let embedded = matches!(place, Place::Embed { .. });
     let display = match &place {
         Place::Embed { display, .. } => *display,
-        Place::Page { .. } => Display { table: true, title: true, theme: Default::default() },
+        Place::Page { .. } => Display {
+            table: true,
+            title: true,
+            theme: Default::default(),
+        },
     };
     let heading = match &place {
         // Hidden, not left out, when the host page has its own title: the frame keeps its heading.
-        Place::Embed { .. } => view! { <h1 id=heading_id.clone() class:visually-hidden=!display.title>{title}</h1> }.into_any(),
+        Place::Embed { .. } => {
+            view! { <h1 id=heading_id.clone() class:visually-hidden=!display.title>{title}</h1> }.into_any()
+        }
         Place::Page { level: 2, .. } => view! { <h2 id=heading_id.clone()>{title}</h2> }.into_any(),
         Place::Page { .. } => view! { <h3 id=heading_id.clone()>{title}</h3> }.into_any(),
     };
-    let banner = move || (embedded && example.get()).then(|| view! { <p class="example-banner example-banner-title">"Exempeldata – inte verkliga resultat"</p> });
+    let banner = move || {
+        (embedded && example.get()).then(
+            || view! { <p class="example-banner example-banner-title">"Exempeldata – inte verkliga resultat"</p> },
+        )
+    };
     let summary = if live {
         view! { <p class="chart-summary" id=summary_id aria-live="polite">{summary}</p> }.into_any()
     } else {
         view! { <p class="chart-summary" id=summary_id>{summary}</p> }.into_any()
     };
-    let (above, below) = if summary_below { (None, Some(summary)) } else { (Some(summary), None) };
+    let (above, below) = if summary_below {
+        (None, Some(summary))
+    } else {
+        (Some(summary), None)
+    };
     let tools = match place {
         Place::Page { embed, embed_title, .. } => {
             let title = embed_title.map_or(title, Signal::stored);
@@ -162,7 +196,9 @@ pub fn Figure(
                 view! { <div class="downloads figure-tools"><p class="downloads-title">"Ladda ner det som visas"</p>{parts()}</div> }.into_any()
             })
         }
-        Place::Embed { link, link_text, .. } => Some(view! { <p class="embed-link"><a href=link target="_top">{link_text}</a></p> }.into_any()),
+        Place::Embed { link, link_text, .. } => {
+            Some(view! { <p class="embed-link"><a href=link target="_top">{link_text}</a></p> }.into_any())
+        }
     };
     view! {
         // The caption first (HTML lets a figure's caption stand first or last, and
@@ -187,7 +223,12 @@ pub fn Figure(
 
 /// CSV in both flavours, and the drawing as SVG and PNG where the view has one.
 fn downloads_view(d: Downloads, example: Signal<bool>) -> impl IntoView {
-    let Downloads { name, csv, picture, has_picture } = d;
+    let Downloads {
+        name,
+        csv,
+        picture,
+        has_picture,
+    } = d;
     let save_csv = move |flavour: CsvFlavour| {
         let csv = csv.clone();
         move |_| {
@@ -200,7 +241,11 @@ fn downloads_view(d: Downloads, example: Signal<bool>) -> impl IntoView {
         let picture = picture.clone();
         move |_| {
             let Some(svg) = picture() else { return };
-            let (svg, name) = if crate::theme::dark() { (to_dark(&svg), format!("{}-morkt-tema", name.get_untracked())) } else { (svg, name.get_untracked()) };
+            let (svg, name) = if crate::theme::dark() {
+                (to_dark(&svg), format!("{}-morkt-tema", name.get_untracked()))
+            } else {
+                (svg, name.get_untracked())
+            };
             if png {
                 crate::download::png(&format!("{name}.png"), &svg);
             } else {

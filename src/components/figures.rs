@@ -7,7 +7,11 @@ use leptos::prelude::*;
 
 #[component]
 pub fn FigureCards(dataset: Dataset, ids: &'static [&'static str]) -> impl IntoView {
-    let cards = ids.iter().filter_map(|id| dataset.figure(id)).map(|f| figure_card(f, dataset.cite(&f.source))).collect_view();
+    let cards = ids
+        .iter()
+        .filter_map(|id| dataset.figure(id))
+        .map(|f| figure_card(f, dataset.cite(&f.source)))
+        .collect_view();
     view! { <ul class="cards">{cards}</ul> }
 }
 

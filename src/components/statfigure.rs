@@ -4,16 +4,29 @@
 
 use std::sync::Arc;
 
-use kfkl_core::compare::Difference;
+use kfkl_core::compare::versus_county;
 use kfkl_core::embed::Display;
-use kfkl_core::explorer::{against_county, county_rows, file_name, format_value, gender_label, select, sort_rows, source_line, summary, to_csv, ExplorerState, SortKey};
+use kfkl_core::explorer::{
+    against_county, county_rows, file_name, format_value, gender_label, select, sort_rows, source_line, summary,
+    to_csv, ExplorerState, Parsed, SortKey,
+};
 use kfkl_core::statchart::{build, render_svg, Frame, StatChart, View};
 use kfkl_core::stats::{Observation, StatTable};
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::base::href;
 use crate::components::countymap::StatMap;
 use crate::components::figure::{svg_drawing, Downloads, Figure, Place};
+
+/// The explorer's state from the current URL's query (the page and its embed).
+pub fn parsed_state(table: Arc<StatTable>) -> Memo<Parsed> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        let pairs: Vec<(String, String)> = query.get().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        ExplorerState::parse(&pairs, &table)
+    })
+}
 
 /// Says, before anything else, that the numbers are not real; `scope` is the
 /// sentence that says what in the view is example data and what is real.
@@ -38,13 +51,23 @@ const NARROW: u32 = 380;
 #[cfg(target_arch = "wasm32")]
 fn drawing(chart: &StatChart) -> String {
     let px = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1024.0);
-    render_svg(chart, &Frame { width: if px < 640.0 { NARROW } else { WIDE }, caption: None })
+    render_svg(
+        chart,
+        &Frame {
+            width: if px < 640.0 { NARROW } else { WIDE },
+            caption: None,
+        },
+    )
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn drawing(chart: &StatChart) -> String {
     let svg = |width| render_svg(chart, &Frame { width, caption: None });
-    format!("<div class=\"svg-wide\">{}</div><div class=\"svg-narrow\">{}</div>", svg(WIDE), svg(NARROW))
+    format!(
+        "<div class=\"svg-wide\">{}</div><div class=\"svg-narrow\">{}</div>",
+        svg(WIDE),
+        svg(NARROW)
+    )
 }
 
 /// Everything the figure shows, derived from the state in one step: one
@@ -71,18 +94,6 @@ fn shown(table: &StatTable, s: &ExplorerState) -> Shown {
     }
 }
 
-/// The table's word for a row against its county (`/om-data#jamforelser` explains the rule).
-pub fn versus_county(d: Option<Difference>) -> &'static str {
-    match d {
-        // The county and the nation are what the others are compared with.
-        None => "",
-        Some(Difference::Higher) => "högre",
-        Some(Difference::Lower) => "lägre",
-        Some(Difference::NoSureDifference) => "ingen säker skillnad",
-        Some(Difference::Unknown) => "kan inte jämföras",
-    }
-}
-
 /// `embed`: in an embed, how it shows; `None` on the explorer's page.
 #[component]
 pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: Option<Display>) -> impl IntoView {
@@ -104,13 +115,25 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: Opti
         let ind = &absent_table.survey.indicators[state.read().indicator];
         if c.view == View::Line {
             let years: Vec<u16> = c.categories.iter().filter_map(|y| y.parse().ok()).collect();
-            for b in ind.breaks.iter().filter(|b| years.first().is_some_and(|&f| f < b.year) && years.last().is_some_and(|&l| b.year <= l)) {
-                notes.push(format!("Linjen bryts {}: {} Jämför inte åren före och efter.", b.year, b.why));
+            for b in ind
+                .breaks
+                .iter()
+                .filter(|b| years.first().is_some_and(|&f| f < b.year) && years.last().is_some_and(|&l| b.year <= l))
+            {
+                notes.push(format!(
+                    "Linjen bryts {}: {} Jämför inte åren före och efter.",
+                    b.year, b.why
+                ));
             }
         }
         // A chosen municipality that does not take part is said to, not left blank.
         for &a in &state.read().areas {
-            notes.extend(absent_table.survey.absent_sentence(&absent_table.areas[a].code).map(str::to_string));
+            notes.extend(
+                absent_table
+                    .survey
+                    .absent_sentence(&absent_table.areas[a].code)
+                    .map(str::to_string),
+            );
         }
         if map_view.get() {
             notes.push("Kartan visar ett år: ”Till år”, annars det senaste. Ju mörkare, desto högre värde. Randig kommun: inget värde att visa, för att värdet är dolt för att skydda eleverna (..) eller för att uppgift saknas (–).".into());
@@ -251,12 +274,26 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: Opti
     let downloads = {
         let (table, csv_table) = (table.clone(), table.clone());
         Downloads {
-            name: Signal::derive(move || file_name(&table, &state.read(), "csv").trim_end_matches(".csv").to_string()),
-            csv: Arc::new(move |flavour| to_csv(&csv_table, &state.get_untracked(), &view_of.read_untracked().rows, flavour)),
+            name: Signal::derive(move || {
+                file_name(&table, &state.read(), "csv")
+                    .trim_end_matches(".csv")
+                    .to_string()
+            }),
+            csv: Arc::new(move |flavour| {
+                to_csv(
+                    &csv_table,
+                    &state.get_untracked(),
+                    &view_of.read_untracked().rows,
+                    flavour,
+                )
+            }),
             // The pictures are of the chart; the map view's numbers are in the CSV.
             picture: Arc::new(move || {
                 let v = view_of.read_untracked();
-                let frame = Frame { width: WIDE, caption: Some((v.chart.title.clone(), v.source_line.clone())) };
+                let frame = Frame {
+                    width: WIDE,
+                    caption: Some((v.chart.title.clone(), v.source_line.clone())),
+                };
                 (!state.get_untracked().map).then(|| render_svg(&v.chart, &frame))
             }),
             has_picture: Signal::derive(move || !map_view.get()),
@@ -274,7 +311,13 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: Opti
         },
         None => {
             let table = table.clone();
-            Place::Page { level: 2, embed: Some(Signal::derive(move || format!("/embed/{}{}", table.survey.id, state.read().to_query(&table)))), embed_title: None }
+            Place::Page {
+                level: 2,
+                embed: Some(Signal::derive(move || {
+                    format!("/embed/{}{}", table.survey.id, state.read().to_query(&table))
+                })),
+                embed_title: None,
+            }
         }
     };
     let drawing = view! {

@@ -17,7 +17,7 @@ pub fn Loading(#[prop(into)] what: String) -> impl IntoView {
 pub fn LoadFailed(error: LoadError) -> impl IntoView {
     // At build time a file that fails is a broken build, not a page to publish.
     #[cfg(not(target_arch = "wasm32"))]
-    crate::prerender::failed(&error.to_string());
+    crate::build_context::failed(&error.to_string());
     view! {
         <div class="alert" role="alert">
             <p><strong>"Uppgifterna kunde inte visas."</strong></p>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use kfkl_core::publications::Kind;
 
 use crate::head::{lead, set_title};
-use crate::publications::index;
+use crate::registry::index;
 
 #[component]
 pub fn About() -> impl IntoView {
@@ -80,12 +80,25 @@ fn document_files() -> impl IntoView {
         match d.kind() {
             Some(Kind::Plan) => {
                 items.push(file(d.json(), format!("{title} med åtaganden och budgettabeller")));
-                items.push(file(format!("{}-tabeller.json", d.id), "planens budgettabeller för sig".into()));
-                items.extend(d.personal.iter().map(|p| file(format!("{p}.json"), format!("personal per verksamhetsområde {} enligt planen", d.ar))));
+                items.push(file(
+                    format!("{}-tabeller.json", d.id),
+                    "planens budgettabeller för sig".into(),
+                ));
+                items.extend(d.personal.iter().map(|p| {
+                    file(
+                        format!("{p}.json"),
+                        format!("personal per verksamhetsområde {} enligt planen", d.ar),
+                    )
+                }));
             }
             _ => {
                 items.push(file(d.json(), format!("{title} med åtaganden och resultat")));
-                items.extend(d.nyckeltal.iter().flatten().map(|n| file(format!("{n}.json"), format!("nyckeltal ur {title}"))));
+                items.extend(
+                    d.nyckeltal
+                        .iter()
+                        .flatten()
+                        .map(|n| file(format!("{n}.json"), format!("nyckeltal ur {title}"))),
+                );
             }
         }
     }

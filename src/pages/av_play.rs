@@ -8,11 +8,11 @@ use kfkl_core::model::{ChartKind, Dataset};
 use leptos::prelude::*;
 
 use crate::api;
-use crate::head::{lead, set_title};
 use crate::components::chart::ChartFigure;
 use crate::components::figure::Place;
 use crate::components::figures::FigureCards;
 use crate::components::status::Loaded;
+use crate::head::{lead, set_title};
 use crate::pages::explorer::StatExplorer;
 
 pub const DATASET: &str = "av-media-2023";
@@ -20,14 +20,25 @@ pub const DATASET: &str = "av-media-2023";
 /// Cards in reading order: the figures the explorer does not show
 /// (`data/statistik/av-play.toml` names the ones it does).
 const GROUPS: &[(&str, &[&str])] = &[
-    ("Användning och inköp", &["avplay-strommar-per-dag", "uppskjutna-titlar", "nya-ipads"]),
+    (
+        "Användning och inköp",
+        &["avplay-strommar-per-dag", "uppskjutna-titlar", "nya-ipads"],
+    ),
     ("Räckvidd", &["kommuner-med-aktiviteter", "skolriksdagen-deltagare"]),
-    ("Nyhetsbrev och sociala medier", &["nyhetsbrev-utskick", "nyhetsbrev-prenumeranter", "nyhetsbrev-oppningsgrad", "facebook-foljare"]),
+    (
+        "Nyhetsbrev och sociala medier",
+        &[
+            "nyhetsbrev-utskick",
+            "nyhetsbrev-prenumeranter",
+            "nyhetsbrev-oppningsgrad",
+            "facebook-foljare",
+        ],
+    ),
 ];
 
 /// The report the figures are quoted from, as the publications index names it.
 fn source_report() -> String {
-    crate::publications::index()
+    crate::registry::index()
         .published()
         .into_iter()
         .find(|d| d.nyckeltal.iter().flatten().any(|n| n == DATASET))
@@ -38,7 +49,10 @@ fn source_report() -> String {
 pub fn AvPlay() -> impl IntoView {
     set_title("AV-Play och AV-Media");
     let data = api::fetch(|| vec![format!("{DATASET}.json")]);
-    let render = |f: &api::Fetched| f.decode(0, api::json::<Dataset>).map(|dataset| view! { <AvPlayFigures dataset/> }.into_any());
+    let render = |f: &api::Fetched| {
+        f.decode(0, api::json::<Dataset>)
+            .map(|dataset| view! { <AvPlayFigures dataset/> }.into_any())
+    };
     view! {
         <div class="wrap">
             <h1>"AV-Play och AV-Media"</h1>

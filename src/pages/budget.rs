@@ -3,44 +3,40 @@
 use std::sync::Arc;
 
 use kfkl_core::budget::{self, Budget as Roles};
-use kfkl_core::publications::{Kind, Publication};
 use kfkl_core::document::Document;
 use kfkl_core::model::Dataset;
+use kfkl_core::publications::{Kind, Publication};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api;
 use crate::base::href;
+use crate::components::chart::ChartFigure;
+use crate::components::document::{table_view, DocContext};
+use crate::components::figure::Place;
+use crate::components::status::Loaded;
 use crate::head::{lead, set_title};
 use crate::pages::not_found::NotFound;
-use crate::publications::{page, shown, NewerNotice};
-use crate::components::chart::ChartFigure;
-use crate::components::figure::Place;
-use crate::components::document::{table_view, DocContext};
-use crate::components::status::Loaded;
+use crate::registry::{budget_files, page, shown, NewerNotice};
 
 /// The budget of the address's plan; a plan without budget roles has none.
 #[component]
 pub fn Budget() -> impl IntoView {
     let params = use_params_map();
-    move || match shown(Kind::Plan, params.read().get("ar").as_deref()).filter(|p| p.budget.is_some() && p.personal.is_some()) {
+    move || match shown(Kind::Plan, params.read().get("ar").as_deref())
+        .filter(|p| p.budget.is_some() && p.personal.is_some())
+    {
         Some(plan) => view! { <BudgetPage plan/> }.into_any(),
         None => view! { <NotFound/> }.into_any(),
     }
-}
-
-/// The files a plan's budget needs: only its tables (a file the data build
-/// derives), not its whole text, and its staff figures.
-pub fn files(plan: &Publication) -> Vec<String> {
-    vec![format!("{}-tabeller.json", plan.id), format!("{}.json", plan.personal.as_deref().unwrap_or_default())]
 }
 
 #[component]
 fn BudgetPage(plan: &'static Publication) -> impl IntoView {
     let section = plan.budget.as_ref().map(|b| b.avsnitt.clone()).unwrap_or_default();
     set_title(&section);
-    let data = api::fetch(move || files(plan));
+    let data = api::fetch(move || budget_files(plan));
     let render = move |f: &api::Fetched| {
         let doc = f.decode(0, api::document)?;
         let staff = f.decode(1, api::json)?;
@@ -73,7 +69,9 @@ fn BudgetContent(doc: Arc<Document>, plan: &'static Publication, staff: Dataset)
     let cx = DocContext::new(page(plan), doc.clone());
     let tables = doc.tables().map(|t| table_view(t, &cx)).collect_view();
     // The answer first: how the plan's totals relate, from its own tables.
-    let answer = roles.and_then(budget::totals_sentence).map(|s| view! { <p class="budget-answer">{s}</p> });
+    let answer = roles
+        .and_then(budget::totals_sentence)
+        .map(|s| view! { <p class="budget-answer">{s}</p> });
     view! {
         {answer}
         <div class="charts">{charts}</div>

@@ -26,12 +26,12 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api;
 use crate::components::chart::ChartFigure;
 use crate::components::figure::Place;
-use crate::components::statfigure::StatFigure;
+use crate::components::report_card::indicator_card;
+use crate::components::statfigure::{parsed_state, StatFigure};
 use crate::components::status::Loaded;
 use crate::head::{describe, no_index, set_title};
-use crate::pages::explorer::{parsed_state, SURVEYS};
-use crate::pages::kommun::indicator_card;
-use crate::publications::{index, page};
+use crate::registry::SURVEYS;
+use crate::registry::{index, page};
 use kfkl_core::followup::topic_file;
 use kfkl_core::publications::Publication;
 
@@ -53,7 +53,9 @@ pub fn Embed() -> impl IntoView {
                 let (plan, name) = index().budget_chart(id).expect("just found");
                 view! { <BudgetEmbed plan name/> }.into_any()
             }
-            id if id.starts_with("kommun-") => view! { <KommunEmbed slug=id.trim_start_matches("kommun-").to_string()/> }.into_any(),
+            id if id.starts_with("kommun-") => {
+                view! { <KommunEmbed slug=id.trim_start_matches("kommun-").to_string()/> }.into_any()
+            }
             id if id.starts_with("uppfoljning-") => match topic_embed(id) {
                 Some((file, topic_page)) => view! { <KeyFigureEmbed file link=Some(topic_page)/> }.into_any(),
                 None => missing(id).into_any(),
@@ -69,7 +71,11 @@ pub fn Embed() -> impl IntoView {
 
 /// The embed's query as pairs: its chart's view and the display options.
 fn query() -> Vec<(String, String)> {
-    use_query_map().get_untracked().into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+    use_query_map()
+        .get_untracked()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()
 }
 
 /// The display options of the embed's URL (tabell, rubrik); the chart's own view ignores them.
@@ -89,31 +95,44 @@ fn missing(id: &str) -> impl IntoView {
 /// (the newest pair) or "uppfoljning-2023-av-media".
 fn topic_embed(id: &str) -> Option<(String, String)> {
     let rest = id.strip_prefix("uppfoljning-")?;
-    let dated = rest.split_once('-').and_then(|(y, t)| Some((y.parse::<u16>().ok()?, t)));
+    let dated = rest
+        .split_once('-')
+        .and_then(|(y, t)| Some((y.parse::<u16>().ok()?, t)));
     let newest = index().pair(None).and_then(|p| index().by_id(&p.rapport))?.ar;
     let (year, topic) = dated.unwrap_or((newest, rest));
     index().pair(Some(year))?;
-    Some((topic_file(year, topic), kfkl_core::followup::topic_path(year, year == newest, topic)))
+    Some((
+        topic_file(year, topic),
+        kfkl_core::followup::topic_path(year, year == newest, topic),
+    ))
 }
 
 /// The report whose key figures a dataset is.
 fn report_of(id: &str) -> Option<&'static Publication> {
-    index().published().into_iter().find(|d| d.nyckeltal.iter().flatten().any(|n| n == id))
+    index()
+        .published()
+        .into_iter()
+        .find(|d| d.nyckeltal.iter().flatten().any(|n| n == id))
 }
 
 /// One chart of a plan's budget by its name ("intakter").
 #[component]
 fn BudgetEmbed(plan: &'static Publication, name: &'static str) -> impl IntoView {
-    let data = api::fetch(move || crate::pages::budget::files(plan));
+    let data = api::fetch(move || crate::registry::budget_files(plan));
     set_title("Diagram");
     let render = move |f: &api::Fetched| {
         let (doc, staff) = (f.decode(0, api::document)?, f.decode(1, api::json::<Dataset>)?);
         let id = plan.chart_id(name);
-        let chart = kfkl_core::budget::Budget::of(&doc, plan).and_then(|b| kfkl_core::budget::charts(b, &staff).into_iter().find(|c| c.id == id));
+        let chart = kfkl_core::budget::Budget::of(&doc, plan)
+            .and_then(|b| kfkl_core::budget::charts(b, &staff).into_iter().find(|c| c.id == id));
         Ok(match chart {
             Some(chart) => {
                 set_title(&chart.title);
-                let place = Place::embed(display(), &format!("{}/budget", page(plan)), format!("Hela budgeten {} med planens tabeller", plan.ar));
+                let place = Place::embed(
+                    display(),
+                    &format!("{}/budget", page(plan)),
+                    format!("Hela budgeten {} med planens tabeller", plan.ar),
+                );
                 view! { <ChartFigure chart place/> }.into_any()
             }
             None => missing(&id).into_any(),
@@ -137,9 +156,21 @@ fn KeyFigureEmbed(file: String, link: Option<String>) -> impl IntoView {
                 let text = format!("Uppföljningen av {}: löften och resultat", topic.title.to_lowercase());
                 (topic.figures, page.clone(), text)
             }
-            _ if av_media => (f.decode(0, api::json::<Dataset>)?, "/statistik/av-play".into(), "Fler nyckeltal om AV-Play och AV-Media".into()),
-            (None, Some(r)) => (f.decode(0, api::json::<Dataset>)?, r.path(), format!("{} med alla nyckeltal", r.titel)),
-            (None, None) => (f.decode(0, api::json::<Dataset>)?, "/".into(), "Kommunförbundet Kalmar län".into()),
+            _ if av_media => (
+                f.decode(0, api::json::<Dataset>)?,
+                "/statistik/av-play".into(),
+                "Fler nyckeltal om AV-Play och AV-Media".into(),
+            ),
+            (None, Some(r)) => (
+                f.decode(0, api::json::<Dataset>)?,
+                r.path(),
+                format!("{} med alla nyckeltal", r.titel),
+            ),
+            (None, None) => (
+                f.decode(0, api::json::<Dataset>)?,
+                "/".into(),
+                "Kommunförbundet Kalmar län".into(),
+            ),
         };
         Ok(match key_figure_chart(&dataset, &query()) {
             Some(def) => {
@@ -164,7 +195,11 @@ fn KommunEmbed(slug: String) -> impl IntoView {
         Ok(match report.card(&query()) {
             Some((part, k)) => {
                 set_title(&format!("{}, {}: {}", k.label, k.grade, report.name));
-                let place = Place::embed(display(), &format!("/kommun/{}", report.slug), format!("Hela kommunrapporten för {}", report.name));
+                let place = Place::embed(
+                    display(),
+                    &format!("/kommun/{}", report.slug),
+                    format!("Hela kommunrapporten för {}", report.name),
+                );
                 indicator_card(&report, part, k, place).into_any()
             }
             None => missing(&format!("kommun-{}", report.slug)).into_any(),

@@ -5,21 +5,20 @@
 
 use std::sync::Arc;
 
-use kfkl_core::explorer::{areas_with_rows, choice_line, example_scope, select, years_of, ExplorerState, Parsed};
-use kfkl_core::search::fold;
+use kfkl_core::explorer::{
+    areas_with_rows, choice_line, example_scope, indicator_matches, select, years_of, ExplorerState,
+};
 use kfkl_core::stats::{StatTable, GRADES};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 use crate::api;
 use crate::base::href;
-use crate::head::{lead, set_title};
-use crate::components::statfigure::{ExampleBanner, StatFigure};
+use crate::components::statfigure::{parsed_state, ExampleBanner, StatFigure};
 use crate::components::status::Loaded;
+use crate::head::{lead, set_title};
 
 /// The published tables the explorer shows (`statistik-<id>.json`), also embeddable as `/embed/<id>`.
-pub const SURVEYS: [&str; 3] = ["andts", "lupp", "av-play"];
 
 #[component]
 pub fn Andts() -> impl IntoView {
@@ -53,17 +52,11 @@ fn Explorer(id: &'static str, title: &'static str, text: &'static str) -> impl I
 #[component]
 pub fn StatExplorer(id: &'static str) -> impl IntoView {
     let data = api::fetch(move || vec![format!("statistik-{id}.json")]);
-    let render = |f: &api::Fetched| f.stat_table(0).map(|table| view! { <ExplorerContent table=Arc::new(table)/> }.into_any());
+    let render = |f: &api::Fetched| {
+        f.stat_table(0)
+            .map(|table| view! { <ExplorerContent table=Arc::new(table)/> }.into_any())
+    };
     view! { <Loaded data what="statistiken" render/> }
-}
-
-/// The query pairs of the current URL and the state they describe.
-pub fn parsed_state(table: Arc<StatTable>) -> Memo<Parsed> {
-    let query = use_query_map();
-    Memo::new(move |_| {
-        let pairs: Vec<(String, String)> = query.get().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-        ExplorerState::parse(&pairs, &table)
-    })
 }
 
 #[component]
@@ -135,7 +128,11 @@ fn ExplorerContent(table: Arc<StatTable>) -> impl IntoView {
 /// prerendered page cannot know, and folds them.
 fn wide_screen() -> bool {
     #[cfg(target_arch = "wasm32")]
-    return window().match_media("(min-width: 62rem)").ok().flatten().is_some_and(|m| m.matches());
+    return window()
+        .match_media("(min-width: 62rem)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
     #[cfg(not(target_arch = "wasm32"))]
     false
 }
@@ -157,7 +154,7 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
     let options = {
         let indicators = indicators.clone();
         move || {
-            let words = search_words(&filter.get());
+            let query = filter.get();
             // Read without tracking: the list is drawn again when the search changes, not on
             // every choice (the select's value follows the state by itself).
             let current = state.with_untracked(|s| s.indicator);
@@ -167,7 +164,7 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
                     let items: Vec<_> = indicators
                         .iter()
                         .enumerate()
-                        .filter(|(i, ind)| ind.theme == *theme && (*i == current || matches(ind, &words)))
+                        .filter(|(i, ind)| ind.theme == *theme && (*i == current || indicator_matches(ind, &query)))
                         .map(|(i, ind)| view! { <option value=i.to_string() selected=i == current>{ind.label.clone()}</option> })
                         .collect();
                     (!items.is_empty()).then(|| view! { <optgroup label=theme.clone()>{items}</optgroup> })
@@ -178,11 +175,11 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
     let matching = {
         let indicators = indicators.clone();
         move || {
-            let words = search_words(&filter.get());
-            if words.is_empty() {
+            let query = filter.get();
+            if query.trim().is_empty() {
                 return String::new();
             }
-            let n = indicators.iter().filter(|ind| matches(ind, &words)).count();
+            let n = indicators.iter().filter(|ind| indicator_matches(ind, &query)).count();
             format!("{n} av {} indikatorer matchar.", indicators.len())
         }
     };
@@ -202,7 +199,8 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
         move || {
             let ind = indicators[state.read().indicator].clone();
             let question = ind.question.map(|q| view! { <p><strong>"Fråga: "</strong>{q}</p> });
-            let answers = (!ind.answers.is_empty()).then(|| view! { <p><strong>"Svarsalternativ: "</strong>{ind.answers.join(" · ")}</p> });
+            let answers = (!ind.answers.is_empty())
+                .then(|| view! { <p><strong>"Svarsalternativ: "</strong>{ind.answers.join(" · ")}</p> });
             view! {
                 {question}
                 {answers}
@@ -253,7 +251,7 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
                     // The attribute is the state drawn first (the prerendered page has only
                     // attributes); the property follows the state.
                     <input type="checkbox" id=id.clone() checked=state.read_untracked().areas.contains(&i) prop:checked=checked on:change=on_change/>
-                    <label for=id>{area.name.clone()} <Show when=empty.clone()><span class="muted">" (inga uppgifter)"</span></Show></label>
+                    <label for=id>{area.name.clone()} <Show when=empty><span class="muted">" (inga uppgifter)"</span></Show></label>
                 </div>
             }
         })
@@ -286,7 +284,13 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
                 }
             });
         };
-        let current = move || if which == "fran" { state.read().from } else { state.read().to };
+        let current = move || {
+            if which == "fran" {
+                state.read().from
+            } else {
+                state.read().to
+            }
+        };
         let current_untracked = move || untrack(current);
         let id = format!("ar-{which}");
         view! {
@@ -477,17 +481,6 @@ fn Controls(table: Arc<StatTable>, state: Memo<ExplorerState>, update: Update) -
             <p><A href=href(&table.survey.route)>"Återställ alla val"</A></p>
         </form>
     }
-}
-
-/// The indicator search's words, folded as search folds them.
-fn search_words(text: &str) -> Vec<String> {
-    text.split_whitespace().map(|w| w.chars().map(fold).collect()).collect()
-}
-
-/// Whether every word is in the indicator's label, theme, question or definition.
-fn matches(ind: &kfkl_core::stats::Indicator, words: &[String]) -> bool {
-    let text: String = format!("{} {} {} {}", ind.label, ind.theme, ind.question.as_deref().unwrap_or_default(), ind.definition).chars().map(fold).collect();
-    words.iter().all(|w| text.contains(w.as_str()))
 }
 
 /// How the survey is done, and what suppression means.

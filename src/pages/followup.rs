@@ -7,24 +7,24 @@
 use std::sync::Arc;
 
 use kfkl_core::chart::bar_chart;
-use kfkl_core::embed::key_figure_path;
 use kfkl_core::document::Document;
+use kfkl_core::embed::key_figure_path;
 use kfkl_core::followup::{pair_path, topic_file, FollowUpIndex as Pairs, Part, Topic};
-use kfkl_core::publications::Publication;
 use kfkl_core::format::count;
+use kfkl_core::publications::Publication;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api;
 use crate::base::href;
+use crate::components::chart::ChartFigure;
+use crate::components::document::{blocks_view, DocContext};
+use crate::components::figure::Place;
+use crate::components::status::Loaded;
 use crate::head::{lead, set_title};
 use crate::pages::not_found::NotFound;
-use crate::publications::index;
-use crate::components::chart::ChartFigure;
-use crate::components::figure::Place;
-use crate::components::document::{blocks_view, DocContext};
-use crate::components::status::Loaded;
+use crate::registry::index;
 
 /// A pair by its report's year (`None`: the newest), with its two documents and whether it is the newest.
 fn pair_of(year: Option<u16>) -> Option<(&'static Publication, &'static Publication, bool)> {
@@ -118,7 +118,7 @@ fn TopicPage(year: Option<u16>, topic: String) -> impl IntoView {
 
 #[component]
 fn TopicView(topic: Topic, report: &'static Publication, plan: &'static Publication) -> impl IntoView {
-    let (report_path, plan_path) = (crate::publications::page(report), crate::publications::page(plan));
+    let (report_path, plan_path) = (crate::registry::page(report), crate::registry::page(plan));
     let (r, p) = (topic.report_year, topic.plan_year);
     set_title(&format!("Uppföljning: {}", topic.title));
     // The result text renders as part of the report: anchors and figures point there.
@@ -135,11 +135,24 @@ fn TopicView(topic: Topic, report: &'static Publication, plan: &'static Publicat
     });
     let mut cx = DocContext::new(report_path, report_doc);
     cx.figures = Arc::new(
-        topic.figures.figures.iter().filter_map(|f| Some((f.source.anchor.clone()?, f.clone(), topic.figures.cite(&f.source)))).collect(),
+        topic
+            .figures
+            .figures
+            .iter()
+            .filter_map(|f| Some((f.source.anchor.clone()?, f.clone(), topic.figures.cite(&f.source))))
+            .collect(),
     );
     let charts = topic.figures.charts.iter().map(|def| view! { <ChartFigure chart=bar_chart(&topic.figures, def) place=Place::page(2, key_figure_path(&topic.figures, &def.id))/> }).collect_view();
-    let promised_then = topic.report.iter().map(|part| promises_view(part, report_path, &report.titel)).collect_view();
-    let promised_now = topic.plan.iter().map(|part| promises_view(part, plan_path, &plan.titel)).collect_view();
+    let promised_then = topic
+        .report
+        .iter()
+        .map(|part| promises_view(part, report_path, &report.titel))
+        .collect_view();
+    let promised_now = topic
+        .plan
+        .iter()
+        .map(|part| promises_view(part, plan_path, &plan.titel))
+        .collect_view();
     let results = topic
         .report
         .iter()
@@ -186,7 +199,10 @@ fn promises_view(part: &Part, path: &'static str, place: &str) -> impl IntoView 
         .promises
         .iter()
         .map(|p| {
-            let result = p.result_anchor.as_ref().map(|a| view! { " " <a class="result-link" href=href(&format!("{path}#{a}"))>"Resultat"</a> });
+            let result = p
+                .result_anchor
+                .as_ref()
+                .map(|a| view! { " " <a class="result-link" href=href(&format!("{path}#{a}"))>"Resultat"</a> });
             view! {
                 <li>
                     <a href=href(&format!("{path}#{}", p.id))>{p.text.clone()}</a>

@@ -7,10 +7,10 @@ use kfkl_core::model::Areas;
 
 use crate::api;
 use crate::base::href;
+use crate::components::municipalities::municipality_links;
 use crate::components::status::Loaded;
 use crate::head::{lead, set_title};
-use crate::pages::kommun::municipality_links;
-use crate::publications::{index, latest};
+use crate::registry::{index, latest};
 use kfkl_core::publications::Kind;
 
 /// (link, title, what the reader finds there): the current documents (from
@@ -18,22 +18,50 @@ use kfkl_core::publications::Kind;
 fn sections() -> Vec<(String, String, String)> {
     let (plan, report) = (latest(Kind::Plan), latest(Kind::Rapport));
     let mut out = vec![
-        (plan.path(), plan.titel.clone(), format!("Vad Kommunförbundet ska göra under {} och vad det kostar.", plan.ar)),
-        (report.path(), report.titel.clone(), format!("Vad som lovades och vad som gjordes under {}.", report.ar)),
+        (
+            plan.path(),
+            plan.titel.clone(),
+            format!("Vad Kommunförbundet ska göra under {} och vad det kostar.", plan.ar),
+        ),
+        (
+            report.path(),
+            report.titel.clone(),
+            format!("Vad som lovades och vad som gjordes under {}.", report.ar),
+        ),
     ];
     if let Some(pair) = index().pair(None) {
         let year = |id: &str| index().by_id(id).map_or(0, |d| d.ar);
         let (r, p) = (year(&pair.rapport), year(&pair.plan));
-        out.push(("/uppfoljning".into(), "Uppföljning".into(), format!("Löfte {r}, resultat {r} och löfte {p} sida vid sida.")));
+        out.push((
+            "/uppfoljning".into(),
+            "Uppföljning".into(),
+            format!("Löfte {r}, resultat {r} och löfte {p} sida vid sida."),
+        ));
     }
-    out.extend(STATISTICS.iter().map(|(l, t, x)| (l.to_string(), t.to_string(), x.to_string())));
+    out.extend(
+        STATISTICS
+            .iter()
+            .map(|(l, t, x)| (l.to_string(), t.to_string(), x.to_string())),
+    );
     out
 }
 
 const STATISTICS: &[(&str, &str, &str)] = &[
-    ("/statistik/andts", "ANDTS", "CAN:s skolundersökning om alkohol, narkotika, dopning, tobak och spel."),
-    ("/statistik/lupp", "LUPP", "Ungdomsenkäten om fritid, skola, inflytande, trygghet, hälsa och framtid."),
-    ("/statistik/av-play", "AV-Play och AV-Media", "Länets filmtjänst för skolan och mediecentralens verksamhet i siffror."),
+    (
+        "/statistik/andts",
+        "ANDTS",
+        "CAN:s skolundersökning om alkohol, narkotika, dopning, tobak och spel.",
+    ),
+    (
+        "/statistik/lupp",
+        "LUPP",
+        "Ungdomsenkäten om fritid, skola, inflytande, trygghet, hälsa och framtid.",
+    ),
+    (
+        "/statistik/av-play",
+        "AV-Play och AV-Media",
+        "Länets filmtjänst för skolan och mediecentralens verksamhet i siffror.",
+    ),
 ];
 
 #[component]

@@ -6,17 +6,11 @@
 
 use std::sync::Arc;
 
-use kfkl_core::compare::Difference;
-use kfkl_core::explorer::format_value;
-use kfkl_core::format::{and_list, format_number};
-use kfkl_core::kommunrapport::{card_csv, card_query, change_number, change_text, grade_key, Comparison, KeyIndicator, Kommunrapport, Reading, SurveyPart};
+use kfkl_core::kommunrapport::{card_query, change_number, KeyIndicator, Kommunrapport, Reading, SurveyPart};
 use kfkl_core::map::CountyMap;
 use kfkl_core::mapchart::Fill;
 use kfkl_core::model::{Areas, Municipality, Status};
-use kfkl_core::sort::{sort_by, swedish_cmp};
-use kfkl_core::svgframe::captioned;
 use kfkl_core::stats::{beside_county, StatUnit, COUNTY_NAME};
-use kfkl_core::trend::{render_svg, Line, Role, Trend, HEIGHT as TREND_HEIGHT, WIDTH as TREND_WIDTH};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -24,12 +18,15 @@ use leptos_router::hooks::use_params_map;
 use crate::api;
 use crate::base::href;
 use crate::components::countymap::county_map;
-use crate::components::figure::{part_id, svg_drawing, Downloads, Figure, Place};
-use crate::components::statfigure::{versus_county, ExampleBanner};
-use crate::publications::latest;
-use kfkl_core::publications::Kind;
+use crate::components::figure::Place;
+use crate::components::municipalities::municipality_links;
+use crate::components::report_card::{indicator_card, respondents, value};
+use crate::components::statfigure::ExampleBanner;
 use crate::components::status::Loaded;
 use crate::head::{canonical, describe, lead, no_index, set_title};
+use crate::registry::latest;
+use kfkl_core::compare::versus_county;
+use kfkl_core::publications::Kind;
 
 #[component]
 pub fn KommunIndex() -> impl IntoView {
@@ -88,19 +85,6 @@ pub fn Kommun() -> impl IntoView {
     }
 }
 
-/// The municipalities as list items of links, in Swedish alphabetical order.
-pub fn municipality_links<'a>(names: impl Iterator<Item = (&'a str, &'a str)>) -> impl IntoView {
-    let mut names: Vec<(&str, &str)> = names.collect();
-    sort_by(&mut names, |a, b| swedish_cmp(a.1, b.1));
-    names
-        .into_iter()
-        .map(|(slug, name)| {
-            let (link, name) = (href(&format!("/kommun/{slug}")), name.to_string());
-            view! { <li><A href=link>{name}</A></li> }
-        })
-        .collect_view()
-}
-
 /// Not one of the county's municipalities: the not-found page, with the list.
 fn unknown(key: &str, areas: &Areas) -> impl IntoView {
     set_title("Sidan finns inte");
@@ -118,7 +102,10 @@ fn Report(m: Municipality) -> impl IntoView {
     let file = format!("kommun-{}.json", m.slug);
     let data = api::fetch(move || vec![file.clone()]);
     let name = m.name.clone();
-    let render = |f: &api::Fetched| f.decode(0, api::json::<Kommunrapport>).map(|r| report(Arc::new(r)).into_any());
+    let render = |f: &api::Fetched| {
+        f.decode(0, api::json::<Kommunrapport>)
+            .map(|r| report(Arc::new(r)).into_any())
+    };
     view! {
         <div class="kommunrapport">
         <header class="report-head">
@@ -141,7 +128,12 @@ fn back_up(slug: &str) -> impl IntoView {
 }
 
 fn report(r: Arc<Kommunrapport>) -> impl IntoView {
-    let rounds: Vec<String> = r.surveys.iter().filter(|s| s.absent.is_none()).map(|s| s.rounds.clone()).collect();
+    let rounds: Vec<String> = r
+        .surveys
+        .iter()
+        .filter(|s| s.absent.is_none())
+        .map(|s| s.rounds.clone())
+        .collect();
     describe(&format!("Kommunrapport för {}: {}.", r.name, rounds.join(", ")));
     let example = r.status == Status::Exempeldata;
     // Which of the report's values are real: by survey, the places whose latest round is.
@@ -151,7 +143,18 @@ fn report(r: Arc<Kommunrapport>) -> impl IntoView {
         .filter_map(|s| {
             let is_real = |x: &Option<Reading>| x.as_ref().is_some_and(|x| !x.example);
             let mut places = Vec::new();
-            for (all, some, readings) in [("riket", "en del av rikets värden", s.indicators.iter().map(|k| &k.nation).collect::<Vec<_>>()), ("länet", "en del av länets värden", s.indicators.iter().map(|k| &k.county).collect())] {
+            for (all, some, readings) in [
+                (
+                    "riket",
+                    "en del av rikets värden",
+                    s.indicators.iter().map(|k| &k.nation).collect::<Vec<_>>(),
+                ),
+                (
+                    "länet",
+                    "en del av länets värden",
+                    s.indicators.iter().map(|k| &k.county).collect(),
+                ),
+            ] {
                 let known: Vec<_> = readings.into_iter().filter(|x| x.is_some()).collect();
                 match known.iter().filter(|x| is_real(x)).count() {
                     0 => {}
@@ -159,10 +162,21 @@ fn report(r: Arc<Kommunrapport>) -> impl IntoView {
                     _ => places.push(some),
                 }
             }
-            (!places.is_empty()).then(|| format!("{} för {}", s.title.split(' ').next().unwrap_or_default(), places.join(" och ")))
+            (!places.is_empty()).then(|| {
+                format!(
+                    "{} för {}",
+                    s.title.split(' ').next().unwrap_or_default(),
+                    places.join(" och ")
+                )
+            })
         })
         .collect();
-    let real = (!real.is_empty()).then(|| format!("Verkliga värden finns i {}: de är märkta med * i översikterna och som verkliga i korten.", real.join(", ")));
+    let real = (!real.is_empty()).then(|| {
+        format!(
+            "Verkliga värden finns i {}: de är märkta med * i översikterna och som verkliga i korten.",
+            real.join(", ")
+        )
+    });
     let slug = r.slug.clone();
     let surveys = r.surveys.iter().map(|s| survey_part(&r, s)).collect_view();
     let documents = documents(&r);
@@ -182,14 +196,24 @@ fn report(r: Arc<Kommunrapport>) -> impl IntoView {
         })
         .collect_view();
     // The contents: each survey, each document that names the municipality, then the rest.
-    let mut contents: Vec<(String, String)> = r.surveys.iter().map(|s| (format!("del-{}", s.id), s.title.clone())).collect();
+    let mut contents: Vec<(String, String)> = r
+        .surveys
+        .iter()
+        .map(|s| (format!("del-{}", s.id), s.title.clone()))
+        .collect();
     contents.extend(documents.iter().map(|(id, title, _)| (id.clone(), title.clone())));
     contents.push(("hela-lanet".into(), "AV-Media i hela länet".into()));
     contents.push(("ladda-ner".into(), "Ladda ner uppgifterna".into()));
     contents.push(("om-jamforelser".into(), "Så jämförs kommunen".into()));
-    let contents = contents.into_iter().map(|(id, title)| view! { <li><a href=here(&slug, &id)>{title}</a></li> }).collect_view();
+    let contents = contents
+        .into_iter()
+        .map(|(id, title)| view! { <li><a href=here(&slug, &id)>{title}</a></li> })
+        .collect_view();
     let documents = documents.into_iter().map(|(_, _, section)| section).collect_view();
-    let (csv, xlsx) = (href(&format!("/data/kommun-{slug}.csv")), href(&format!("/data/kommun-{slug}.xlsx")));
+    let (csv, xlsx) = (
+        href(&format!("/data/kommun-{slug}.csv")),
+        href(&format!("/data/kommun-{slug}.xlsx")),
+    );
     let name = r.name.clone();
     view! {
         <p class="report-data">{format!("Uppgifterna: {}.", rounds.join(" · "))}</p>
@@ -235,7 +259,18 @@ fn survey_part(r: &Kommunrapport, s: &SurveyPart) -> impl IntoView {
     let name = r.name.as_str();
     let (id, labelled) = (format!("del-{}", s.id), format!("del-{}", s.id));
     let nothing = s.indicators.iter().all(|k| k.latest.is_none());
-    let cards = s.indicators.iter().map(|k| indicator_card(r, s, k, Place::page(3, format!("/embed/kommun-{}{}", r.slug, card_query(k))))).collect_view();
+    let cards = s
+        .indicators
+        .iter()
+        .map(|k| {
+            indicator_card(
+                r,
+                s,
+                k,
+                Place::page(3, format!("/embed/kommun-{}{}", r.slug, card_query(k))),
+            )
+        })
+        .collect_view();
     let sources = s.sources.join("; ");
     let others = if s.has_nation { "länet och riket" } else { "länet" };
     if let Some(sentence) = &s.absent {
@@ -277,9 +312,17 @@ fn overview(r: &Kommunrapport, s: &SurveyPart) -> impl IntoView {
     let (id, labelled) = (format!("oversikt-{}", s.id), format!("oversikt-{}", s.id));
     let real = |x: &Option<Reading>| x.as_ref().is_some_and(|x| !x.example && x.value.is_some());
     let example = |x: &Option<Reading>| x.as_ref().is_some_and(|x| x.example);
-    let mixed = s.indicators.iter().any(|k| [&k.latest, &k.county, &k.nation].iter().any(|x| real(x))) && s.indicators.iter().any(|k| [&k.latest, &k.county, &k.nation].iter().any(|x| example(x)));
+    let mixed = s
+        .indicators
+        .iter()
+        .any(|k| [&k.latest, &k.county, &k.nation].iter().any(|x| real(x)))
+        && s.indicators
+            .iter()
+            .any(|k| [&k.latest, &k.county, &k.nation].iter().any(|x| example(x)));
     // Where real figures stand among example data, each real one is starred.
-    let cell = move |x: &Option<Reading>, k: &KeyIndicator| format!("{}{}", value(x, k), if mixed && real(x) { "*" } else { "" });
+    let cell = move |x: &Option<Reading>, k: &KeyIndicator| {
+        format!("{}{}", value(x, k), if mixed && real(x) { "*" } else { "" })
+    };
     let rows = s
         .indicators
         .iter()
@@ -300,12 +343,19 @@ fn overview(r: &Kommunrapport, s: &SurveyPart) -> impl IntoView {
             }
         })
         .collect_view();
-    let suppressed = s.indicators.iter().any(|k| k.latest.as_ref().is_some_and(|x| x.value.is_none()));
+    let suppressed = s
+        .indicators
+        .iter()
+        .any(|k| k.latest.as_ref().is_some_and(|x| x.value.is_none()));
     let mut notes = Vec::new();
     if suppressed {
         notes.push(format!("..: färre än {} svarande, värdet visas inte.", s.threshold));
     }
-    let unit = if s.indicators.iter().all(|k| k.unit == StatUnit::Percent) { "i procentenheter" } else { "i indikatorns enhet" };
+    let unit = if s.indicators.iter().all(|k| k.unit == StatUnit::Percent) {
+        "i procentenheter"
+    } else {
+        "i indikatorns enhet"
+    };
     notes.push(format!("Förändring: sedan kommunens förra omgång, {unit}."));
     if mixed {
         notes.push("*: verklig uppgift; övriga värden är exempeldata.".to_string());
@@ -331,130 +381,6 @@ fn overview(r: &Kommunrapport, s: &SurveyPart) -> impl IntoView {
     }
 }
 
-/// A reading's value: ".." where suppressed, "–" where there is no row.
-fn value(r: &Option<Reading>, k: &KeyIndicator) -> String {
-    match r {
-        None => "–".into(),
-        Some(r) => format_value(r.value, r.approx, k.unit),
-    }
-}
-
-fn respondents(r: &Option<Reading>) -> String {
-    r.as_ref().and_then(|r| r.n).map(|n| format_number(f64::from(n))).unwrap_or_else(|| "–".into())
-}
-
-/// What may be said, in words; the reason where nothing may.
-fn verdict(c: Comparison, than: &str, why_unknown: &str) -> String {
-    match c.difference() {
-        Difference::Unknown => format!("Kan inte jämföras med {than}: {why_unknown}."),
-        d => {
-            let text = d.text(than);
-            let mut first = text.chars();
-            first.next().map(|c| c.to_uppercase().collect::<String>() + first.as_str() + ".").unwrap_or_default()
-        }
-    }
-}
-
-/// One key indicator in the site's one figure: the latest value, the honest
-/// verdicts, the change, the trend beside the county's and the three places'
-/// values. The report's page and the card's embed show it alike.
-pub fn indicator_card(r: &Kommunrapport, part: &SurveyPart, k: &KeyIndicator, place: Place) -> impl IntoView {
-    let name = r.name.as_str();
-    let key = format!("kort-{}-{}-{}", part.id, k.id, grade_key(&k.grade));
-    let title = format!("{}, {}", k.label, k.grade);
-    // Off the report's page the card names its municipality.
-    let titled = format!("{title}: {name}");
-    let (title, place) = match place {
-        Place::Embed { .. } => (titled, place),
-        page => (title, page.with_embed_title(titled)),
-    };
-    let year = k.latest.as_ref().map(|r| r.year);
-    let headline = value(&k.latest, k);
-    let suppressed = [&k.latest, &k.county].iter().any(|r| r.as_ref().is_some_and(|r| r.value.is_none()));
-    let change = change_text(k);
-    let why_county = if k.latest.as_ref().is_some_and(|r| r.value.is_none()) { "kommunens värde visas inte" } else { "uppgift saknas" };
-    let vs_county = verdict(k.vs_county, "länet", why_county);
-    // Riket's n is not published, so this is said once for the page (`Så jämförs`), not on every card.
-    let vs_nation = (k.vs_nation != Comparison::Unknown).then(|| verdict(k.vs_nation, "riket", ""));
-    // Beside the county, Kalmar is "Kalmar kommun".
-    let own = beside_county(name);
-    let mut lines = vec![
-        Line { name: &own, role: Role::Municipality, years: &k.years, values: &k.trend_municipality, real: &k.real_municipality },
-        Line { name: COUNTY_NAME, role: Role::County, years: &k.years, values: &k.trend_county, real: &k.real_county },
-    ];
-    if part.has_nation && !k.nation_years.is_empty() {
-        lines.push(Line { name: "Riket", role: Role::Nation, years: &k.nation_years, values: &k.trend_nation, real: &k.real_nation });
-    }
-    // A trend mixing real values and example data marks them apart (filled and hollow).
-    let drawn: Vec<bool> = lines.iter().flat_map(|l| l.values.iter().zip(l.real).filter(|(v, _)| v.is_some()).map(|(_, r)| *r)).collect();
-    let trend_mixed = drawn.contains(&true) && drawn.contains(&false);
-    let svg = (!k.years.is_empty()).then(|| render_svg(&Trend { unit: k.unit, lines, breaks: &k.breaks }));
-    // Only the places the survey has: LUPP publishes no national figures.
-    let mut places = vec![(own.clone(), &k.latest), (COUNTY_NAME.to_string(), &k.county)];
-    if part.has_nation {
-        places.push(("Riket".to_string(), &k.nation));
-    }
-    // Where real figures stand beside example data, the card says which are real.
-    let real: Vec<&str> = places.iter().filter(|(_, r)| r.as_ref().is_some_and(|r| !r.example)).map(|(a, _)| a.as_str()).collect();
-    let example = places.iter().any(|(_, r)| r.as_ref().is_some_and(|r| r.example));
-    let mixed = !real.is_empty() && example;
-    let mut notes: Vec<String> = Vec::new();
-    if suppressed {
-        notes.push(format!("..: färre än {} svarande, värdet visas inte.", part.threshold));
-    }
-    if mixed {
-        notes.push(format!("Verklig uppgift: {}. Övriga är exempeldata.", real.join(", ")));
-    }
-    if trend_mixed {
-        notes.push("I diagrammet: fylld punkt är ett verkligt värde, ofylld exempeldata.".to_string());
-    }
-    if places.iter().any(|(_, r)| r.is_none()) {
-        notes.push("–: uppgift saknas.".to_string());
-    }
-    let notes = (!notes.is_empty()).then(|| view! { <p class="table-note">{notes.join(" ")}</p> }.into_any());
-    let rows = places
-        .iter()
-        .map(|(area, r)| view! { <tr><th scope="row">{area.clone()}</th><td class="num">{value(r, k)}</td><td class="num">{respondents(r)}</td></tr> })
-        .collect_view();
-    let values: Vec<String> = places.iter().map(|(area, r)| format!("{area} {}", value(r, k))).collect();
-    let summary = format!("{}: {}.", year.map(|y| y.to_string()).unwrap_or_else(|| "Senaste året".into()), values.join(", "));
-    let lead = view! {
-        <p class="card-value">{headline}<span class="card-year">{year.map(|y| format!(" {y}")).unwrap_or_default()}</span></p>
-        <p class="verdict"><strong>{vs_county}</strong>{vs_nation.map(|v| format!(" {v}"))}</p>
-        {change.map(|c| view! { <p class="change">{format!("Förändring: {c}.")}</p> })}
-    }
-    .into_any();
-    let drawing = match &svg {
-        Some(svg) => svg_drawing(&key, "trend-svg", Signal::stored(svg.clone())),
-        None => ().into_any(),
-    };
-    let table = view! {
-        <table class="data-table compact">
-            <caption id=part_id(&key, "tabell") class="visually-hidden">{format!("{title}, senaste året")}</caption>
-            <thead><tr><th scope="col">"Område"</th><th scope="col" class="num">"Värde"</th><th scope="col" class="num"><span class="screen-only">"Svarande "</span>"(n)"</th></tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
-    }
-    .into_any();
-    let source = format!("Källa: {}.", k.sources.join("; "));
-    let (csv_report, csv_k) = (r.name.clone(), k.clone());
-    let compared: Vec<&str> = places.iter().map(|(area, _)| area.as_str()).collect();
-    let (picture_title, picture_source) = (format!("{}, {}: {}", k.label, k.grade, and_list(&compared)), source.clone());
-    let downloads = Downloads {
-        name: Signal::stored(format!("kommun-{}-{}-{}", r.slug, k.id, grade_key(&k.grade))),
-        csv: Arc::new(move |flavour| card_csv(&csv_report, &csv_k, flavour)),
-        picture: Arc::new(move || svg.as_ref().map(|svg| captioned(svg, TREND_WIDTH, TREND_HEIGHT, &picture_title, &picture_source))),
-        has_picture: Signal::stored(!k.years.is_empty()),
-    };
-    let links = matches!(place, Place::Page { .. }).then(|| {
-        let places = if part.has_nation { format!("{name}, länet och riket") } else { format!("{name} och länet") };
-        view! { <p class="card-link"><A href=href(&k.explorer)>{format!("{}: {places} i statistikverktyget", k.label)}</A></p> }.into_any()
-    });
-    view! {
-        <Figure key title summary lead=Some(lead) drawing table table_notes=notes source example downloads=Some(downloads) links place class="indicator-card" compact=true/>
-    }
-}
-
 /// One section per document that names the municipality, in the documents'
 /// order: (its id, its title for the contents, the section).
 fn documents(r: &Kommunrapport) -> Vec<(String, String, AnyView)> {
@@ -469,9 +395,11 @@ fn documents(r: &Kommunrapport) -> Vec<(String, String, AnyView)> {
             <section class="report-section passages" aria-labelledby="dokumenten">
                 <h2 id="dokumenten">{format!("Vad dokumenten säger om {}", r.name)}</h2>
                 <p>{format!(
-                    "Varken {} eller {} nämner {} vid namn.",
-                    latest(Kind::Plan).titel.to_lowercase(),
-                    latest(Kind::Rapport).titel.to_lowercase(),
+                    "Varken {} {} eller {} {} nämner {} vid namn.",
+                    Kind::Plan.definite(),
+                    latest(Kind::Plan).ar,
+                    Kind::Rapport.definite(),
+                    latest(Kind::Rapport).ar,
                     r.name
                 )}</p>
                 {back_up(&r.slug)}

@@ -14,11 +14,13 @@ use leptos_router::NavigateOptions;
 
 use crate::api;
 use crate::base::href;
+use crate::components::document::{
+    document_body, scroll_to_hash_when_rendered, toc_view, CommitmentView, DocContext, MendsNote,
+};
+use crate::components::status::Loaded;
 use crate::head::{canonical, lead, set_title};
 use crate::pages::not_found::NotFound;
-use crate::publications::{page, shown, NewerNotice};
-use crate::components::document::{document_body, scroll_to_hash_when_rendered, toc_view, CommitmentView, DocContext, MendsNote};
-use crate::components::status::Loaded;
+use crate::registry::{page, shown, NewerNotice};
 
 /// The plan of the address's year, or the newest; another year is not found.
 #[component]
@@ -36,7 +38,10 @@ fn PlanPage(plan: &'static Publication) -> impl IntoView {
     // `/plan` shows the newest plan; search engines list it under its year.
     canonical(page(plan));
     let data = api::fetch(move || vec![plan.json()]);
-    let render = move |f: &api::Fetched| f.decode(0, api::document).map(|doc| view! { <PlanContent doc=Arc::new(doc) plan/> }.into_any());
+    let render = move |f: &api::Fetched| {
+        f.decode(0, api::document)
+            .map(|doc| view! { <PlanContent doc=Arc::new(doc) plan/> }.into_any())
+    };
     view! {
         <div class="wrap">
             <h1>{plan.titel.clone()}</h1>
@@ -79,7 +84,13 @@ fn PlanContent(doc: Arc<Document>, plan: &'static Publication) -> impl IntoView 
 
     let set_filter = move |next: PlanFilter| {
         let url = format!("{}{}", href(path), next.to_query());
-        navigate(&url, NavigateOptions { scroll: false, ..Default::default() });
+        navigate(
+            &url,
+            NavigateOptions {
+                scroll: false,
+                ..Default::default()
+            },
+        );
     };
 
     let areas = area_options(&doc);
@@ -97,14 +108,20 @@ fn PlanContent(doc: Arc<Document>, plan: &'static Publication) -> impl IntoView 
         let set_filter = set_filter.clone();
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
-            set_filter(PlanFilter { area: (!value.is_empty()).then_some(value), tag: filter.get_untracked().tag });
+            set_filter(PlanFilter {
+                area: (!value.is_empty()).then_some(value),
+                tag: filter.get_untracked().tag,
+            });
         }
     };
     let on_tag = {
         let set_filter = set_filter.clone();
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
-            set_filter(PlanFilter { area: filter.get_untracked().area, tag: (!value.is_empty()).then_some(value) });
+            set_filter(PlanFilter {
+                area: filter.get_untracked().area,
+                tag: (!value.is_empty()).then_some(value),
+            });
         }
     };
     let area_options_view = areas
@@ -133,7 +150,10 @@ fn PlanContent(doc: Arc<Document>, plan: &'static Publication) -> impl IntoView 
             }
             .into_any();
         }
-        let items = matches.into_iter().map(|c| view! { <CommitmentView commitment=c cx=list_cx.clone() crumbs=true/> }).collect_view();
+        let items = matches
+            .into_iter()
+            .map(|c| view! { <CommitmentView commitment=c cx=list_cx.clone() crumbs=true/> })
+            .collect_view();
         view! { <div class="commitment-list"><h2>"Åtaganden som matchar"</h2>{items}</div> }.into_any()
     };
 

@@ -14,11 +14,11 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, LoadError};
 use crate::base::href;
-use crate::head::{canonical, lead, set_title};
-use crate::pages::not_found::NotFound;
-use crate::publications::{index, page, shown, NewerNotice};
 use crate::components::document::{document_body, scroll_to_hash_when_rendered, toc_view, DocContext, MendsNote};
 use crate::components::status::{LoadFailed, Loaded};
+use crate::head::{canonical, lead, set_title};
+use crate::pages::not_found::NotFound;
+use crate::registry::{index, page, shown, NewerNotice};
 
 /// Key-figure files quoted in a report; each figure is shown under its heading.
 pub fn figures(report: &Publication) -> &[String] {
@@ -43,7 +43,11 @@ fn decode(f: &api::Fetched, count: usize) -> Result<ReportData, LoadError> {
             Err(e) => failed = Some(e),
         }
     }
-    Ok(ReportData { doc: Arc::new(f.decode(0, api::document)?), figures, failed })
+    Ok(ReportData {
+        doc: Arc::new(f.decode(0, api::document)?),
+        figures,
+        failed,
+    })
 }
 
 /// The report of the address's year, or the newest; another year is not found.
@@ -60,8 +64,14 @@ pub fn Report() -> impl IntoView {
 fn ReportPage(report: &'static Publication) -> impl IntoView {
     set_title(&report.titel);
     canonical(page(report));
-    let data = api::fetch(move || std::iter::once(report.json()).chain(figures(report).iter().map(|id| format!("{id}.json"))).collect());
-    let render = move |f: &api::Fetched| decode(f, figures(report).len()).map(|data| view! { <ReportContent data report/> }.into_any());
+    let data = api::fetch(move || {
+        std::iter::once(report.json())
+            .chain(figures(report).iter().map(|id| format!("{id}.json")))
+            .collect()
+    });
+    let render = move |f: &api::Fetched| {
+        decode(f, figures(report).len()).map(|data| view! { <ReportContent data report/> }.into_any())
+    };
     view! {
         <div class="wrap">
             <h1>{report.titel.clone()}</h1>
@@ -79,7 +89,11 @@ fn ReportContent(data: ReportData, report: &'static Publication) -> impl IntoVie
     cx.figures = Arc::new(
         data.figures
             .iter()
-            .flat_map(|ds| ds.figures.iter().filter_map(move |f| Some((f.source.anchor.clone()?, f.clone(), ds.cite(&f.source)))))
+            .flat_map(|ds| {
+                ds.figures
+                    .iter()
+                    .filter_map(move |f| Some((f.source.anchor.clone()?, f.clone(), ds.cite(&f.source))))
+            })
             .collect(),
     );
     Effect::new(move |_| scroll_to_hash_when_rendered());

@@ -11,9 +11,10 @@ use leptos_router::NavigateOptions;
 
 use crate::api;
 use crate::base::href;
-use crate::head::{lead, set_title};
+use crate::components::search_form::SearchForm;
 use crate::components::status::Loaded;
-use crate::publications::index as publications;
+use crate::head::{lead, set_title};
+use crate::registry::index as publications;
 
 /// Hits shown per document before "visar N av M".
 const PER_DOC: usize = 25;
@@ -29,6 +30,8 @@ fn doc_key(path: &str) -> String {
     path.trim_start_matches('/').replace('/', "-")
 }
 
+// `data` is Copy in the browser (a LocalResource), not at build time.
+#[allow(clippy::clone_on_copy)]
 #[component]
 pub fn Search() -> impl IntoView {
     set_title("Sök");
@@ -36,12 +39,19 @@ pub fn Search() -> impl IntoView {
     // The index is fetched only once there is something to look for (the memo
     // turns true once and stays so, so the index is fetched once).
     let wanted = Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || !q.get().is_empty());
-    let data = api::fetch(move || if wanted.get() { vec!["sok.json".into()] } else { Vec::new() });
+    let data = api::fetch(move || {
+        if wanted.get() {
+            vec!["sok.json".into()]
+        } else {
+            Vec::new()
+        }
+    });
     let show = move |f: &api::Fetched| {
         if f.is_empty() {
             return Ok(().into_any());
         }
-        f.decode(0, api::json::<SearchIndex>).map(|index| view! { <Results index q/> }.into_any())
+        f.decode(0, api::json::<SearchIndex>)
+            .map(|index| view! { <Results index q/> }.into_any())
     };
     // The index is decoded once it has arrived, not again for every query:
     // the results follow `q` themselves.
@@ -79,9 +89,16 @@ fn Results(index: SearchIndex, q: Memo<String>) -> impl IntoView {
     move || {
         let query = q.get();
         // An unknown document is no limit: the search covers everything.
-        let only = only.read().get("dokument").filter(|k| index.docs.iter().any(|d| doc_key(&d.path) == *k));
+        let only = only
+            .read()
+            .get("dokument")
+            .filter(|k| index.docs.iter().any(|d| doc_key(&d.path) == *k));
         let in_doc = |d: usize| only.as_ref().is_none_or(|k| doc_key(&index.docs[d].path) == *k);
-        let hits: Vec<u32> = index.query(&query).into_iter().filter(|&h| in_doc(index.section_of(h).doc as usize)).collect();
+        let hits: Vec<u32> = index
+            .query(&query)
+            .into_iter()
+            .filter(|&h| in_doc(index.section_of(h).doc as usize))
+            .collect();
         let groups = index.docs.iter().enumerate().filter_map(|(d, doc)| {
             let mine: Vec<u32> = hits.iter().copied().filter(|&h| index.section_of(h).doc as usize == d).collect();
             if mine.is_empty() {
@@ -138,8 +155,18 @@ fn DocumentChoice(q: Memo<String>) -> impl IntoView {
     let on_change = move |ev: leptos::ev::Event| {
         let key = event_target_value(&ev);
         let text = String::from(js_sys::encode_uri_component(&q.get_untracked()));
-        let limit = if key.is_empty() { String::new() } else { format!("&dokument={key}") };
-        navigate(&format!("{}?q={text}{limit}", href("/sok")), NavigateOptions { scroll: false, ..Default::default() });
+        let limit = if key.is_empty() {
+            String::new()
+        } else {
+            format!("&dokument={key}")
+        };
+        navigate(
+            &format!("{}?q={text}{limit}", href("/sok")),
+            NavigateOptions {
+                scroll: false,
+                ..Default::default()
+            },
+        );
     };
     let options = publications()
         .published()
@@ -161,28 +188,5 @@ fn DocumentChoice(q: Memo<String>) -> impl IntoView {
                 {options}
             </select>
         </div>
-    }
-}
-
-/// The search box: in the header on every page, and at the top of `/sok`.
-/// Submitting goes to `/sok?q=…` inside the app.
-#[component]
-pub fn SearchForm(id: &'static str, label: &'static str, #[prop(optional)] value: String) -> impl IntoView {
-    let navigate = use_navigate();
-    let input = NodeRef::<leptos::html::Input>::new();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let text = input.get().map(|i| i.value()).unwrap_or_default();
-        let url = format!("{}?q={}", href("/sok"), String::from(js_sys::encode_uri_component(text.trim())));
-        navigate(&url, NavigateOptions::default());
-    };
-    let label_id = format!("{id}-etikett");
-    let labelled_by = label_id.clone();
-    view! {
-        <form class="search-form" role="search" aria-labelledby=labelled_by action=href("/sok") method="get" on:submit=on_submit>
-            <label id=label_id for=id>{label}</label>
-            <input id=id name="q" type="search" node_ref=input value=value autocomplete="off"/>
-            <button type="submit">"Sök"</button>
-        </form>
     }
 }

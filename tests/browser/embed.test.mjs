@@ -37,7 +37,21 @@ async function snippetOf(route, key = 'statfigur') {
 /** An embed in its frame, once the app has taken over its prerendered page. */
 const drawn = frame => frame.locator('html[data-app="live"] .chart-svg svg').first().waitFor();
 const heights = page => page.locator('iframe').evaluateAll(fs => fs.map(f => Number(f.getAttribute('height'))));
-const settle = page => page.waitForTimeout(400);
+/** Polls `check` until it holds: a condition, never a fixed wait. */
+async function until(check, what) {
+  for (const started = Date.now(); Date.now() - started < 10000;) {
+    if (await check()) return;
+    await new Promise(ok => setTimeout(ok, 25));
+  }
+  throw new Error(`gave up waiting: ${what}`);
+}
+const contentHeights = page => Promise.all(page.frames().slice(1).map(f => f.evaluate(() => Math.ceil(document.getElementById('main').getBoundingClientRect().height))));
+const clamp = h => Math.max(150, Math.min(4000, h));
+/** Each iframe as tall as its embed's content (embed.js has applied the embed's message). */
+const settle = page => until(async () => {
+  const [given, wanted] = [await heights(page), await contentHeights(page)];
+  return given.every((h, i) => h === clamp(wanted[i]));
+}, 'the iframes fitted to their content');
 
 test('two snippets from the embed dialog, an explorer view and a budget chart, pasted on another origin, render and size themselves', async () => {
   const andts = await snippetOf('/statistik/andts?omrade=0880,08,00');
@@ -57,11 +71,8 @@ test('two snippets from the embed dialog, an explorer view and a budget chart, p
   await drawn(frames.nth(1));
   assert.match(await frames.first().locator('h1').textContent(), /Druckit alkohol/);
   assert.match(await frames.nth(1).locator('h1').textContent(), /Intäkternas fördelning/);
-  await settle(page);
   // Each iframe as tall as its own content, independently of the other.
-  const [a, b] = await heights(page);
-  const contentHeights = await Promise.all(page.frames().slice(1).map(f => f.evaluate(() => Math.ceil(document.getElementById('main').getBoundingClientRect().height))));
-  assert.deepEqual([a, b].sort(), contentHeights.map(h => Math.max(150, Math.min(4000, h))).sort(), 'iframe heights follow the embeds');
+  await settle(page);
   for (const f of page.frames().slice(1)) {
     assert.ok(await f.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no horizontal scrolling');
   }
@@ -78,20 +89,27 @@ test('embed.js accepts only its own embeds\' messages of the exact shape, and cl
   await settle(page);
   const [fitted] = await heights(page);
   const embed = page.frames()[1];
-  const post = (frame, data) => frame.evaluate(d => { parent.postMessage(d, '*'); return new Promise(ok => setTimeout(ok, 100)); }, data);
+  // Every height the iframe is given, in order; messages are handled in the order they are sent.
+  await page.evaluate(() => {
+    window.given = [];
+    const frame = document.querySelector('iframe');
+    new MutationObserver(() => window.given.push(Number(frame.getAttribute('height')))).observe(frame, { attributes: true, attributeFilter: ['height'] });
+  });
+  const post = (frame, data) => frame.evaluate(d => parent.postMessage(d, '*'), data);
+  const sizedTo = height => page.waitForFunction(h => window.given.at(-1) === h, height);
   // From the host page itself (another origin, not the iframe): ignored.
-  await page.evaluate(() => { window.postMessage({ type: 'kfkl-embed:height', height: 321 }, '*'); return new Promise(ok => setTimeout(ok, 100)); });
+  await page.evaluate(() => window.postMessage({ type: 'kfkl-embed:height', height: 321 }, '*'));
   // From the embed, but not of the shape: ignored; nothing in a message is run.
   for (const bad of [{ type: 'kfkl-embed:height', height: '321' }, { type: 'kfkl-embed:height', height: 321.5 }, { type: 'kfkl-embed:height', height: 321, extra: 1 },
     { type: 'annat', height: 321 }, 'kfkl-embed:height 321', { type: 'kfkl-embed:height', height: 'alert(1)' }]) {
     await post(embed, bad);
   }
-  assert.deepEqual(await heights(page), [fitted]);
-  // The right shape: taken, within a sane range.
+  // The right shape: taken, within a sane range. None of the messages before it was.
   await post(embed, { type: 'kfkl-embed:height', height: 999999 });
-  assert.deepEqual(await heights(page), [4000]);
+  await sizedTo(4000);
   await post(embed, { type: 'kfkl-embed:height', height: 3 });
-  assert.deepEqual(await heights(page), [150]);
+  await sizedTo(150);
+  assert.deepEqual(await page.evaluate(() => window.given), [4000, 150], `only the right shape sized the iframe (it fitted ${fitted})`);
   await page.close();
 });
 
@@ -100,9 +118,11 @@ test('without embed.js the iframe keeps the snippet\'s height and scrolls inside
   const snippetHeight = Number(code.match(/height="(\d+)"/)[1]);
   pages.set('/utan', `<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Värdsida</title></head><body>${code}</body></html>`);
   const page = await browser.newPage({ viewport: { width: 700, height: 3000 } });
+  await page.addInitScript(() => { window.heard = []; addEventListener('message', e => window.heard.push(e.data)); });
   await page.goto(hostUrl('/utan'));
   await drawn(page.frameLocator('iframe'));
-  await settle(page);
+  // The embed has said how tall it is; with no embed.js on the page, nobody listened.
+  await page.waitForFunction(() => window.heard.some(d => d && d.type === 'kfkl-embed:height'));
   assert.deepEqual(await heights(page), [snippetHeight]);
   await page.close();
 });

@@ -164,7 +164,10 @@ async function prerenderedText(route, width) {
   return text;
 }
 
-/** Loads the route with the app; returns the cumulative layout shift up to 2 s after the takeover, and the page. */
+/** Two frames: what the last change laid out has been painted and reported (layout shifts included). */
+const painted = page => page.evaluate(() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))));
+
+/** Loads the route with the app; returns the cumulative layout shift up to the first paints after the takeover, and the page. */
 async function takeOver(route, width) {
   const page = await openPage(browser, { width, height: 800 });
   await page.addInitScript(() => {
@@ -178,7 +181,10 @@ async function takeOver(route, width) {
     }).observe(document, { childList: true, subtree: true });
   });
   await page.goto(site.origin + route);
-  await page.waitForTimeout(2000);
+  await live(page);
+  // Nothing is still on its way that could move the page later: no request, then two painted frames.
+  await page.waitForLoadState('networkidle');
+  await painted(page);
   const [cls, loadingSeen] = await page.evaluate(() => [globalThis.__cls, globalThis.__loadingSeen]);
   return { page, cls, loadingSeen };
 }
@@ -248,7 +254,7 @@ test('a deep link stays in view through the takeover, and the app does not jump 
   assert.ok(before >= -1 && before < 800, `the browser scrolled to the commitment (top ${before})`);
   release();
   await live(page);
-  await page.waitForTimeout(300);
+  await painted(page);
   assert.ok(Math.abs(await top() - before) <= 1, 'still in the same place after the takeover');
   await page.close();
 
@@ -257,7 +263,7 @@ test('a deep link stays in view through the takeover, and the app does not jump 
   const scrolled = await second.page.evaluate(() => Math.round(scrollY));
   second.release();
   await live(second.page);
-  await second.page.waitForTimeout(300);
+  await painted(second.page);
   assert.ok(Math.abs(await second.page.evaluate(() => Math.round(scrollY)) - scrolled) <= 1, 'the reader\'s own scrolling is kept');
   await second.page.close();
 });

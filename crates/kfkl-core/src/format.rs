@@ -110,13 +110,20 @@ impl Approx {
 /// badge, while the source continues a sentence ("… genom att: stötta kommunerna").
 pub fn capitalized(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Items as Swedish lists them: "A", "A och B", "A, B och C".
 pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
     match items.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} och {}", rest.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(", "), last.as_ref()),
+        Some((last, rest)) if !rest.is_empty() => format!(
+            "{} och {}",
+            rest.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(", "),
+            last.as_ref()
+        ),
         Some((last, _)) => last.as_ref().to_string(),
         None => String::new(),
     }
@@ -133,14 +140,24 @@ mod tests {
     #[test]
     fn lists_end_with_och() {
         // (items, list)
-        for (items, list) in [(vec![], ""), (vec!["A"], "A"), (vec!["A", "B"], "A och B"), (vec!["A", "B", "C"], "A, B och C")] {
+        for (items, list) in [
+            (vec![], ""),
+            (vec!["A"], "A"),
+            (vec!["A", "B"], "A och B"),
+            (vec!["A", "B", "C"], "A, B och C"),
+        ] {
             assert_eq!(super::and_list(&items), list);
         }
     }
 
     #[test]
     fn a_commitment_starts_with_a_capital() {
-        for (text, shown) in [("stötta kommunerna", "Stötta kommunerna"), ("Redan stor", "Redan stor"), ("ökad samverkan", "Ökad samverkan"), ("", "")] {
+        for (text, shown) in [
+            ("stötta kommunerna", "Stötta kommunerna"),
+            ("Redan stor", "Redan stor"),
+            ("ökad samverkan", "Ökad samverkan"),
+            ("", ""),
+        ] {
             assert_eq!(super::capitalized(text), shown);
         }
     }
@@ -148,7 +165,12 @@ mod tests {
     #[test]
     fn a_count_agrees_with_its_noun() {
         // (n, expected)
-        for (n, expected) in [(0, "0 åtaganden"), (1, "1 åtagande"), (2, "2 åtaganden"), (58, "58 åtaganden")] {
+        for (n, expected) in [
+            (0, "0 åtaganden"),
+            (1, "1 åtagande"),
+            (2, "2 åtaganden"),
+            (58, "58 åtaganden"),
+        ] {
             assert_eq!(super::count(n, "åtagande", "åtaganden"), expected);
         }
         assert_eq!(super::count(1, "löfte", "löften"), "1 löfte");

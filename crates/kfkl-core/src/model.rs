@@ -202,7 +202,12 @@ mod tests {
 
     #[test]
     fn slugs_fold_swedish_letters() {
-        for (name, expected) in [("Mörbylånga", "morbylanga"), ("Torsås", "torsas"), ("Västervik", "vastervik"), ("Kalmar län", "kalmar-lan")] {
+        for (name, expected) in [
+            ("Mörbylånga", "morbylanga"),
+            ("Torsås", "torsas"),
+            ("Västervik", "vastervik"),
+            ("Kalmar län", "kalmar-lan"),
+        ] {
             assert_eq!(slug(name), expected);
         }
     }
@@ -212,7 +217,11 @@ mod tests {
         let areas = Areas {
             schema_version: SCHEMA_VERSION,
             source: "SCB".into(),
-            municipalities: vec![Municipality { code: "0880".into(), name: "Kalmar".into(), slug: "kalmar".into() }],
+            municipalities: vec![Municipality {
+                code: "0880".into(),
+                name: "Kalmar".into(),
+                slug: "kalmar".into(),
+            }],
         };
         assert_eq!(areas.find("0880").map(|m| m.name.as_str()), Some("Kalmar"));
         assert_eq!(areas.find(" Kalmar ").map(|m| m.code.as_str()), Some("0880"));

@@ -54,9 +54,30 @@ mod tests {
         sort_dedup(&mut years);
         assert_eq!(years, [2019, 2021, 2024]);
         assert_eq!(order_by(3, &|a, b| b.cmp(&a)), [2, 1, 0]);
-        let mut names = vec!["Ödeshög", "Västervik", "Älmhult", "Åtvidaberg", "Vimmerby", "Högsby", "Hultsfred", "Borgholm"];
+        let mut names = vec![
+            "Ödeshög",
+            "Västervik",
+            "Älmhult",
+            "Åtvidaberg",
+            "Vimmerby",
+            "Högsby",
+            "Hultsfred",
+            "Borgholm",
+        ];
         sort_by(&mut names, |a, b| swedish_cmp(a, b));
-        assert_eq!(names, ["Borgholm", "Hultsfred", "Högsby", "Vimmerby", "Västervik", "Åtvidaberg", "Älmhult", "Ödeshög"]);
+        assert_eq!(
+            names,
+            [
+                "Borgholm",
+                "Hultsfred",
+                "Högsby",
+                "Vimmerby",
+                "Västervik",
+                "Åtvidaberg",
+                "Älmhult",
+                "Ödeshög"
+            ]
+        );
         let mut empty: Vec<u32> = Vec::new();
         sort_dedup(&mut empty);
         assert!(empty.is_empty());

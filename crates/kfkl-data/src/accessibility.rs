@@ -44,40 +44,82 @@ struct RawPlace {
 
 pub fn load(path: &Path, text: &str) -> Result<Statement, Vec<Diagnostic>> {
     let file = SourceFile { path, text };
-    let raw: RawFile = toml::from_str(text).map_err(|e| vec![file.error(e.span().map_or(0, |s| s.start), e.message().trim().to_string())])?;
+    let raw: RawFile = toml::from_str(text)
+        .map_err(|e| vec![file.error(e.span().map_or(0, |s| s.start), e.message().trim().to_string())])?;
     let mut errors = Vec::new();
     let status = match raw.status.get_ref().as_str() {
         "helt" => Conformance::Full,
         "delvis" => Conformance::Partial,
         "inte" => Conformance::None,
         other => {
-            errors.push(file.error(raw.status.span().start, format!("status '{other}' is not one of helt, delvis, inte")));
+            errors.push(file.error(
+                raw.status.span().start,
+                format!("status '{other}' is not one of helt, delvis, inte"),
+            ));
             Conformance::None
         }
     };
     let date = raw.reviewed.get_ref();
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     let parts: Vec<&str> = date.split('-').collect();
-    if !(parts.len() == 3 && parts[0].len() == 4 && parts[1].len() == 2 && parts[2].len() == 2 && parts.iter().all(|p| digits(p))) {
-        errors.push(file.error(raw.reviewed.span().start, format!("reviewed '{date}' is not a date (YYYY-MM-DD)")));
+    if !(parts.len() == 3
+        && parts[0].len() == 4
+        && parts[1].len() == 2
+        && parts[2].len() == 2
+        && parts.iter().all(|p| digits(p)))
+    {
+        errors.push(file.error(
+            raw.reviewed.span().start,
+            format!("reviewed '{date}' is not a date (YYYY-MM-DD)"),
+        ));
     }
     if !raw.enforcement_link.get_ref().starts_with("https://") {
-        errors.push(file.error(raw.enforcement_link.span().start, "enforcement_link must be an https:// address (Digg's form)"));
+        errors.push(file.error(
+            raw.enforcement_link.span().start,
+            "enforcement_link must be an https:// address (Digg's form)",
+        ));
     }
     if status != Conformance::Full && raw.shortcomings.is_empty() {
-        errors.push(file.error(raw.status.span().start, "a site that is not fully conformant lists its shortcomings ([[shortcoming]])"));
+        errors.push(file.error(
+            raw.status.span().start,
+            "a site that is not fully conformant lists its shortcomings ([[shortcoming]])",
+        ));
     }
     let mut shortcomings = Vec::new();
     for s in &raw.shortcomings {
         let (at, s) = (s.span().start, s.get_ref());
         if s.places.is_empty() {
-            errors.push(file.error(at, "a shortcoming names where it is (places), so that a test can check it still exists"));
+            errors.push(file.error(
+                at,
+                "a shortcoming names where it is (places), so that a test can check it still exists",
+            ));
         }
-        if let Some(p) = s.places.iter().find(|p| !p.route.starts_with('/') || p.selector.trim().is_empty()) {
-            errors.push(file.error(at, format!("place '{}' '{}': a route starts with '/' and a selector is not empty", p.route, p.selector)));
+        if let Some(p) = s
+            .places
+            .iter()
+            .find(|p| !p.route.starts_with('/') || p.selector.trim().is_empty())
+        {
+            errors.push(file.error(
+                at,
+                format!(
+                    "place '{}' '{}': a route starts with '/' and a selector is not empty",
+                    p.route, p.selector
+                ),
+            ));
         }
-        let places = s.places.iter().map(|p| Place { route: p.route.clone(), selector: p.selector.clone() }).collect();
-        shortcomings.push(Shortcoming { text: s.text.clone(), reason: s.reason.clone(), places });
+        let places = s
+            .places
+            .iter()
+            .map(|p| Place {
+                route: p.route.clone(),
+                selector: p.selector.clone(),
+            })
+            .collect();
+        shortcomings.push(Shortcoming {
+            text: s.text.clone(),
+            reason: s.reason.clone(),
+            places,
+        });
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -105,7 +147,10 @@ mod tests {
     #[test]
     fn a_statement_says_what_the_law_asks_or_the_build_fails_at_its_line() {
         let s = load(Path::new("tillganglighet.toml"), GOOD).unwrap();
-        assert_eq!((s.status, s.shortcomings[0].places[0].route.as_str()), (Conformance::Partial, "/sok"));
+        assert_eq!(
+            (s.status, s.shortcomings[0].places[0].route.as_str()),
+            (Conformance::Partial, "/sok")
+        );
         // (change, error)
         let cases = [
             ("status = \"delvis\"", "status = \"nästan\"", "tillganglighet.toml:3: status 'nästan' is not one of helt, delvis, inte"),
@@ -118,6 +163,8 @@ mod tests {
             assert_eq!(errors[0].to_string(), error);
         }
         let none = GOOD[..GOOD.find("[[shortcoming]]").unwrap()].to_string();
-        assert!(load(Path::new("tillganglighet.toml"), &none).unwrap_err()[0].reason.contains("lists its shortcomings"));
+        assert!(load(Path::new("tillganglighet.toml"), &none).unwrap_err()[0]
+            .reason
+            .contains("lists its shortcomings"));
     }
 }

@@ -35,7 +35,11 @@ impl SourceFile<'_> {
     }
 
     pub fn error(&self, offset: usize, reason: impl Into<String>) -> Diagnostic {
-        Diagnostic { file: self.path.to_path_buf(), line: self.line_of(offset), reason: reason.into() }
+        Diagnostic {
+            file: self.path.to_path_buf(),
+            line: self.line_of(offset),
+            reason: reason.into(),
+        }
     }
 }
 
@@ -45,7 +49,10 @@ mod tests {
 
     #[test]
     fn line_numbers_are_one_based_and_clamped() {
-        let file = SourceFile { path: Path::new("a.toml"), text: "x\ny\nz" };
+        let file = SourceFile {
+            path: Path::new("a.toml"),
+            text: "x\ny\nz",
+        };
         assert_eq!(file.line_of(0), 1);
         assert_eq!(file.line_of(2), 2);
         assert_eq!(file.line_of(4), 3);

@@ -9,7 +9,9 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
-use kfkl_core::document::{is_total, Block, Commitment, Discrepancy, Document, Heading, Mend, Run, Table, TableRow, Tag};
+use kfkl_core::document::{
+    is_total, Block, Commitment, Discrepancy, Document, Heading, Mend, Run, Table, TableRow, Tag,
+};
 use kfkl_core::model::{slug, SourceDoc, SCHEMA_VERSION};
 use serde::Deserialize;
 
@@ -63,10 +65,21 @@ struct FrontDiscrepancy {
 
 /// Reads and checks one document. `read_doc` returns a source text by its path
 /// relative to the data folder.
-pub fn load(path: &Path, text: &str, read_doc: &dyn Fn(&str) -> Result<String, String>) -> Result<Document, Vec<Diagnostic>> {
-    let err = |line: usize, reason: String| Diagnostic { file: path.to_path_buf(), line, reason };
+pub fn load(
+    path: &Path,
+    text: &str,
+    read_doc: &dyn Fn(&str) -> Result<String, String>,
+) -> Result<Document, Vec<Diagnostic>> {
+    let err = |line: usize, reason: String| Diagnostic {
+        file: path.to_path_buf(),
+        line,
+        reason,
+    };
     let Some(rest) = text.strip_prefix("+++\n") else {
-        return Err(vec![err(1, "a document starts with TOML front matter between '+++' lines".into())]);
+        return Err(vec![err(
+            1,
+            "a document starts with TOML front matter between '+++' lines".into(),
+        )]);
     };
     let Some(end) = rest.find("\n+++\n") else {
         return Err(vec![err(1, "the front matter has no closing '+++' line".into())]);
@@ -84,16 +97,23 @@ pub fn load(path: &Path, text: &str, read_doc: &dyn Fn(&str) -> Result<String, S
     let tags: Vec<Tag> = front
         .tags
         .iter()
-        .map(|(id, label)| Tag { id: id.clone(), label: label.as_str().unwrap_or_default().to_string() })
+        .map(|(id, label)| Tag {
+            id: id.clone(),
+            label: label.as_str().unwrap_or_default().to_string(),
+        })
         .collect();
     let mut parser = BodyParser::new(&tags, body_first_line);
     parser.parse(body);
     errors.extend(parser.errors.into_iter().map(|(line, reason)| err(line, reason)));
 
     let mut blocks = parser.blocks;
-    let discrepancies = check_tables(&mut blocks, &front.notes, &front.discrepancies, &parser.table_lines, &mut |line, reason| {
-        errors.push(err(line, reason))
-    });
+    let discrepancies = check_tables(
+        &mut blocks,
+        &front.notes,
+        &front.discrepancies,
+        &parser.table_lines,
+        &mut |line, reason| errors.push(err(line, reason)),
+    );
 
     match read_doc(&front.source.file) {
         Ok(source) => {
@@ -111,7 +131,11 @@ pub fn load(path: &Path, text: &str, read_doc: &dyn Fn(&str) -> Result<String, S
         schema_version: SCHEMA_VERSION,
         id: front.id,
         title: front.title,
-        source: SourceDoc { id: front.source.id, title: front.source.title, publisher: front.source.publisher },
+        source: SourceDoc {
+            id: front.source.id,
+            title: front.source.title,
+            publisher: front.source.publisher,
+        },
         tags,
         mends: front.mends,
         blocks,
@@ -121,7 +145,11 @@ pub fn load(path: &Path, text: &str, read_doc: &dyn Fn(&str) -> Result<String, S
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 /// The body, line by line. Besides blocks it keeps `plain`: each line as the
@@ -174,7 +202,10 @@ impl<'a> BodyParser<'a> {
                 self.flush(&mut pending);
                 self.close_commitment();
                 let (_, attrs) = split_attrs(rest.trim());
-                let end = lines[i + 1..].iter().position(|l| l.trim_end() == "```").map(|p| i + 1 + p);
+                let end = lines[i + 1..]
+                    .iter()
+                    .position(|l| l.trim_end() == "```")
+                    .map(|p| i + 1 + p);
                 let Some(end) = end else {
                     self.errors.push((line_no, "a table has no closing ``` line".into()));
                     return;
@@ -207,7 +238,12 @@ impl<'a> BodyParser<'a> {
                 self.plain.push((line_no, text.to_string()));
                 match &mut pending {
                     Pending::Paragraph { lines, .. } => lines.push(text.to_string()),
-                    _ => pending = Pending::Paragraph { quote, lines: vec![text.to_string()] },
+                    _ => {
+                        pending = Pending::Paragraph {
+                            quote,
+                            lines: vec![text.to_string()],
+                        }
+                    }
                 }
             }
             i += 1;
@@ -229,7 +265,11 @@ impl<'a> BodyParser<'a> {
             Pending::None => {}
             Pending::Paragraph { quote, lines } => {
                 let runs = runs(&lines.join(" "));
-                self.push(if quote { Block::Quote { runs } } else { Block::Paragraph { runs } });
+                self.push(if quote {
+                    Block::Quote { runs }
+                } else {
+                    Block::Paragraph { runs }
+                });
             }
             Pending::List(items) => self.push(Block::List { items }),
         }
@@ -243,7 +283,10 @@ impl<'a> BodyParser<'a> {
 
     fn claim_id(&mut self, id: &str, line: usize) {
         if !self.ids.insert(id.to_string()) {
-            self.errors.push((line, format!("id '{id}' is used twice; give one of them an explicit {{#id}}")));
+            self.errors.push((
+                line,
+                format!("id '{id}' is used twice; give one of them an explicit {{#id}}"),
+            ));
         }
     }
 
@@ -252,7 +295,8 @@ impl<'a> BodyParser<'a> {
         let level = line.chars().take_while(|&c| c == '#').count();
         let (text, attrs) = split_attrs(line[level..].trim());
         if !(2..=5).contains(&level) {
-            self.errors.push((line_no, format!("heading level {level} is outside 2–5")));
+            self.errors
+                .push((line_no, format!("heading level {level} is outside 2–5")));
         }
         let id = attrs.id.unwrap_or_else(|| slug(&text));
         self.claim_id(&id, line_no);
@@ -261,14 +305,20 @@ impl<'a> BodyParser<'a> {
         }
         self.focus = id.clone();
         self.plain.push((line_no, text.clone()));
-        self.blocks.push(Block::Heading(Heading { level: level as u8, id, text }));
+        self.blocks.push(Block::Heading(Heading {
+            level: level as u8,
+            id,
+            text,
+        }));
     }
 
     fn commitment(&mut self, item: &str, line_no: usize) {
         // A paragraph ending in ':' right before a commitment introduces the
         // commitments that follow ("… genom att:"); it does not explain the one before.
         let lead_in = self.open.as_mut().and_then(|c| match c.body.last() {
-            Some(Block::Paragraph { runs }) if runs.last().is_some_and(|r| r.text.trim_end().ends_with(':')) => c.body.pop(),
+            Some(Block::Paragraph { runs }) if runs.last().is_some_and(|r| r.text.trim_end().ends_with(':')) => {
+                c.body.pop()
+            }
             _ => None,
         });
         self.close_commitment();
@@ -277,11 +327,13 @@ impl<'a> BodyParser<'a> {
         let id = attrs.id.unwrap_or_else(|| short_slug(&text));
         self.claim_id(&id, line_no);
         if attrs.tags.is_empty() {
-            self.errors.push((line_no, "a commitment needs at least one tag: {tags=…}".into()));
+            self.errors
+                .push((line_no, "a commitment needs at least one tag: {tags=…}".into()));
         }
         for tag in &attrs.tags {
             if !self.tags.iter().any(|t| &t.id == tag) {
-                self.errors.push((line_no, format!("unknown tag '{tag}'; add it to [tags]")));
+                self.errors
+                    .push((line_no, format!("unknown tag '{tag}'; add it to [tags]")));
             }
         }
         self.plain.push((line_no, format!("- {text}")));
@@ -318,11 +370,16 @@ impl<'a> BodyParser<'a> {
             for cell in &cells[1..] {
                 match parse_tkr(cell) {
                     Some(v) => values.push(v),
-                    None => self.errors.push((line_no, format!("'{}' is not a number", cell.trim()))),
+                    None => self
+                        .errors
+                        .push((line_no, format!("'{}' is not a number", cell.trim()))),
                 }
             }
             if values.len() != columns.len() {
-                self.errors.push((line_no, format!("row has {} values for {} columns", values.len(), columns.len())));
+                self.errors.push((
+                    line_no,
+                    format!("row has {} values for {} columns", values.len(), columns.len()),
+                ));
             }
             let label = cells[0].trim().to_string();
             for col in &columns {
@@ -330,7 +387,13 @@ impl<'a> BodyParser<'a> {
             }
             out.push(TableRow { label, values });
         }
-        self.blocks.push(Block::Table(Table { id, caption, columns, rows: out, note: None }));
+        self.blocks.push(Block::Table(Table {
+            id,
+            caption,
+            columns,
+            rows: out,
+            note: None,
+        }));
     }
 }
 
@@ -341,8 +404,15 @@ struct Attrs {
 
 /// "text {#id tags=a,b}" → ("text", attrs). Text without a trailing {…} has none.
 fn split_attrs(text: &str) -> (String, Attrs) {
-    let mut attrs = Attrs { id: None, tags: Vec::new() };
-    let Some(open) = text.rfind(" {").filter(|_| text.ends_with('}')).or_else(|| text.starts_with('{').then_some(0)) else {
+    let mut attrs = Attrs {
+        id: None,
+        tags: Vec::new(),
+    };
+    let Some(open) = text
+        .rfind(" {")
+        .filter(|_| text.ends_with('}'))
+        .or_else(|| text.starts_with('{').then_some(0))
+    else {
         return (text.to_string(), attrs);
     };
     let inner = text[open..].trim().trim_start_matches('{').trim_end_matches('}');
@@ -381,7 +451,10 @@ fn runs(text: &str) -> Vec<Run> {
         if c == '*' && seen < pairs {
             seen += 1;
             if !current.is_empty() {
-                out.push(Run { text: std::mem::take(&mut current), em });
+                out.push(Run {
+                    text: std::mem::take(&mut current),
+                    em,
+                });
             }
             em = !em;
         } else {
@@ -396,7 +469,12 @@ fn runs(text: &str) -> Vec<Run> {
 
 /// "21 701" → 21701, "-16 758" → −16758.
 fn parse_tkr(cell: &str) -> Option<f64> {
-    let cleaned: String = cell.chars().filter(|c| !c.is_whitespace()).collect::<String>().replace('\u{2212}', "-").replace(',', ".");
+    let cleaned: String = cell
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .replace('\u{2212}', "-")
+        .replace(',', ".");
     if cleaned.is_empty() {
         return None;
     }
@@ -423,7 +501,10 @@ fn check_tables(
                     continue;
                 }
                 let label = &table.rows[row].label;
-                match listed.iter().find(|d| d.table == table.id && &d.row == label && &d.column == column) {
+                match listed
+                    .iter()
+                    .find(|d| d.table == table.id && &d.row == label && &d.column == column)
+                {
                     Some(d) => found.push(Discrepancy {
                         table: table.id.clone(),
                         row: label.clone(),
@@ -433,7 +514,10 @@ fn check_tables(
                         note: d.note.clone(),
                     }),
                     None => {
-                        let line = lines.get(&(format!("{}/{label}", table.id), column.clone())).copied().unwrap_or(1);
+                        let line = lines
+                            .get(&(format!("{}/{label}", table.id), column.clone()))
+                            .copied()
+                            .unwrap_or(1);
                         report(line, format!(
                             "table '{}': {label} {column} is {stated} but its parts sum to {computed}; if the source has it so, list it as a [[discrepancy]]",
                             table.id
@@ -444,8 +528,17 @@ fn check_tables(
         }
     }
     for d in listed {
-        if !found.iter().any(|f| f.table == d.table && f.row == d.row && f.column == d.column) {
-            report(1, format!("listed discrepancy {}/{}/{} does not occur: remove it", d.table, d.row, d.column));
+        if !found
+            .iter()
+            .any(|f| f.table == d.table && f.row == d.row && f.column == d.column)
+        {
+            report(
+                1,
+                format!(
+                    "listed discrepancy {}/{}/{} does not occur: remove it",
+                    d.table, d.row, d.column
+                ),
+            );
         }
     }
     for n in notes {
@@ -464,10 +557,19 @@ pub fn totals(table: &Table, col: usize) -> Vec<(usize, f64)> {
     let value = |r: &TableRow| r.values.get(col).copied().unwrap_or(0.0);
     let is_total = |r: &TableRow| is_total(&r.label);
     let parts = |word: &str| -> f64 {
-        table.rows.iter().filter(|r| !is_total(r) && r.label.to_lowercase().contains(word)).map(value).sum()
+        table
+            .rows
+            .iter()
+            .filter(|r| !is_total(r) && r.label.to_lowercase().contains(word))
+            .map(value)
+            .sum()
     };
     let stated = |label: &str, fallback: &str| -> f64 {
-        table.rows.iter().find(|r| r.label.to_lowercase() == label).map_or_else(|| parts(fallback), value)
+        table
+            .rows
+            .iter()
+            .find(|r| r.label.to_lowercase() == label)
+            .map_or_else(|| parts(fallback), value)
     };
     let mut out = Vec::new();
     for (i, row) in table.rows.iter().enumerate() {
@@ -487,7 +589,12 @@ pub fn totals(table: &Table, col: usize) -> Vec<(usize, f64)> {
 /// Compares the source (from `from_line`, skipped lines left out, mends applied)
 /// with the body's plain text. White space, emphasis stars and the bullet sign
 /// ("•" or "-") do not count. Returns the body line where they first differ.
-fn check_fidelity(source: &str, front: &FrontSource, mends: &[Mend], plain: &[(usize, String)]) -> Option<(usize, String)> {
+fn check_fidelity(
+    source: &str,
+    front: &FrontSource,
+    mends: &[Mend],
+    plain: &[(usize, String)],
+) -> Option<(usize, String)> {
     let file = &front.file;
     let kept: Vec<&str> = source
         .lines()
@@ -501,7 +608,13 @@ fn check_fidelity(source: &str, front: &FrontSource, mends: &[Mend], plain: &[(u
     for mend in mends {
         let found = expected.matches(&mend.from).count();
         if found != mend.count as usize {
-            return Some((1, format!("mend '{}' → '{}': expected {} occurrence(s) in the source, found {found}", mend.from, mend.to, mend.count)));
+            return Some((
+                1,
+                format!(
+                    "mend '{}' → '{}': expected {} occurrence(s) in the source, found {found}",
+                    mend.from, mend.to, mend.count
+                ),
+            ));
         }
         expected = expected.replace(&mend.from, &mend.to);
     }
@@ -523,13 +636,24 @@ fn check_fidelity(source: &str, front: &FrontSource, mends: &[Mend], plain: &[(u
         return None;
     }
     let at = actual.bytes().zip(expected.bytes()).take_while(|(a, b)| a == b).count();
-    let line = starts.iter().rev().find(|(offset, _)| *offset <= at).map_or(1, |(_, l)| *l);
+    let line = starts
+        .iter()
+        .rev()
+        .find(|(offset, _)| *offset <= at)
+        .map_or(1, |(_, l)| *l);
     let context = |s: &str| -> String {
         let start = s.floor_char_boundary(at.saturating_sub(20));
         let end = s.ceil_char_boundary((at + 40).min(s.len()));
         s[start..end].to_string()
     };
-    Some((line, format!("the text differs from {file} (mends applied): file has «{}», source has «{}»", context(&actual), context(&expected))))
+    Some((
+        line,
+        format!(
+            "the text differs from {file} (mends applied): file has «{}», source has «{}»",
+            context(&actual),
+            context(&expected)
+        ),
+    ))
 }
 
 /// The headings (outermost first) above the first block whose text holds
@@ -597,7 +721,17 @@ mod tests {
 
     #[test]
     fn emphasis_needs_a_pair_of_stars() {
-        assert_eq!(runs("a *b* c"), vec![Run::plain("a "), Run { text: "b".into(), em: true }, Run::plain(" c")]);
+        assert_eq!(
+            runs("a *b* c"),
+            vec![
+                Run::plain("a "),
+                Run {
+                    text: "b".into(),
+                    em: true
+                },
+                Run::plain(" c")
+            ]
+        );
         assert_eq!(runs("*Fotnot utan slut."), vec![Run::plain("*Fotnot utan slut.")]);
     }
 
@@ -606,20 +740,31 @@ mod tests {
         let (text, attrs) = split_attrs("Fokusområden {#fokus-a}");
         assert_eq!((text.as_str(), attrs.id.as_deref()), ("Fokusområden", Some("fokus-a")));
         let (text, attrs) = split_attrs("film för undervisning {tags=skola,unga}");
-        assert_eq!((text.as_str(), attrs.tags), ("film för undervisning", vec!["skola".to_string(), "unga".to_string()]));
+        assert_eq!(
+            (text.as_str(), attrs.tags),
+            ("film för undervisning", vec!["skola".to_string(), "unga".to_string()])
+        );
         assert_eq!(split_attrs("ingen {klammer} här").0, "ingen {klammer} här");
     }
 
     #[test]
     fn table_cells_read_swedish_thousands() {
-        for (cell, value) in [("21 701", Some(21701.0)), ("-16 758", Some(-16758.0)), ("0", Some(0.0)), ("x", None), ("", None)] {
+        for (cell, value) in [
+            ("21 701", Some(21701.0)),
+            ("-16 758", Some(-16758.0)),
+            ("0", Some(0.0)),
+            ("x", None),
+            ("", None),
+        ] {
             assert_eq!(parse_tkr(cell), value, "{cell:?}");
         }
     }
 
     #[test]
     fn long_commitment_ids_are_cut_between_words() {
-        let id = short_slug("samverka med Länsstyrelsen Kalmar län och Region Kalmar län i frågor som rör våld i nära relation");
+        let id = short_slug(
+            "samverka med Länsstyrelsen Kalmar län och Region Kalmar län i frågor som rör våld i nära relation",
+        );
         assert!(id.len() <= 60 && !id.ends_with('-'), "{id}");
         assert_eq!(id, "samverka-med-lansstyrelsen-kalmar-lan-och-region-kalmar-lan");
     }

@@ -43,8 +43,18 @@ impl Rng {
 
 /// (code, cohort size of one grade, as a made-up size class)
 const MUNICIPALITIES: [(&str, u32); 12] = [
-    ("0821", 55), ("0834", 70), ("0840", 160), ("0860", 140), ("0861", 130), ("0862", 95),
-    ("0880", 720), ("0881", 210), ("0882", 290), ("0883", 330), ("0884", 150), ("0885", 100),
+    ("0821", 55),
+    ("0834", 70),
+    ("0840", 160),
+    ("0860", 140),
+    ("0861", 130),
+    ("0862", 95),
+    ("0880", 720),
+    ("0881", 210),
+    ("0882", 290),
+    ("0883", 330),
+    ("0884", 150),
+    ("0885", 100),
 ];
 
 /// A share indicator: (id, level in åk 8/9, level in gy 2, unit is litres, first year asked)
@@ -107,17 +117,39 @@ pub fn andts(can_public: &str, press: &str) -> String {
     let mut rows = shares(&mut rng, &ANDTS, &years, &["ak9", "gy2"], &places);
     add_county(&mut rows);
     let real = real_county_groups(can_public);
-    rows.retain(|r| !(r.area == "08" && real.contains(&(r.indicator.to_string(), r.year, r.grade.to_string(), r.gender.to_string()))));
+    rows.retain(|r| {
+        !(r.area == "08"
+            && real.contains(&(
+                r.indicator.to_string(),
+                r.year,
+                r.grade.to_string(),
+                r.gender.to_string(),
+            )))
+    });
     // (indicator, year, area, grade, gender) of each press row.
     let pressed: Vec<(String, u16, String, String, String)> = press
         .lines()
         .filter(|l| !l.starts_with('#') && !l.starts_with("indikator,"))
         .filter_map(|l| {
             let f: Vec<&str> = l.splitn(6, ',').collect();
-            Some((f.first()?.to_string(), f.get(1)?.parse().ok()?, f.get(2)?.to_string(), f.get(3)?.to_string(), f.get(4)?.to_string()))
+            Some((
+                f.first()?.to_string(),
+                f.get(1)?.parse().ok()?,
+                f.get(2)?.to_string(),
+                f.get(3)?.to_string(),
+                f.get(4)?.to_string(),
+            ))
         })
         .collect();
-    rows.retain(|r| !pressed.contains(&(r.indicator.to_string(), r.year, r.area.clone(), r.grade.to_string(), r.gender.to_string())));
+    rows.retain(|r| {
+        !pressed.contains(&(
+            r.indicator.to_string(),
+            r.year,
+            r.area.clone(),
+            r.grade.to_string(),
+            r.gender.to_string(),
+        ))
+    });
     render("ANDTS (CAN:s skolundersökning), årskurs 9 och gymnasiet år 2", &rows)
 }
 
@@ -128,7 +160,12 @@ fn real_county_groups(can_public: &str) -> Vec<(String, u16, String, String)> {
         .filter(|l| l.starts_with("kalmar_lan,"))
         .filter_map(|l| {
             let f: Vec<&str> = l.splitn(6, ',').collect();
-            Some((f.get(1)?.to_string(), f.get(2)?.parse().ok()?, f.get(3)?.to_string(), f.get(4)?.to_string()))
+            Some((
+                f.get(1)?.to_string(),
+                f.get(2)?.parse().ok()?,
+                f.get(3)?.to_string(),
+                f.get(4)?.to_string(),
+            ))
         })
         .collect()
 }
@@ -151,10 +188,20 @@ pub fn lupp_respondents(catalogue: &Survey) -> (String, String) {
     let mut rng = Rng(SEED + 2);
     let distributions: Vec<(&str, &[f64])> = LUPP_DISTRIBUTIONS.iter().map(|(id, w)| (*id, *w)).collect();
     for (id, weights) in &distributions {
-        let ind = catalogue.indicators.iter().find(|i| i.id == *id).unwrap_or_else(|| panic!("{id} is not in the LUPP catalogue"));
-        assert_eq!(ind.answers.len(), weights.len(), "{id}: the weights are the catalogue's answers");
+        let ind = catalogue
+            .indicators
+            .iter()
+            .find(|i| i.id == *id)
+            .unwrap_or_else(|| panic!("{id} is not in the LUPP catalogue"));
+        assert_eq!(
+            ind.answers.len(),
+            weights.len(),
+            "{id}: the weights are the catalogue's answers"
+        );
     }
-    let columns: Vec<String> = (1..=LUPP.len() + distributions.len()).map(|i| format!("f{i:02}")).collect();
+    let columns: Vec<String> = (1..=LUPP.len() + distributions.len())
+        .map(|i| format!("f{i:02}"))
+        .collect();
     let mut csv = format!("lopnr,ar,kommun,arskurs,kon,{}\n", columns.join(","));
     let mut id = 0;
     let mut places: Vec<(&str, u32)> = MUNICIPALITIES.to_vec();
@@ -163,14 +210,28 @@ pub fn lupp_respondents(catalogue: &Survey) -> (String, String) {
         for (g, grade) in ["ak8", "gy2"].into_iter().enumerate() {
             for &(code, size) in &places {
                 // Each municipality's own level of each share, this round.
-                let local: Vec<f64> = LUPP.iter().map(|s| (if g == 0 { s.1 } else { s.2 }) * (1.0 + 0.25 * rng.noise())).collect();
-                let leaning: Vec<Vec<f64>> = distributions.iter().map(|(_, w)| w.iter().map(|w| w * (1.0 + 0.35 * rng.noise())).collect()).collect();
+                let local: Vec<f64> = LUPP
+                    .iter()
+                    .map(|s| (if g == 0 { s.1 } else { s.2 }) * (1.0 + 0.25 * rng.noise()))
+                    .collect();
+                let leaning: Vec<Vec<f64>> = distributions
+                    .iter()
+                    .map(|(_, w)| w.iter().map(|w| w * (1.0 + 0.35 * rng.noise())).collect())
+                    .collect();
                 let [(_, all), ..] = genders(&mut rng, size, grade);
                 for _ in 0..all {
                     id += 1;
                     let r = rng.next();
                     // About 1 % answer neither girl nor boy (3 "annat", 4 "vill inte svara").
-                    let sex = if r < 0.495 { 1 } else if r < 0.99 { 2 } else if r < 0.995 { 3 } else { 4 };
+                    let sex = if r < 0.495 {
+                        1
+                    } else if r < 0.99 {
+                        2
+                    } else if r < 0.995 {
+                        3
+                    } else {
+                        4
+                    };
                     let lean = match sex {
                         1 => 1.06,
                         2 => 0.94,
@@ -211,17 +272,44 @@ pub fn lupp_respondents(catalogue: &Survey) -> (String, String) {
     let mut book = String::new();
     writeln!(book, "# Kodbok för exempelsvarsfilen (LUPP). EXEMPELDATA: filen skapas av ett program vid varje bygge, inte av en enkät.").unwrap();
     writeln!(book, "# Skapa om med: cargo run -p kfkl-data --bin exempeldata. Ändra inte för hand; se IMPORT.md för hur en kodbok skrivs.").unwrap();
-    writeln!(book, "enkat = \"lupp\"\nkalla = \"{SOURCE}\"\nej_svar = [{NO_ANSWER}]\n").unwrap();
-    writeln!(book, "[kolumner]\nkommun = \"kommun\"\narskurs = \"arskurs\"\nkon = \"kon\"\nar = \"ar\"\n").unwrap();
-    writeln!(book, "[kommun]\nvarden = \"kod\"\n# Eksjö svarar med länet men hör inte till det.\nutanfor_lanet = [\"{}\"]\n", OUTSIDE.0).unwrap();
+    writeln!(
+        book,
+        "enkat = \"lupp\"\nkalla = \"{SOURCE}\"\nej_svar = [{NO_ANSWER}]\n"
+    )
+    .unwrap();
+    writeln!(
+        book,
+        "[kolumner]\nkommun = \"kommun\"\narskurs = \"arskurs\"\nkon = \"kon\"\nar = \"ar\"\n"
+    )
+    .unwrap();
+    writeln!(
+        book,
+        "[kommun]\nvarden = \"kod\"\n# Eksjö svarar med länet men hör inte till det.\nutanfor_lanet = [\"{}\"]\n",
+        OUTSIDE.0
+    )
+    .unwrap();
     writeln!(book, "[arskurs]\nak8 = [1]\ngy2 = [2]\n").unwrap();
-    writeln!(book, "[kon]\nflicka = [1]\npojke = [2]\n# annat, vill inte svara: räknas bara i alla.\novriga = [3, 4]").unwrap();
+    writeln!(
+        book,
+        "[kon]\nflicka = [1]\npojke = [2]\n# annat, vill inte svara: räknas bara i alla.\novriga = [3, 4]"
+    )
+    .unwrap();
     for (column, share) in columns.iter().zip(&LUPP) {
-        writeln!(book, "\n[[fraga]]\nkolumn = \"{column}\"\nindikator = \"{}\"\nandel = [1, 2]\nkoder = [1, 2, 3, 4]", share.0).unwrap();
+        writeln!(
+            book,
+            "\n[[fraga]]\nkolumn = \"{column}\"\nindikator = \"{}\"\nandel = [1, 2]\nkoder = [1, 2, 3, 4]",
+            share.0
+        )
+        .unwrap();
     }
     for (column, (id, weights)) in columns[LUPP.len()..].iter().zip(&distributions) {
         let codes: Vec<String> = (1..=weights.len()).map(|c| c.to_string()).collect();
-        writeln!(book, "\n[[fraga]]\nkolumn = \"{column}\"\nindikator = \"{id}\"\nfordelning = [{}]", codes.join(", ")).unwrap();
+        writeln!(
+            book,
+            "\n[[fraga]]\nkolumn = \"{column}\"\nindikator = \"{id}\"\nfordelning = [{}]",
+            codes.join(", ")
+        )
+        .unwrap();
     }
     (csv, book)
 }
@@ -240,7 +328,7 @@ pub fn timing_file(pupils: usize, questions: usize) -> (Survey, String, String) 
         answers: Vec::new(),
         definition: "D".into(),
         source: "S".into(),
-            breaks: Vec::new(),
+        breaks: Vec::new(),
     };
     let survey = Survey {
         id: "lupp".into(),
@@ -255,7 +343,11 @@ pub fn timing_file(pupils: usize, questions: usize) -> (Survey, String, String) 
     };
     let mut book = format!("enkat = \"lupp\"\nkalla = \"{SOURCE}\"\nar = 2024\nej_svar = [9]\n[kolumner]\nkommun = \"kommun\"\narskurs = \"arskurs\"\nkon = \"kon\"\n[kommun]\nvarden = \"kod\"\n[arskurs]\nak8 = [1]\ngy2 = [2]\n[kon]\nflicka = [1]\npojke = [2]\novriga = [3]\n");
     for i in 1..=questions {
-        write!(book, "[[fraga]]\nkolumn = \"f{i}\"\nindikator = \"q{i:03}\"\nandel = [1, 2]\nkoder = [1, 2, 3, 4]\n").unwrap();
+        write!(
+            book,
+            "[[fraga]]\nkolumn = \"f{i}\"\nindikator = \"q{i:03}\"\nandel = [1, 2]\nkoder = [1, 2, 3, 4]\n"
+        )
+        .unwrap();
     }
     let mut csv = String::from("kommun,arskurs,kon");
     for i in 1..=questions {
@@ -264,7 +356,13 @@ pub fn timing_file(pupils: usize, questions: usize) -> (Survey, String, String) 
     csv.push('\n');
     for _ in 0..pupils {
         let (code, _) = MUNICIPALITIES[(rng.next() * MUNICIPALITIES.len() as f64) as usize % MUNICIPALITIES.len()];
-        let sex = if rng.next() < 0.49 { 1 } else if rng.next() < 0.98 { 2 } else { 3 };
+        let sex = if rng.next() < 0.49 {
+            1
+        } else if rng.next() < 0.98 {
+            2
+        } else {
+            3
+        };
         write!(csv, "{code},{},{sex}", 1 + usize::from(rng.next() < 0.5)).unwrap();
         for _ in 0..questions {
             let r = rng.next();
@@ -278,14 +376,24 @@ pub fn timing_file(pupils: usize, questions: usize) -> (Survey, String, String) 
 /// Group sizes: all, girls, boys. Gymnasiet år 2 answers less often, so small
 /// municipalities get groups under the suppression threshold there.
 fn genders(rng: &mut Rng, size: u32, grade: &str) -> [(&'static str, u32); 3] {
-    let rate = if grade == "gy2" { 0.45 + 0.2 * rng.next() } else { 0.75 + 0.2 * rng.next() };
+    let rate = if grade == "gy2" {
+        0.45 + 0.2 * rng.next()
+    } else {
+        0.75 + 0.2 * rng.next()
+    };
     let rate = if size < 80 && grade == "gy2" { rate * 0.25 } else { rate };
     let all = (size as f64 * rate).round() as u32;
     let girls = (all as f64 * (0.45 + 0.1 * rng.next())).round() as u32;
     [("alla", all), ("flickor", girls), ("pojkar", all - girls)]
 }
 
-fn shares(rng: &mut Rng, indicators: &[Share], years: &[u16], grades: &[&'static str], places: &[(&str, u32)]) -> Vec<Row> {
+fn shares(
+    rng: &mut Rng,
+    indicators: &[Share],
+    years: &[u16],
+    grades: &[&'static str],
+    places: &[(&str, u32)],
+) -> Vec<Row> {
     let mut rows = Vec::new();
     for &(id, low, high, litres, since) in indicators {
         for &year in years.iter().filter(|&&y| y >= since) {
@@ -295,8 +403,21 @@ fn shares(rng: &mut Rng, indicators: &[Share], years: &[u16], grades: &[&'static
                     let local = level * (1.0 + 0.25 * rng.noise());
                     for (gender, n) in genders(rng, size, grade) {
                         let v = local * (1.0 + 0.12 * rng.noise());
-                        let value = if litres { round1(v.max(0.1)) } else { round1(v.clamp(1.0, 99.0)) };
-                        rows.push(Row { indicator: id, year, area: code.into(), grade, gender, answer: String::new(), value, n });
+                        let value = if litres {
+                            round1(v.max(0.1))
+                        } else {
+                            round1(v.clamp(1.0, 99.0))
+                        };
+                        rows.push(Row {
+                            indicator: id,
+                            year,
+                            area: code.into(),
+                            grade,
+                            gender,
+                            answer: String::new(),
+                            value,
+                            n,
+                        });
                     }
                 }
             }
@@ -309,12 +430,23 @@ fn shares(rng: &mut Rng, indicators: &[Share], years: &[u16], grades: &[&'static
 fn add_county(rows: &mut Vec<Row>) {
     let mut county: Vec<Row> = Vec::new();
     for r in rows.iter().filter(|r| r.area != "08") {
-        match county.iter_mut().find(|c| c.indicator == r.indicator && c.year == r.year && c.grade == r.grade && c.gender == r.gender && c.answer == r.answer) {
+        match county.iter_mut().find(|c| {
+            c.indicator == r.indicator
+                && c.year == r.year
+                && c.grade == r.grade
+                && c.gender == r.gender
+                && c.answer == r.answer
+        }) {
             Some(c) => {
                 c.value += r.value * r.n as f64;
                 c.n += r.n;
             }
-            None => county.push(Row { area: "08".into(), answer: r.answer.clone(), value: r.value * r.n as f64, ..*r }),
+            None => county.push(Row {
+                area: "08".into(),
+                answer: r.answer.clone(),
+                value: r.value * r.n as f64,
+                ..*r
+            }),
         }
     }
     for c in &mut county {
@@ -331,11 +463,24 @@ fn render(what: &str, rows: &[Row]) -> String {
     let mut out = String::new();
     writeln!(out, "# EXEMPELDATA – INTE VERKLIGA RESULTAT. {what}.").unwrap();
     writeln!(out, "# Genererad av crates/kfkl-data/src/bin/exempeldata.rs (fast frö); skapa om med: cargo run -p kfkl-data --bin exempeldata").unwrap();
-    writeln!(out, "# Ersätts av verkliga exporter i importformatet (data/statistik/IMPORT.md). Ändra inte för hand.").unwrap();
+    writeln!(
+        out,
+        "# Ersätts av verkliga exporter i importformatet (data/statistik/IMPORT.md). Ändra inte för hand."
+    )
+    .unwrap();
     writeln!(out, "{}", IMPORT_HEADER.join(",")).unwrap();
     for r in rows {
-        let answer = if r.answer.contains(',') { format!("\"{}\"", r.answer) } else { r.answer.clone() };
-        writeln!(out, "{},{},{},{},{},{},{},{},{SOURCE}", r.indicator, r.year, r.area, r.grade, r.gender, answer, r.value, r.n).unwrap();
+        let answer = if r.answer.contains(',') {
+            format!("\"{}\"", r.answer)
+        } else {
+            r.answer.clone()
+        };
+        writeln!(
+            out,
+            "{},{},{},{},{},{},{},{},{SOURCE}",
+            r.indicator, r.year, r.area, r.grade, r.gender, answer, r.value, r.n
+        )
+        .unwrap();
     }
     out
 }
@@ -345,22 +490,44 @@ mod tests {
     use super::*;
 
     fn row(area: &str, gender: &'static str, value: f64, n: u32) -> Row {
-        Row { indicator: "x", year: 2024, area: area.into(), grade: "gy2", gender, answer: String::new(), value, n }
+        Row {
+            indicator: "x",
+            year: 2024,
+            area: area.into(),
+            grade: "gy2",
+            gender,
+            answer: String::new(),
+            value,
+            n,
+        }
     }
 
     #[test]
     fn the_county_is_the_n_weighted_mean_of_its_municipalities_per_group() {
         // (municipal rows, the county rows added: (gender, value, n))
         let cases: &[(&[(&str, &'static str, f64, u32)], &[(&str, f64, u32)])] = &[
-            (&[("0880", "alla", 20.0, 100), ("0881", "alla", 40.0, 300)], &[("alla", 35.0, 400)]),
-            (&[("0880", "flickor", 10.0, 1), ("0880", "pojkar", 30.0, 3)], &[("flickor", 10.0, 1), ("pojkar", 30.0, 3)]),
+            (
+                &[("0880", "alla", 20.0, 100), ("0881", "alla", 40.0, 300)],
+                &[("alla", 35.0, 400)],
+            ),
+            (
+                &[("0880", "flickor", 10.0, 1), ("0880", "pojkar", 30.0, 3)],
+                &[("flickor", 10.0, 1), ("pojkar", 30.0, 3)],
+            ),
             // Small groups count with their real weight (they are suppressed only when published).
-            (&[("0880", "alla", 50.0, 7), ("0881", "alla", 10.0, 3)], &[("alla", 38.0, 10)]),
+            (
+                &[("0880", "alla", 50.0, 7), ("0881", "alla", 10.0, 3)],
+                &[("alla", 38.0, 10)],
+            ),
         ];
         for (municipal, county) in cases {
             let mut rows: Vec<Row> = municipal.iter().map(|&(a, g, v, n)| row(a, g, v, n)).collect();
             add_county(&mut rows);
-            let added: Vec<(&str, f64, u32)> = rows.iter().filter(|r| r.area == "08").map(|r| (r.gender, r.value, r.n)).collect();
+            let added: Vec<(&str, f64, u32)> = rows
+                .iter()
+                .filter(|r| r.area == "08")
+                .map(|r| (r.gender, r.value, r.n))
+                .collect();
             assert_eq!(added, county.to_vec());
         }
     }

@@ -7,7 +7,9 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use kfkl_core::document::Document;
-use kfkl_core::model::{Approx, BarDef, ChartDef, ChartKind, Dataset, KeyFigure, SourceDoc, SourceRef, Status, Unit, SCHEMA_VERSION};
+use kfkl_core::model::{
+    Approx, BarDef, ChartDef, ChartKind, Dataset, KeyFigure, SourceDoc, SourceRef, Status, Unit, SCHEMA_VERSION,
+};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -89,7 +91,10 @@ pub fn load(
         let s = source.get_ref();
         match read_doc(&s.file) {
             Ok(body) => docs.push((s.id.clone(), normalize(&body))),
-            Err(why) => errors.push(file.error(source.span().start, format!("source '{}': cannot read {}: {why}", s.id, s.file))),
+            Err(why) => errors.push(file.error(
+                source.span().start,
+                format!("source '{}': cannot read {}: {why}", s.id, s.file),
+            )),
         }
     }
 
@@ -99,11 +104,17 @@ pub fn load(
         let f = spanned.into_inner();
         check_id(&file, &f.id, &mut errors);
         if !seen.insert(f.id.get_ref().clone()) {
-            errors.push(file.error(f.id.span().start, format!("figure id '{}' is used twice", f.id.get_ref())));
+            errors.push(file.error(
+                f.id.span().start,
+                format!("figure id '{}' is used twice", f.id.get_ref()),
+            ));
         }
         let (value, high) = (*f.value.get_ref(), f.value_high.as_ref().map(|h| *h.get_ref()));
         if !value.is_finite() || value < 0.0 {
-            errors.push(file.error(f.value.span().start, format!("value {value} must be a finite number ≥ 0")));
+            errors.push(file.error(
+                f.value.span().start,
+                format!("value {value} must be a finite number ≥ 0"),
+            ));
         }
         if let Some(h) = &f.value_high {
             if *h.get_ref() <= value {
@@ -114,11 +125,17 @@ pub fn load(
             errors.push(file.error(f.value.span().start, "a percentage must lie between 0 and 100"));
         }
         if !(2000..=2100).contains(f.year.get_ref()) {
-            errors.push(file.error(f.year.span().start, format!("year {} is outside 2000–2100", f.year.get_ref())));
+            errors.push(file.error(
+                f.year.span().start,
+                format!("year {} is outside 2000–2100", f.year.get_ref()),
+            ));
         }
         match docs.iter().find(|(id, _)| id == f.source.get_ref()) {
             None if raw.sources.iter().all(|s| &s.get_ref().id != f.source.get_ref()) => {
-                errors.push(file.error(f.source.span().start, format!("unknown source '{}'", f.source.get_ref())));
+                errors.push(file.error(
+                    f.source.span().start,
+                    format!("unknown source '{}'", f.source.get_ref()),
+                ));
             }
             None => {} // the document itself failed to load, reported above
             Some((_, doc)) => check_quote(&file, &f, doc, &mut errors),
@@ -132,7 +149,12 @@ pub fn load(
             unit: f.unit,
             year: *f.year.get_ref(),
             approx: f.approx,
-            source: SourceRef { doc: f.source.into_inner(), section: f.section, quote: normalize(f.quote.get_ref()), anchor },
+            source: SourceRef {
+                doc: f.source.into_inner(),
+                section: f.section,
+                quote: normalize(f.quote.get_ref()),
+                anchor,
+            },
         });
     }
 
@@ -143,10 +165,21 @@ pub fn load(
         let c = spanned.into_inner();
         check_id(&file, &c.id, &mut errors);
         if !chart_ids.insert(c.id.get_ref().clone()) {
-            errors.push(file.error(c.id.span().start, format!("chart id '{}' is used twice", c.id.get_ref())));
+            errors.push(file.error(
+                c.id.span().start,
+                format!("chart id '{}' is used twice", c.id.get_ref()),
+            ));
         }
         if c.bars.len() != 2 {
-            errors.push(file.error(at, format!("chart '{}': a {:?} chart has exactly 2 bars, not {}", c.id.get_ref(), c.kind, c.bars.len())));
+            errors.push(file.error(
+                at,
+                format!(
+                    "chart '{}': a {:?} chart has exactly 2 bars, not {}",
+                    c.id.get_ref(),
+                    c.kind,
+                    c.bars.len()
+                ),
+            ));
         }
         let mut units = HashSet::new();
         for bar in &c.bars {
@@ -154,13 +187,21 @@ pub fn load(
                 Some(f) => {
                     units.insert(format!("{:?}", f.unit));
                 }
-                None => errors.push(file.error(at, format!("chart '{}': unknown figure '{}'", c.id.get_ref(), bar.figure))),
+                None => errors.push(file.error(
+                    at,
+                    format!("chart '{}': unknown figure '{}'", c.id.get_ref(), bar.figure),
+                )),
             }
         }
         if units.len() > 1 {
             errors.push(file.error(at, format!("chart '{}': its bars mix units", c.id.get_ref())));
         }
-        charts.push(ChartDef { id: c.id.into_inner(), title: c.title, kind: c.kind, bars: c.bars });
+        charts.push(ChartDef {
+            id: c.id.into_inner(),
+            title: c.title,
+            kind: c.kind,
+            bars: c.bars,
+        });
     }
 
     if !errors.is_empty() {
@@ -176,7 +217,11 @@ pub fn load(
             .into_iter()
             .map(|s| {
                 let s = s.into_inner();
-                SourceDoc { id: s.id, title: s.title, publisher: s.publisher }
+                SourceDoc {
+                    id: s.id,
+                    title: s.title,
+                    publisher: s.publisher,
+                }
             })
             .collect(),
         figures,
@@ -187,9 +232,15 @@ pub fn load(
 /// Ids end up in URLs and HTML ids: lower-case ASCII, digits, `-` and `_`.
 fn check_id(file: &SourceFile, id: &Spanned<String>, errors: &mut Vec<Diagnostic>) {
     let ok = !id.get_ref().is_empty()
-        && id.get_ref().chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        && id
+            .get_ref()
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
     if !ok {
-        errors.push(file.error(id.span().start, format!("id '{}' may hold only a–z, 0–9, '-' and '_'", id.get_ref())));
+        errors.push(file.error(
+            id.span().start,
+            format!("id '{}' may hold only a–z, 0–9, '-' and '_'", id.get_ref()),
+        ));
     }
 }
 
@@ -200,13 +251,28 @@ fn anchor_in(file: &SourceFile, f: &RawFigure, documents: &[Document], errors: &
     let doc = documents.iter().find(|d| &d.source.id == f.source.get_ref())?;
     let at = f.quote.span().start;
     let Some(path) = crate::document::section_of(doc, f.quote.get_ref()) else {
-        errors.push(file.error(at, format!("figure '{}': the quote is not in the text of document '{}'", f.id.get_ref(), doc.id)));
+        errors.push(file.error(
+            at,
+            format!(
+                "figure '{}': the quote is not in the text of document '{}'",
+                f.id.get_ref(),
+                doc.id
+            ),
+        ));
         return None;
     };
     let names: Vec<&str> = path.iter().map(|h| h.text.as_str()).collect();
     let written: Vec<&str> = f.section.split(" › ").collect();
     if written.is_empty() || !names.starts_with(&written) {
-        errors.push(file.error(at, format!("figure '{}': section should be \"{}\" (where the quote stands in '{}')", f.id.get_ref(), names.join(" › "), doc.id)));
+        errors.push(file.error(
+            at,
+            format!(
+                "figure '{}': section should be \"{}\" (where the quote stands in '{}')",
+                f.id.get_ref(),
+                names.join(" › "),
+                doc.id
+            ),
+        ));
     }
     path.last().map(|h| h.id.clone())
 }
@@ -216,7 +282,10 @@ fn check_quote(file: &SourceFile, f: &RawFigure, doc: &str, errors: &mut Vec<Dia
     let at = f.quote.span().start;
     let id = f.id.get_ref();
     if !doc.contains(&quote) {
-        errors.push(file.error(at, format!("figure '{id}': the quote is not in source '{}'", f.source.get_ref())));
+        errors.push(file.error(
+            at,
+            format!("figure '{id}': the quote is not in source '{}'", f.source.get_ref()),
+        ));
         return;
     }
     let value = *f.value.get_ref();
@@ -227,15 +296,36 @@ fn check_quote(file: &SourceFile, f: &RawFigure, doc: &str, errors: &mut Vec<Dia
     };
     if let Some(high) = &f.value_high {
         if find_number(&quote, *high.get_ref()).is_empty() {
-            errors.push(file.error(at, format!("figure '{id}': the quote does not state value_high {}", high.get_ref())));
+            errors.push(file.error(
+                at,
+                format!("figure '{id}': the quote does not state value_high {}", high.get_ref()),
+            ));
         }
     }
     match (hedge_before(&quote, hit), f.approx) {
-        (Some(said), None) => errors.push(file.error(at, format!("figure '{id}': the source says \"{} …\"; set approx = \"{}\"", said.word(), said.word()))),
-        (Some(said), Some(set)) if said != set => errors.push(file.error(at, format!("figure '{id}': the source says \"{}\", not \"{}\"", said.word(), set.word()))),
-        (None, Some(set)) if !quote.to_lowercase().contains(set.word()) => {
-            errors.push(file.error(at, format!("figure '{id}': approx = \"{}\" but the quote has no such word", set.word())))
-        }
+        (Some(said), None) => errors.push(file.error(
+            at,
+            format!(
+                "figure '{id}': the source says \"{} …\"; set approx = \"{}\"",
+                said.word(),
+                said.word()
+            ),
+        )),
+        (Some(said), Some(set)) if said != set => errors.push(file.error(
+            at,
+            format!(
+                "figure '{id}': the source says \"{}\", not \"{}\"",
+                said.word(),
+                set.word()
+            ),
+        )),
+        (None, Some(set)) if !quote.to_lowercase().contains(set.word()) => errors.push(file.error(
+            at,
+            format!(
+                "figure '{id}': approx = \"{}\" but the quote has no such word",
+                set.word()
+            ),
+        )),
         _ => {}
     }
 }

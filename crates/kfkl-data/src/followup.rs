@@ -8,9 +8,9 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use kfkl_core::document::{Block, Document, Heading, SeeAlso};
-use kfkl_core::followup::{pair_path, topic_file, topic_path, Part, PairSummary, Promise, Topic, TopicSummary};
-use kfkl_core::publications::{Index, Pair};
+use kfkl_core::followup::{pair_path, topic_file, topic_path, PairSummary, Part, Promise, Topic, TopicSummary};
 use kfkl_core::model::{Dataset, Status, SCHEMA_VERSION};
+use kfkl_core::publications::{Index, Pair};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -42,20 +42,33 @@ pub struct FollowUp {
 impl FollowUp {
     /// A topic's published id (its file name without ".json").
     pub fn file_id(&self, topic: &str) -> String {
-        topic_file(self.summary.report_year, topic).trim_end_matches(".json").to_string()
+        topic_file(self.summary.report_year, topic)
+            .trim_end_matches(".json")
+            .to_string()
     }
 }
 
 /// Builds one pair's topics and adds `see_also` links to its two documents;
 /// `newest`: the pair `/uppfoljning` shows.
-pub fn load(path: &Path, text: &str, index: &Index, pair: &Pair, newest: bool, documents: &mut [Document], datasets: &[Dataset]) -> Result<FollowUp, Vec<Diagnostic>> {
+pub fn load(
+    path: &Path,
+    text: &str,
+    index: &Index,
+    pair: &Pair,
+    newest: bool,
+    documents: &mut [Document],
+    datasets: &[Dataset],
+) -> Result<FollowUp, Vec<Diagnostic>> {
     let file = SourceFile { path, text };
-    let raw: RawFile = toml::from_str(text).map_err(|e| vec![file.error(e.span().map_or(0, |s| s.start), e.message().trim().to_string())])?;
+    let raw: RawFile = toml::from_str(text)
+        .map_err(|e| vec![file.error(e.span().map_or(0, |s| s.start), e.message().trim().to_string())])?;
     let find = |id: &str| documents.iter().position(|d| d.id == id);
     let year = |id: &str| index.by_id(id).map_or(0, |d| d.ar);
     let (report_year, plan_year) = (year(&pair.rapport), year(&pair.plan));
     let (Some(ri), Some(pi)) = (find(&pair.rapport), find(&pair.plan)) else {
-        return Err(vec![file.error(0, format!("unknown document '{}' or '{}'", pair.rapport, pair.plan))]);
+        return Err(vec![
+            file.error(0, format!("unknown document '{}' or '{}'", pair.rapport, pair.plan))
+        ]);
     };
     let what = format!("löften och resultat {report_year} bredvid planen för {plan_year}");
     let mut errors = Vec::new();
@@ -79,11 +92,20 @@ pub fn load(path: &Path, text: &str, index: &Index, pair: &Pair, newest: bool, d
                 };
                 let (part, result) = cut(section, with_results);
                 if part.promises.is_empty() {
-                    errors.push(file.error(at, format!("topic '{}': section '{anchor}' of {} has no commitments", t.id, doc.id)));
+                    errors.push(file.error(
+                        at,
+                        format!("topic '{}': section '{anchor}' of {} has no commitments", t.id, doc.id),
+                    ));
                 }
                 links.push((
                     doc_index,
-                    SeeAlso { heading: anchor.clone(), topic: t.id.clone(), title: t.title.clone(), path: topic_path(report_year, newest, &t.id), what: what.clone() },
+                    SeeAlso {
+                        heading: anchor.clone(),
+                        topic: t.id.clone(),
+                        title: t.title.clone(),
+                        path: topic_path(report_year, newest, &t.id),
+                        what: what.clone(),
+                    },
                 ));
                 parts.push(part);
                 results.push(result);
@@ -92,7 +114,9 @@ pub fn load(path: &Path, text: &str, index: &Index, pair: &Pair, newest: bool, d
         };
         let (report, results) = part_of(ri, &t.report, true);
         let (plan, _) = part_of(pi, &t.plan, false);
-        let mut figures = topic_figures(t, &report, &documents[ri], datasets, &mut |reason| errors.push(file.error(at, reason)));
+        let mut figures = topic_figures(t, &report, &documents[ri], datasets, &mut |reason| {
+            errors.push(file.error(at, reason))
+        });
         // Its embed id (`/embed/<id>`): an older pair's topics name their report's year.
         if !newest {
             figures.id = format!("uppfoljning-{report_year}-{}", t.id);
@@ -125,7 +149,12 @@ pub fn load(path: &Path, text: &str, index: &Index, pair: &Pair, newest: bool, d
         path: pair_path(report_year, newest),
         topics: topics
             .iter()
-            .map(|t| TopicSummary { id: t.id.clone(), title: t.title.clone(), report_promises: t.report_promises() as u32, plan_promises: t.plan_promises() as u32 })
+            .map(|t| TopicSummary {
+                id: t.id.clone(),
+                title: t.title.clone(),
+                report_promises: t.report_promises() as u32,
+                plan_promises: t.plan_promises() as u32,
+            })
             .collect(),
     };
     Ok(FollowUp { summary, topics })
@@ -133,44 +162,71 @@ pub fn load(path: &Path, text: &str, index: &Index, pair: &Pair, newest: bool, d
 
 /// The heading and every block up to the next heading of the same or a higher level.
 fn section<'a>(doc: &'a Document, anchor: &str) -> Option<(&'a Heading, &'a [Block])> {
-    let start = doc.blocks.iter().position(|b| matches!(b, Block::Heading(h) if h.id == anchor))?;
-    let Block::Heading(head) = &doc.blocks[start] else { return None };
+    let start = doc
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::Heading(h) if h.id == anchor))?;
+    let Block::Heading(head) = &doc.blocks[start] else {
+        return None;
+    };
     let rest = &doc.blocks[start + 1..];
-    let end = rest.iter().position(|b| matches!(b, Block::Heading(h) if h.level <= head.level)).unwrap_or(rest.len());
+    let end = rest
+        .iter()
+        .position(|b| matches!(b, Block::Heading(h) if h.level <= head.level))
+        .unwrap_or(rest.len());
     Some((head, &rest[..end]))
 }
 
 /// A section's promises and, for the report, the blocks after its "Resultat"
 /// heading. A promise is tied to the result sub-heading that repeats its words.
 fn cut((head, blocks): (&Heading, &[Block]), with_results: bool) -> (Part, Vec<Block>) {
-    let result_at = blocks.iter().position(|b| matches!(b, Block::Heading(h) if h.text == "Resultat")).filter(|_| with_results);
+    let result_at = blocks
+        .iter()
+        .position(|b| matches!(b, Block::Heading(h) if h.text == "Resultat"))
+        .filter(|_| with_results);
     let result: Vec<Block> = result_at.map(|i| blocks[i + 1..].to_vec()).unwrap_or_default();
     let result_anchor = result_at.and_then(|i| match &blocks[i] {
         Block::Heading(h) => Some(h.id.clone()),
         _ => None,
     });
-    let same = |a: &str, b: &str| a.trim_end_matches('.').trim().eq_ignore_ascii_case(b.trim_end_matches('.').trim());
+    let same = |a: &str, b: &str| {
+        a.trim_end_matches('.')
+            .trim()
+            .eq_ignore_ascii_case(b.trim_end_matches('.').trim())
+    };
     let promises = blocks
         .iter()
         .filter_map(|b| match b {
             Block::Commitment(c) => Some(Promise {
                 id: c.id.clone(),
                 text: c.text.clone(),
-                result_anchor: result
-                    .iter()
-                    .find_map(|r| match r {
-                        Block::Heading(h) if same(&h.text, &c.text) => Some(h.id.clone()),
-                        _ => None,
-                    }),
+                result_anchor: result.iter().find_map(|r| match r {
+                    Block::Heading(h) if same(&h.text, &c.text) => Some(h.id.clone()),
+                    _ => None,
+                }),
             }),
             _ => None,
         })
         .collect();
-    (Part { anchor: head.id.clone(), title: head.text.clone(), promises, result_anchor }, result)
+    (
+        Part {
+            anchor: head.id.clone(),
+            title: head.text.clone(),
+            promises,
+            result_anchor,
+        },
+        result,
+    )
 }
 
 /// Key figures quoted under the topic's report sections, and the listed charts.
-fn topic_figures(t: &RawTopic, report: &[Part], doc: &Document, datasets: &[Dataset], report_error: &mut dyn FnMut(String)) -> Dataset {
+fn topic_figures(
+    t: &RawTopic,
+    report: &[Part],
+    doc: &Document,
+    datasets: &[Dataset],
+    report_error: &mut dyn FnMut(String),
+) -> Dataset {
     let mut anchors: HashSet<String> = HashSet::new();
     for part in report {
         if let Some((head, blocks)) = section(doc, &part.anchor) {
@@ -201,7 +257,11 @@ fn topic_figures(t: &RawTopic, report: &[Part], doc: &Document, datasets: &[Data
         }
     };
     for ds in datasets.iter().filter(|d| d.status == Status::Official) {
-        for f in ds.figures.iter().filter(|f| f.source.anchor.as_ref().is_some_and(|a| anchors.contains(a))) {
+        for f in ds
+            .figures
+            .iter()
+            .filter(|f| f.source.anchor.as_ref().is_some_and(|a| anchors.contains(a)))
+        {
             take(ds, f, &mut out);
         }
     }

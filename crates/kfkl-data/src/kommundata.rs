@@ -11,7 +11,20 @@ use kfkl_core::stats::{StatTable, StatUnit, COUNTY, NATION};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
 /// The columns of both files.
-pub const HEADER: [&str; 12] = ["Undersökning", "Tema", "Indikator", "Årskurs", "Område", "År", "Värde", "Enhet", "Svarande (n)", "Anmärkning", "Uppgift", "Källa"];
+pub const HEADER: [&str; 12] = [
+    "Undersökning",
+    "Tema",
+    "Indikator",
+    "Årskurs",
+    "Område",
+    "År",
+    "Värde",
+    "Enhet",
+    "Svarande (n)",
+    "Anmärkning",
+    "Uppgift",
+    "Källa",
+];
 
 /// One published value as the files give it.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,14 +62,25 @@ pub fn parts(report: &Kommunrapport, tables: &[StatTable]) -> Vec<Part> {
         .filter_map(|part| {
             let table = tables.iter().find(|t| t.survey.id == part.id)?;
             let area = |code: &str| table.areas.iter().position(|a| a.code == code);
-            let places: Vec<usize> = [area(&report.code), area(COUNTY), area(NATION)].into_iter().flatten().collect();
+            let places: Vec<usize> = [area(&report.code), area(COUNTY), area(NATION)]
+                .into_iter()
+                .flatten()
+                .collect();
             let mut rows = Vec::new();
             for k in &part.indicators {
-                let Some(i) = table.survey.indicators.iter().position(|x| x.id == k.id) else { continue };
-                let Some(g) = (0..4).find(|&g| grade_label(g) == k.grade) else { continue };
+                let Some(i) = table.survey.indicators.iter().position(|x| x.id == k.id) else {
+                    continue;
+                };
+                let Some(g) = (0..4).find(|&g| grade_label(g) == k.grade) else {
+                    continue;
+                };
                 let ind = &table.survey.indicators[i];
                 for &place in &places {
-                    let mut found: Vec<_> = table.rows_of(i).map(|r| table.rows.get(r)).filter(|o| o.grade == g && o.gender == 0 && o.answer.is_none() && o.area == place).collect();
+                    let mut found: Vec<_> = table
+                        .rows_of(i)
+                        .map(|r| table.rows.get(r))
+                        .filter(|o| o.grade == g && o.gender == 0 && o.answer.is_none() && o.area == place)
+                        .collect();
                     found.sort_by_key(|o| o.year);
                     rows.extend(found.into_iter().map(|o| Row {
                         survey: part.title.clone(),
@@ -67,14 +91,24 @@ pub fn parts(report: &Kommunrapport, tables: &[StatTable]) -> Vec<Part> {
                         year: o.year,
                         value: o.value,
                         unit: unit(ind.unit),
-                        approx: o.approx.map(|a| serde_json::to_value(a).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()),
+                        approx: o.approx.map(|a| {
+                            serde_json::to_value(a)
+                                .ok()
+                                .and_then(|v| v.as_str().map(str::to_string))
+                                .unwrap_or_default()
+                        }),
                         n: o.n,
                         example: o.example,
                         source: table.sources[o.source].clone(),
                     }));
                 }
             }
-            Some(Part { sheet: part.title.split([' ', '–']).next().unwrap_or("Data").to_string(), title: part.title.clone(), threshold: part.threshold, rows })
+            Some(Part {
+                sheet: part.title.split([' ', '–']).next().unwrap_or("Data").to_string(),
+                title: part.title.clone(),
+                threshold: part.threshold,
+                rows,
+            })
         })
         .collect()
 }
@@ -107,7 +141,10 @@ fn remark(row: &Row, threshold: u32) -> String {
 /// The lines that say what the files hold, above the CSV's rows and on the workbook's first sheet.
 fn about(report: &Kommunrapport, parts: &[Part]) -> Vec<String> {
     let example = parts.iter().flat_map(|p| &p.rows).any(|r| r.example);
-    let mut lines = vec![format!("{} kommun: alla uppgifter i kommunrapporten, med länet och riket", report.name)];
+    let mut lines = vec![format!(
+        "{} kommun: alla uppgifter i kommunrapporten, med länet och riket",
+        report.name
+    )];
     if example {
         lines.push("EXEMPELDATA – INTE VERKLIGA RESULTAT. Kommunernas och länets resultat är påhittade exempel tills förbundets verkliga filer finns; kolumnen Uppgift säger vilka rader som är verkliga.".into());
     }
@@ -127,7 +164,20 @@ pub fn csv(report: &Kommunrapport, parts: &[Part]) -> String {
         for r in &p.rows {
             let value = r.value.map_or("..".to_string(), |v| flavour.number(v));
             let n = r.n.map(|n| n.to_string()).unwrap_or_default();
-            let cells = [&r.survey, &r.theme, &r.indicator, r.grade, &r.area, &r.year.to_string(), &value, r.unit, &n, &remark(r, p.threshold), status(r.example), &r.source];
+            let cells = [
+                &r.survey,
+                &r.theme,
+                &r.indicator,
+                r.grade,
+                &r.area,
+                &r.year.to_string(),
+                &value,
+                r.unit,
+                &n,
+                &remark(r, p.threshold),
+                status(r.example),
+                &r.source,
+            ];
             out.push_str(&flavour.line(&cells.map(|c| c.to_string())));
         }
     }
@@ -140,12 +190,23 @@ pub fn xlsx(report: &Kommunrapport, parts: &[Part]) -> Result<Vec<u8>, XlsxError
     let mut book = Workbook::new();
     // A fixed date, as the zip's own entries have: the same sources give the same bytes.
     let created = ExcelDateTime::from_ymd(1980, 1, 1)?;
-    book.set_properties(&DocProperties::new().set_title(&format!("{} kommun – kommunrapportens uppgifter", report.name)).set_author("Kommunförbundet Kalmar län").set_creation_datetime(&created));
+    book.set_properties(
+        &DocProperties::new()
+            .set_title(format!("{} kommun – kommunrapportens uppgifter", report.name))
+            .set_author("Kommunförbundet Kalmar län")
+            .set_creation_datetime(&created),
+    );
     let bold = Format::new().set_bold();
     let warning = Format::new().set_bold().set_font_color("9B1C1C");
     let about_sheet = book.add_worksheet().set_name("Om uppgifterna")?;
     for (i, line) in about(report, parts).iter().enumerate() {
-        let format = if line.starts_with("EXEMPELDATA") { &warning } else if i == 0 { &bold } else { &Format::new() };
+        let format = if line.starts_with("EXEMPELDATA") {
+            &warning
+        } else if i == 0 {
+            &bold
+        } else {
+            &Format::new()
+        };
         about_sheet.write_string_with_format(i as u32, 0, line, format)?;
     }
     about_sheet.set_column_width(0, 120)?;
@@ -156,7 +217,16 @@ pub fn xlsx(report: &Kommunrapport, parts: &[Part]) -> Result<Vec<u8>, XlsxError
         }
         for (i, r) in p.rows.iter().enumerate() {
             let row = i as u32 + 1;
-            for (c, text) in [(0, r.survey.as_str()), (1, r.theme.as_str()), (2, r.indicator.as_str()), (3, r.grade), (4, r.area.as_str()), (7, r.unit), (10, status(r.example)), (11, r.source.as_str())] {
+            for (c, text) in [
+                (0, r.survey.as_str()),
+                (1, r.theme.as_str()),
+                (2, r.indicator.as_str()),
+                (3, r.grade),
+                (4, r.area.as_str()),
+                (7, r.unit),
+                (10, status(r.example)),
+                (11, r.source.as_str()),
+            ] {
                 sheet.write_string(row, c, text)?;
             }
             sheet.write_number(row, 5, f64::from(r.year))?;
@@ -186,16 +256,51 @@ mod tests {
     use super::*;
 
     fn report() -> Kommunrapport {
-        Kommunrapport { schema_version: 1, code: "0834".into(), name: "Torsås".into(), slug: "torsas".into(), status: kfkl_core::model::Status::Exempeldata, surveys: vec![], passages: vec![], county_wide: vec![] }
+        Kommunrapport {
+            schema_version: 1,
+            code: "0834".into(),
+            name: "Torsås".into(),
+            slug: "torsas".into(),
+            status: kfkl_core::model::Status::Exempeldata,
+            surveys: vec![],
+            passages: vec![],
+            county_wide: vec![],
+        }
     }
 
     fn row(area: &str, value: Option<f64>, example: bool) -> Row {
-        Row { survey: "ANDTS".into(), theme: "Tobak och nikotin".into(), indicator: "Röker".into(), grade: "åk 9", area: area.into(), year: 2023, value, unit: "procent", approx: None, n: value.map(|_| 52), example, source: if example { "Exempeldata".into() } else { "CAN 2023".into() } }
+        Row {
+            survey: "ANDTS".into(),
+            theme: "Tobak och nikotin".into(),
+            indicator: "Röker".into(),
+            grade: "åk 9",
+            area: area.into(),
+            year: 2023,
+            value,
+            unit: "procent",
+            approx: None,
+            n: value.map(|_| 52),
+            example,
+            source: if example {
+                "Exempeldata".into()
+            } else {
+                "CAN 2023".into()
+            },
+        }
     }
 
     #[test]
     fn the_csv_has_swedish_headers_a_status_and_a_source_on_every_row() {
-        let parts = [Part { sheet: "ANDTS".into(), title: "ANDTS".into(), threshold: 10, rows: vec![row("Torsås", Some(12.5), true), row("Torsås", None, true), row("Riket", Some(9.0), false)] }];
+        let parts = [Part {
+            sheet: "ANDTS".into(),
+            title: "ANDTS".into(),
+            threshold: 10,
+            rows: vec![
+                row("Torsås", Some(12.5), true),
+                row("Torsås", None, true),
+                row("Riket", Some(9.0), false),
+            ],
+        }];
         let csv = csv(&report(), &parts);
         let lines: Vec<&str> = csv.lines().collect();
         assert!(lines[0].starts_with("\u{feff}# Torsås kommun"), "{csv}");
@@ -213,7 +318,12 @@ mod tests {
 
     #[test]
     fn the_workbook_is_an_xlsx_and_the_same_bytes_every_time() {
-        let parts = [Part { sheet: "ANDTS".into(), title: "ANDTS".into(), threshold: 10, rows: vec![row("Torsås", Some(12.5), true)] }];
+        let parts = [Part {
+            sheet: "ANDTS".into(),
+            title: "ANDTS".into(),
+            threshold: 10,
+            rows: vec![row("Torsås", Some(12.5), true)],
+        }];
         let a = xlsx(&report(), &parts).unwrap();
         assert_eq!(&a[..2], b"PK", "a zip");
         assert_eq!(a, xlsx(&report(), &parts).unwrap());

@@ -51,9 +51,13 @@ pub struct Selection {
 /// Reads the selection against the published tables and datasets.
 pub fn load(path: &Path, text: &str, tables: &[StatTable], datasets: &[Dataset]) -> Result<Selection, Vec<Diagnostic>> {
     let file = SourceFile { path, text };
-    let raw: RawFile = toml::from_str(text).map_err(|e| vec![file.error(e.span().map_or(0, |s| s.start), e.message().trim().to_string())])?;
+    let raw: RawFile = toml::from_str(text)
+        .map_err(|e| vec![file.error(e.span().map_or(0, |s| s.start), e.message().trim().to_string())])?;
     let mut errors = Vec::new();
-    let mut selection = Selection { surveys: Vec::new(), county_wide: Vec::new() };
+    let mut selection = Selection {
+        surveys: Vec::new(),
+        county_wide: Vec::new(),
+    };
     // In the order of the tables, so that the report's order never depends on the file's.
     let mut surveys: Vec<(usize, Vec<usize>)> = Vec::new();
     for spanned in &raw.surveys {
@@ -66,9 +70,13 @@ pub fn load(path: &Path, text: &str, tables: &[StatTable], datasets: &[Dataset])
         for id in &survey.indicators {
             match tables[t].survey.indicators.iter().position(|i| &i.id == id) {
                 None => errors.push(file.error(at, format!("{}: no indicator '{id}'", survey.id))),
-                Some(i) if !tables[t].survey.indicators[i].answers.is_empty() => {
-                    errors.push(file.error(at, format!("{}: '{id}' is a distribution of answers, not a share that can be compared", survey.id)))
-                }
+                Some(i) if !tables[t].survey.indicators[i].answers.is_empty() => errors.push(file.error(
+                    at,
+                    format!(
+                        "{}: '{id}' is a distribution of answers, not a share that can be compared",
+                        survey.id
+                    ),
+                )),
                 Some(i) => chosen.push(i),
             }
         }
@@ -83,7 +91,13 @@ pub fn load(path: &Path, text: &str, tables: &[StatTable], datasets: &[Dataset])
             for theme in themes {
                 let n = chosen.iter().filter(|&&i| catalogue[i].theme == theme).count();
                 if n != 1 {
-                    errors.push(file.error(at, format!("{}: every_theme asks for one indicator of the theme '{theme}', not {n}", survey.id)));
+                    errors.push(file.error(
+                        at,
+                        format!(
+                            "{}: every_theme asks for one indicator of the theme '{theme}', not {n}",
+                            survey.id
+                        ),
+                    ));
                 }
             }
         }
@@ -91,9 +105,21 @@ pub fn load(path: &Path, text: &str, tables: &[StatTable], datasets: &[Dataset])
     }
     for item in &raw.county_wide {
         let (at, c) = (item.span().start, item.get_ref());
-        match datasets.iter().find(|d| d.id == c.dataset).and_then(|d| d.figure(&c.figure).map(|f| (d, f))) {
-            None => errors.push(file.error(at, format!("no key figure '{}' in figures/{}.toml", c.figure, c.dataset))),
-            Some((d, f)) => selection.county_wide.push(CountyWide { label: f.label.clone(), value: format_figure(f), quote: f.source.quote.clone(), source: d.cite(&f.source) }),
+        match datasets
+            .iter()
+            .find(|d| d.id == c.dataset)
+            .and_then(|d| d.figure(&c.figure).map(|f| (d, f)))
+        {
+            None => errors.push(file.error(
+                at,
+                format!("no key figure '{}' in figures/{}.toml", c.figure, c.dataset),
+            )),
+            Some((d, f)) => selection.county_wide.push(CountyWide {
+                label: f.label.clone(),
+                value: format_figure(f),
+                quote: f.source.quote.clone(),
+                source: d.cite(&f.source),
+            }),
         }
     }
     surveys.sort_by_key(|(t, _)| *t);
@@ -106,7 +132,13 @@ pub fn load(path: &Path, text: &str, tables: &[StatTable], datasets: &[Dataset])
 }
 
 /// One municipality's report.
-pub fn report(m: &Municipality, tables: &[StatTable], selection: &Selection, documents: &[Document], publications: &Index) -> Kommunrapport {
+pub fn report(
+    m: &Municipality,
+    tables: &[StatTable],
+    selection: &Selection,
+    documents: &[Document],
+    publications: &Index,
+) -> Kommunrapport {
     let mut example = false;
     let surveys = selection
         .surveys
@@ -114,12 +146,18 @@ pub fn report(m: &Municipality, tables: &[StatTable], selection: &Selection, doc
         .filter_map(|(t, chosen)| {
             let table = &tables[*t];
             let area = table.areas.iter().position(|a| a.code == m.code)?;
-            let part = |indicators: Vec<kfkl_core::kommunrapport::KeyIndicator>, sources: Vec<String>, absent: Option<String>| SurveyPart {
+            let part = |indicators: Vec<kfkl_core::kommunrapport::KeyIndicator>,
+                        sources: Vec<String>,
+                        absent: Option<String>| SurveyPart {
                 id: table.survey.id.clone(),
                 title: table.survey.title.clone(),
                 route: table.survey.route.clone(),
                 threshold: table.threshold,
-                has_nation: table.areas.iter().position(|a| a.code == NATION).is_some_and(|n| (0..table.rows.len()).any(|r| table.rows.get(r).area == n)),
+                has_nation: table
+                    .areas
+                    .iter()
+                    .position(|a| a.code == NATION)
+                    .is_some_and(|n| (0..table.rows.len()).any(|r| table.rows.get(r).area == n)),
                 rounds: rounds(table.survey.title.split(' ').next().unwrap_or_default(), &indicators),
                 indicators,
                 sources,
@@ -129,17 +167,44 @@ pub fn report(m: &Municipality, tables: &[StatTable], selection: &Selection, doc
             if let Some(a) = table.survey.absent.iter().find(|a| a.code == m.code) {
                 return Some(part(Vec::new(), vec![a.source.clone()], Some(a.sentence.clone())));
             }
-            let grades: Vec<usize> = table.survey.grades.iter().filter_map(|g| GRADES.iter().position(|x| x == g)).collect();
-            let indicators: Vec<_> = chosen.iter().flat_map(|&i| grades.iter().map(move |&g| key_indicator(table, i, g, area))).collect();
-            example |= indicators.iter().flat_map(|k| [&k.latest, &k.previous, &k.county, &k.nation]).flatten().any(|r| r.example);
+            let grades: Vec<usize> = table
+                .survey
+                .grades
+                .iter()
+                .filter_map(|g| GRADES.iter().position(|x| x == g))
+                .collect();
+            let indicators: Vec<_> = chosen
+                .iter()
+                .flat_map(|&i| grades.iter().map(move |&g| key_indicator(table, i, g, area)))
+                .collect();
+            example |= indicators
+                .iter()
+                .flat_map(|k| [&k.latest, &k.previous, &k.county, &k.nation])
+                .flatten()
+                .any(|r| r.example);
             // The sources of the values shown: the municipality's and the county's rounds, the nation's latest.
-            let (county, nation) = (table.areas.iter().position(|a| a.code == COUNTY), table.areas.iter().position(|a| a.code == NATION));
-            let latest = |i: usize, g: usize| indicators.iter().find(|k| k.id == table.survey.indicators[i].id && k.grade == kfkl_core::explorer::grade_label(g)).and_then(|k| k.latest.as_ref()).map(|r| r.year);
+            let (county, nation) = (
+                table.areas.iter().position(|a| a.code == COUNTY),
+                table.areas.iter().position(|a| a.code == NATION),
+            );
+            let latest = |i: usize, g: usize| {
+                indicators
+                    .iter()
+                    .find(|k| k.id == table.survey.indicators[i].id && k.grade == kfkl_core::explorer::grade_label(g))
+                    .and_then(|k| k.latest.as_ref())
+                    .map(|r| r.year)
+            };
             let mut sources: Vec<String> = Vec::new();
             for r in 0..table.rows.len() {
                 let o = table.rows.get(r);
-                let place = o.area == area || Some(o.area) == county || (Some(o.area) == nation && latest(o.indicator, o.grade) == Some(o.year));
-                let used = chosen.contains(&o.indicator) && grades.contains(&o.grade) && o.gender == 0 && o.answer.is_none() && place;
+                let place = o.area == area
+                    || Some(o.area) == county
+                    || (Some(o.area) == nation && latest(o.indicator, o.grade) == Some(o.year));
+                let used = chosen.contains(&o.indicator)
+                    && grades.contains(&o.grade)
+                    && o.gender == 0
+                    && o.answer.is_none()
+                    && place;
                 if used && !sources.contains(&table.sources[o.source]) {
                     sources.push(table.sources[o.source].clone());
                 }
@@ -180,7 +245,9 @@ fn first_naming(text: &str, name: &str) -> Option<usize> {
         !letter(before.chars().next_back())
             && !letter(after.peek().copied())
             && !rest.starts_with(" län")
-            && !["Region ", "Kommunförbundet ", "Länsstyrelsen "].iter().any(|p| before.ends_with(p))
+            && !["Region ", "Kommunförbundet ", "Länsstyrelsen "]
+                .iter()
+                .any(|p| before.ends_with(p))
     })
 }
 
@@ -196,11 +263,19 @@ fn excerpt(text: &str, at: usize, chars: usize) -> String {
     if from > 0 {
         from = text[from..].find(' ').map_or(from, |s| from + s + 1);
     }
-    let mut to = text[from..].char_indices().nth(chars).map_or(text.len(), |(i, _)| from + i);
+    let mut to = text[from..]
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| from + i);
     if to < text.len() {
         to = text[..to].rfind(' ').filter(|&s| s > at).unwrap_or(to);
     }
-    format!("{}{}{}", if from > 0 { "…" } else { "" }, text[from..to].trim(), if to < text.len() { "…" } else { "" })
+    format!(
+        "{}{}{}",
+        if from > 0 { "…" } else { "" },
+        text[from..to].trim(),
+        if to < text.len() { "…" } else { "" }
+    )
 }
 
 /// The paragraphs, list items and commitments of the current plan and report
@@ -209,13 +284,20 @@ fn excerpt(text: &str, at: usize, chars: usize) -> String {
 pub fn passages(name: &str, documents: &[Document], publications: &Index) -> Vec<Passage> {
     let mut out = Vec::new();
     for p in Kind::ALL.into_iter().filter_map(|k| publications.latest(k)) {
-        let Some(doc) = documents.iter().find(|d| d.id == p.id) else { continue };
+        let Some(doc) = documents.iter().find(|d| d.id == p.id) else {
+            continue;
+        };
         let route = p.path();
         let mut heading = (String::new(), String::new());
         // Some headings are whole sentences (a commitment's text): a crumb needs only its start.
         let mut push = |text: String, anchor: &str, section: &str| {
             if let Some(at) = first_naming(&text, name) {
-                out.push(Passage { document: doc.title.clone(), section: excerpt(section, 0, 90), link: format!("{route}#{anchor}"), text: excerpt(&text, at, 320) });
+                out.push(Passage {
+                    document: doc.title.clone(),
+                    section: excerpt(section, 0, 90),
+                    link: format!("{route}#{anchor}"),
+                    text: excerpt(&text, at, 320),
+                });
             }
         };
         for block in &doc.blocks {
@@ -276,7 +358,10 @@ mod tests {
         let text = format!("{} Torsås {}", "ord ".repeat(100), "mer ".repeat(100));
         let at = text.find("Torsås").unwrap();
         let cut = excerpt(&text, at, 60);
-        assert!(cut.starts_with("…ord ") && cut.ends_with("mer…") && cut.contains("Torsås"), "{cut}");
+        assert!(
+            cut.starts_with("…ord ") && cut.ends_with("mer…") && cut.contains("Torsås"),
+            "{cut}"
+        );
         assert!(cut.chars().count() <= 64, "{cut}");
         assert_eq!(excerpt("Kort om Torsås.", 8, 60), "Kort om Torsås.");
     }

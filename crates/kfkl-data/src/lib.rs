@@ -9,9 +9,9 @@ pub mod document;
 pub mod draft;
 pub mod exempel;
 pub mod figures;
+pub mod followup;
 pub mod kommundata;
 pub mod kommunrapport;
-pub mod followup;
 pub mod map;
 pub mod publications;
 pub mod publish;
@@ -67,10 +67,21 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
     let loaded = load_file(&index_path, &mut errors, |text| publications::load(&index_path, text));
     let index_ok = loaded.is_some();
     let (index, index_lines) = loaded.unwrap_or_default();
-    for path in files_with_extension(&data_dir.join("documents"), "md", &mut errors).into_iter().filter(|_| index_ok) {
-        let rel = path.strip_prefix(data_dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+    for path in files_with_extension(&data_dir.join("documents"), "md", &mut errors)
+        .into_iter()
+        .filter(|_| index_ok)
+    {
+        let rel = path
+            .strip_prefix(data_dir)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
         if !index.dokument.iter().any(|d| d.fil == rel) {
-            errors.push(Diagnostic { file: path.clone(), line: 1, reason: format!("not listed in {}: add it there (docs/publicera.md)", publications::FILE) });
+            errors.push(Diagnostic {
+                file: path.clone(),
+                line: 1,
+                reason: format!("not listed in {}: add it there (docs/publicera.md)", publications::FILE),
+            });
         }
     }
     let mut documents: Vec<Document> = index
@@ -85,21 +96,38 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
     let figure_files: Vec<(String, Dataset)> = files_with_extension(&data_dir.join("figures"), "toml", &mut errors)
         .into_iter()
         .filter_map(|path| {
-            let rel = path.strip_prefix(data_dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-            load_file(&path, &mut errors, |text| figures::load(&path, text, &read_doc, &documents)).map(|d| (rel, d))
+            let rel = path
+                .strip_prefix(data_dir)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            load_file(&path, &mut errors, |text| {
+                figures::load(&path, text, &read_doc, &documents)
+            })
+            .map(|d| (rel, d))
         })
         .collect();
     let datasets: Vec<Dataset> = figure_files.iter().map(|(_, d)| d.clone()).collect();
     // Optional like the follow-up, so a test fixture need not have it.
     let stats_dir = data_dir.join("statistik");
-    let stats_files = if stats_dir.exists() { files_with_extension(&stats_dir, "toml", &mut errors) } else { Vec::new() };
+    let stats_files = if stats_dir.exists() {
+        files_with_extension(&stats_dir, "toml", &mut errors)
+    } else {
+        Vec::new()
+    };
     let surveys: Vec<statistics::SurveyFile> = stats_files
         .into_iter()
         .filter_map(|path| load_file(&path, &mut errors, |text| statistics::load(&path, text)))
         .collect();
     // Only once every document loaded: one that failed has said why already.
     if errors.is_empty() {
-        errors.extend(publications::check(&index_path, &index, &index_lines, &documents, &datasets));
+        errors.extend(publications::check(
+            &index_path,
+            &index,
+            &index_lines,
+            &documents,
+            &datasets,
+        ));
     }
     // A follow-up needs both its documents, so it is built only when they are valid.
     let mut followups = Vec::new();
@@ -107,7 +135,9 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
         for pair in index.pairs() {
             let path = data_dir.join(&pair.fil);
             let newest = index.pair(None) == Some(pair);
-            followups.extend(load_file(&path, &mut errors, |text| followup::load(&path, text, &index, pair, newest, &mut documents, &datasets)));
+            followups.extend(load_file(&path, &mut errors, |text| {
+                followup::load(&path, text, &index, pair, newest, &mut documents, &datasets)
+            }));
         }
     }
     // Drafts are checked like the others, and then left out.
@@ -117,7 +147,11 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
     ids.extend(datasets.iter().map(|d| d.id.clone()));
     ids.extend(documents.iter().map(|d| d.id.clone()));
     ids.extend(documents.iter().map(|d| format!("{}{}", d.id, publish::TABLES_SUFFIX)));
-    ids.extend(["uppfoljning".to_string(), "sok".to_string(), "kommuner-karta".to_string()]);
+    ids.extend([
+        "uppfoljning".to_string(),
+        "sok".to_string(),
+        "kommuner-karta".to_string(),
+    ]);
     ids.extend(surveys.iter().map(|s| format!("statistik-{}", s.survey.id)));
     for f in &followups {
         ids.extend(f.topics.iter().map(|t| f.file_id(&t.id)));
@@ -127,7 +161,11 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
     }
     for (i, id) in ids.iter().enumerate() {
         if ids[..i].contains(id) {
-            errors.push(Diagnostic { file: data_dir.to_path_buf(), line: 1, reason: format!("id '{id}' is used by two published files") });
+            errors.push(Diagnostic {
+                file: data_dir.to_path_buf(),
+                line: 1,
+                reason: format!("id '{id}' is used by two published files"),
+            });
         }
     }
     match areas {
@@ -137,14 +175,28 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
             let catalogue_path = data_dir.join(sources::FILE);
             let catalogue = match catalogue_path.exists() {
                 false => None,
-                true => match load_file(&catalogue_path, &mut errors, |text| sources::load(&catalogue_path, text)) {
+                true => match load_file(&catalogue_path, &mut errors, |text| {
+                    sources::load(&catalogue_path, text)
+                }) {
                     Some(c) => Some(c),
                     None => return Err(errors),
                 },
             };
             let tables: Vec<kfkl_core::stats::StatTable> = surveys
                 .iter()
-                .filter_map(|sf| results::table(sf, &areas, &all_areas, data_dir, &read_doc, &figure_files, catalogue.as_ref()).map_err(|mut e| errors.append(&mut e)).ok())
+                .filter_map(|sf| {
+                    results::table(
+                        sf,
+                        &areas,
+                        &all_areas,
+                        data_dir,
+                        &read_doc,
+                        &figure_files,
+                        catalogue.as_ref(),
+                    )
+                    .map_err(|mut e| errors.append(&mut e))
+                    .ok()
+                })
                 .collect();
             if !errors.is_empty() {
                 return Err(errors);
@@ -153,37 +205,77 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
             // A key-figure file that a survey shows as its data is found on the survey's page.
             let dataset_routes: Vec<(String, String)> = surveys
                 .iter()
-                .flat_map(|sf| sf.data.iter().filter(|d| d.format == "key-figures").filter_map(|d| figure_files.iter().find(|(rel, _)| *rel == d.file)).map(|(_, ds)| (ds.id.clone(), sf.survey.route.clone())))
+                .flat_map(|sf| {
+                    sf.data
+                        .iter()
+                        .filter(|d| d.format == "key-figures")
+                        .filter_map(|d| figure_files.iter().find(|(rel, _)| *rel == d.file))
+                        .map(|(_, ds)| (ds.id.clone(), sf.survey.route.clone()))
+                })
                 .collect();
-            let search = search::index(&documents, &index, &dataset_routes, &datasets, &catalogues, &areas.municipalities);
+            let search = search::index(
+                &documents,
+                &index,
+                &dataset_routes,
+                &datasets,
+                &catalogues,
+                &areas.municipalities,
+            );
             let selection_path = data_dir.join("kommunrapport.toml");
             let reports = match selection_path.exists() {
                 false => Vec::new(),
-                true => match load_file(&selection_path, &mut errors, |text| kommunrapport::load(&selection_path, text, &tables, &datasets)) {
-                    Some(selection) => areas.municipalities.iter().map(|m| kommunrapport::report(m, &tables, &selection, &documents, &index)).collect(),
+                true => match load_file(&selection_path, &mut errors, |text| {
+                    kommunrapport::load(&selection_path, text, &tables, &datasets)
+                }) {
+                    Some(selection) => areas
+                        .municipalities
+                        .iter()
+                        .map(|m| kommunrapport::report(m, &tables, &selection, &documents, &index))
+                        .collect(),
                     None => return Err(errors),
                 },
             };
             let statement_path = data_dir.join(accessibility::FILE);
             let statement = match statement_path.exists() {
                 false => None,
-                true => match load_file(&statement_path, &mut errors, |text| accessibility::load(&statement_path, text)) {
+                true => match load_file(&statement_path, &mut errors, |text| {
+                    accessibility::load(&statement_path, text)
+                }) {
                     Some(s) => Some(s),
                     None => return Err(errors),
                 },
             };
-            Ok(Build { areas, datasets, documents, publications: index, followups, search, tables, map: county_map, reports, statement })
+            Ok(Build {
+                areas,
+                datasets,
+                documents,
+                publications: index,
+                followups,
+                search,
+                tables,
+                map: county_map,
+                reports,
+                statement,
+            })
         }
         _ => Err(errors),
     }
 }
 
 /// Reads one file and hands its text to `load`; every problem goes to `errors`.
-fn load_file<T>(path: &Path, errors: &mut Vec<Diagnostic>, load: impl FnOnce(&str) -> Result<T, Vec<Diagnostic>>) -> Option<T> {
+fn load_file<T>(
+    path: &Path,
+    errors: &mut Vec<Diagnostic>,
+    load: impl FnOnce(&str) -> Result<T, Vec<Diagnostic>>,
+) -> Option<T> {
     match std::fs::read_to_string(path) {
         Ok(text) => load(&text).map_err(|mut e| errors.append(&mut e)).ok(),
         Err(e) => {
-            errors.push(Diagnostic { file: path.to_path_buf(), line: 1, reason: format!("cannot read: {e}") });
+            errors.push(Diagnostic {
+                file: path.to_path_buf(),
+                line: 1,
+                reason: format!("cannot read: {e}"),
+            });
             None
         }
     }
@@ -194,7 +286,11 @@ fn files_with_extension(dir: &Path, ext: &str, errors: &mut Vec<Diagnostic>) -> 
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            errors.push(Diagnostic { file: dir.to_path_buf(), line: 1, reason: format!("cannot read folder: {e}") });
+            errors.push(Diagnostic {
+                file: dir.to_path_buf(),
+                line: 1,
+                reason: format!("cannot read folder: {e}"),
+            });
             return Vec::new();
         }
     };

@@ -45,6 +45,10 @@ fn main() -> ExitCode {
             }
         }
     }
-    println!("data build: {} file(s), {written} written, {unchanged} unchanged, in {}", written + unchanged, out_dir.display());
+    println!(
+        "data build: {} file(s), {written} written, {unchanged} unchanged, in {}",
+        written + unchanged,
+        out_dir.display()
+    );
     ExitCode::SUCCESS
 }

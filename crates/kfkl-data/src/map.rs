@@ -15,7 +15,8 @@ use crate::diag::Diagnostic;
 pub const FILE: &str = "sources/kalmar-lan-kommuner.geojson";
 
 /// The source line under every map.
-pub const SOURCE: &str = "Kommungränser: okfse/sweden-geojson, förenklade från Valmyndighetens kommungränser (grova, för en översiktskarta)";
+pub const SOURCE: &str =
+    "Kommungränser: okfse/sweden-geojson, förenklade från Valmyndighetens kommungränser (grova, för en översiktskarta)";
 
 /// Longitudes and latitudes a point of Kalmar län can have, with room to spare.
 const WEST_EAST: (f64, f64) = (14.5, 18.0);
@@ -48,11 +49,19 @@ struct Geometry {
 }
 
 pub fn load(path: &Path, text: &str, areas: &Areas) -> Result<CountyMap, Vec<Diagnostic>> {
-    let error = |line: usize, reason: String| Diagnostic { file: path.to_path_buf(), line, reason };
-    let collection: Collection = serde_json::from_str(text).map_err(|e| vec![error(e.line(), format!("not the expected GeoJSON: {e}"))])?;
+    let error = |line: usize, reason: String| Diagnostic {
+        file: path.to_path_buf(),
+        line,
+        reason,
+    };
+    let collection: Collection =
+        serde_json::from_str(text).map_err(|e| vec![error(e.line(), format!("not the expected GeoJSON: {e}"))])?;
     let mut errors = Vec::new();
     if collection.kind != "FeatureCollection" {
-        errors.push(error(1, format!("expected a FeatureCollection, found '{}'", collection.kind)));
+        errors.push(error(
+            1,
+            format!("expected a FeatureCollection, found '{}'", collection.kind),
+        ));
     }
     let mut shapes: Vec<Shape> = Vec::new();
     for (i, f) in collection.features.iter().enumerate() {
@@ -73,7 +82,10 @@ pub fn load(path: &Path, text: &str, areas: &Areas) -> Result<CountyMap, Vec<Dia
             continue;
         }
         let [ring] = f.geometry.coordinates.as_slice() else {
-            fail(format!("expected one ring (no holes), found {}", f.geometry.coordinates.len()));
+            fail(format!(
+                "expected one ring (no holes), found {}",
+                f.geometry.coordinates.len()
+            ));
             continue;
         };
         if ring.len() < 4 {
@@ -86,12 +98,21 @@ pub fn load(path: &Path, text: &str, areas: &Areas) -> Result<CountyMap, Vec<Dia
         let mut flat = Vec::with_capacity(ring.len() * 2);
         for (j, p) in ring.iter().enumerate() {
             match p.as_slice() {
-                [lon, lat] if (WEST_EAST.0..=WEST_EAST.1).contains(lon) && (SOUTH_NORTH.0..=SOUTH_NORTH.1).contains(lat) => flat.extend([*lon, *lat]),
+                [lon, lat]
+                    if (WEST_EAST.0..=WEST_EAST.1).contains(lon) && (SOUTH_NORTH.0..=SOUTH_NORTH.1).contains(lat) =>
+                {
+                    flat.extend([*lon, *lat])
+                }
                 [lon, lat] => fail(format!("point {} ({lon}, {lat}) is outside Kalmar län", j + 1)),
                 _ => fail(format!("point {} is not a longitude and a latitude", j + 1)),
             }
         }
-        shapes.push(Shape { code: code.clone(), name: m.name.clone(), slug: m.slug.clone(), ring: flat });
+        shapes.push(Shape {
+            code: code.clone(),
+            name: m.name.clone(),
+            slug: m.slug.clone(),
+            ring: flat,
+        });
     }
     for m in &areas.municipalities {
         if !collection.features.iter().any(|f| f.properties.kod == m.code) {
@@ -103,5 +124,9 @@ pub fn load(path: &Path, text: &str, areas: &Areas) -> Result<CountyMap, Vec<Dia
     }
     // In the order of the municipality codes, whatever the file's.
     shapes.sort_by(|a, b| a.code.cmp(&b.code));
-    Ok(CountyMap { schema_version: SCHEMA_VERSION, source: SOURCE.into(), shapes })
+    Ok(CountyMap {
+        schema_version: SCHEMA_VERSION,
+        source: SOURCE.into(),
+        shapes,
+    })
 }

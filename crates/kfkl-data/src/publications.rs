@@ -16,7 +16,19 @@ use crate::diag::{Diagnostic, SourceFile};
 
 pub const FILE: &str = "dokument.toml";
 
-const DOC_KEYS: [&str; 11] = ["id", "typ", "ar", "titel", "fil", "status", "datum", "personal", "nyckeltal", "inbaddningar", "budget"];
+const DOC_KEYS: [&str; 11] = [
+    "id",
+    "typ",
+    "ar",
+    "titel",
+    "fil",
+    "status",
+    "datum",
+    "personal",
+    "nyckeltal",
+    "inbaddningar",
+    "budget",
+];
 
 #[derive(Deserialize)]
 struct Raw {
@@ -28,7 +40,8 @@ struct Raw {
 /// Reads the index; where each entry stands in the file, for later errors.
 pub fn load(path: &Path, text: &str) -> Result<(Index, Vec<usize>), Vec<Diagnostic>> {
     let file = SourceFile { path, text };
-    let raw: Raw = toml::from_str(text).map_err(|e| vec![file.error(e.span().map_or(0, |s| s.start), e.message().trim().to_string())])?;
+    let raw: Raw = toml::from_str(text)
+        .map_err(|e| vec![file.error(e.span().map_or(0, |s| s.start), e.message().trim().to_string())])?;
     let mut errors = Vec::new();
     let mut docs = Vec::new();
     let mut lines = Vec::new();
@@ -48,11 +61,21 @@ pub fn load(path: &Path, text: &str) -> Result<(Index, Vec<usize>), Vec<Diagnost
         };
         match doc.kind() {
             None => err(format!("typ = '{}': write \"plan\" or \"rapport\"", doc.typ)),
-            Some(_) if doc.id != format!("{}-{}", doc.typ, doc.ar) => err(format!("id = '{}': a {} of {} has the id '{}-{}'", doc.id, doc.typ, doc.ar, doc.typ, doc.ar)),
+            Some(_) if doc.id != format!("{}-{}", doc.typ, doc.ar) => err(format!(
+                "id = '{}': a {} of {} has the id '{}-{}'",
+                doc.id, doc.typ, doc.ar, doc.typ, doc.ar
+            )),
             Some(kind) => {
                 let misplaced = match kind {
                     Kind::Plan => doc.nyckeltal.is_some().then_some("nyckeltal"),
-                    Kind::Rapport => [(doc.budget.is_some(), "budget"), (doc.personal.is_some(), "personal"), (doc.inbaddningar.is_some(), "inbaddningar")].into_iter().find(|(set, _)| *set).map(|(_, k)| k),
+                    Kind::Rapport => [
+                        (doc.budget.is_some(), "budget"),
+                        (doc.personal.is_some(), "personal"),
+                        (doc.inbaddningar.is_some(), "inbaddningar"),
+                    ]
+                    .into_iter()
+                    .find(|(set, _)| *set)
+                    .map(|(_, k)| k),
                 };
                 if let Some(key) = misplaced {
                     err(format!("{}: '{key}' belongs to the other kind of document", doc.id));
@@ -60,17 +83,26 @@ pub fn load(path: &Path, text: &str) -> Result<(Index, Vec<usize>), Vec<Diagnost
             }
         }
         if ![CURRENT, EARLIER, DRAFT].contains(&doc.status.as_str()) {
-            err(format!("{}: status = '{}': write \"{CURRENT}\", \"{EARLIER}\" or \"{DRAFT}\"", doc.id, doc.status));
+            err(format!(
+                "{}: status = '{}': write \"{CURRENT}\", \"{EARLIER}\" or \"{DRAFT}\"",
+                doc.id, doc.status
+            ));
         }
         if let Some(d) = &doc.datum {
-            let ok = d.len() == 10 && d.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+            let ok = d.len() == 10
+                && d.char_indices()
+                    .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
             if !ok {
                 err(format!("{}: datum = '{d}': write ÅÅÅÅ-MM-DD", doc.id));
             }
         }
         for (old, name) in doc.inbaddningar.iter().flatten() {
             if !BUDGET_CHARTS.contains(&name.as_str()) {
-                err(format!("{}: inbaddningar: '{old}' = '{name}': the charts are {}", doc.id, BUDGET_CHARTS.join(", ")));
+                err(format!(
+                    "{}: inbaddningar: '{old}' = '{name}': the charts are {}",
+                    doc.id,
+                    BUDGET_CHARTS.join(", ")
+                ));
             }
         }
         if !ids.insert(doc.id.clone()) {
@@ -79,12 +111,32 @@ pub fn load(path: &Path, text: &str) -> Result<(Index, Vec<usize>), Vec<Diagnost
         docs.push(doc);
         lines.push(at);
     }
-    let index = Index { dokument: docs, uppfoljning: Some(raw.uppfoljning.iter().map(|p| p.get_ref().clone()).collect()) };
+    let index = Index {
+        dokument: docs,
+        uppfoljning: Some(raw.uppfoljning.iter().map(|p| p.get_ref().clone()).collect()),
+    };
     for kind in Kind::ALL {
-        let current: Vec<&Publication> = index.dokument.iter().filter(|d| d.kind() == Some(kind) && d.status == CURRENT).collect();
+        let current: Vec<&Publication> = index
+            .dokument
+            .iter()
+            .filter(|d| d.kind() == Some(kind) && d.status == CURRENT)
+            .collect();
         match (current.as_slice(), index.latest(kind)) {
-            ([], Some(l)) => errors.push(file.error(0, format!("no {} has status = \"{CURRENT}\": mark the newest ({}) so", kind.word(), l.id))),
-            ([c], Some(l)) if c.id != l.id => errors.push(file.error(0, format!("{} is \"{CURRENT}\" but {} is newer: the newest published one is current", c.id, l.id))),
+            ([], Some(l)) => errors.push(file.error(
+                0,
+                format!(
+                    "no {} has status = \"{CURRENT}\": mark the newest ({}) so",
+                    kind.word(),
+                    l.id
+                ),
+            )),
+            ([c], Some(l)) if c.id != l.id => errors.push(file.error(
+                0,
+                format!(
+                    "{} is \"{CURRENT}\" but {} is newer: the newest published one is current",
+                    c.id, l.id
+                ),
+            )),
             ([_, _, ..], _) => errors.push(file.error(0, format!("more than one {} is \"{CURRENT}\"", kind.word()))),
             _ => {}
         }
@@ -93,7 +145,13 @@ pub fn load(path: &Path, text: &str) -> Result<(Index, Vec<usize>), Vec<Diagnost
         let p = pair.get_ref();
         let kind_of = |id: &str| index.dokument.iter().find(|d| d.id == id).and_then(Publication::kind);
         if kind_of(&p.rapport) != Some(Kind::Rapport) || kind_of(&p.plan) != Some(Kind::Plan) {
-            errors.push(file.error(pair.span().start, format!("uppfoljning: rapport = '{}' and plan = '{}' must name a rapport and a plan listed above", p.rapport, p.plan)));
+            errors.push(file.error(
+                pair.span().start,
+                format!(
+                    "uppfoljning: rapport = '{}' and plan = '{}' must name a rapport and a plan listed above",
+                    p.rapport, p.plan
+                ),
+            ));
         }
     }
     let positions = lines.iter().map(|&at| file.line_of(at)).collect();
@@ -105,10 +163,22 @@ pub fn load(path: &Path, text: &str) -> Result<(Index, Vec<usize>), Vec<Diagnost
 }
 
 /// What the index says against the documents and key figures it names.
-pub fn check(path: &Path, index: &Index, lines: &[usize], documents: &[Document], datasets: &[Dataset]) -> Vec<Diagnostic> {
+pub fn check(
+    path: &Path,
+    index: &Index,
+    lines: &[usize],
+    documents: &[Document],
+    datasets: &[Dataset],
+) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     for (doc, &line) in index.dokument.iter().zip(lines) {
-        let mut err = |reason: String| errors.push(Diagnostic { file: path.to_path_buf(), line, reason: format!("{}: {reason}", doc.id) });
+        let mut err = |reason: String| {
+            errors.push(Diagnostic {
+                file: path.to_path_buf(),
+                line,
+                reason: format!("{}: {reason}", doc.id),
+            })
+        };
         let Some(document) = documents.iter().find(|d| d.id == doc.id) else {
             err(format!("{} does not hold a document with id = \"{}\"", doc.fil, doc.id));
             continue;
@@ -122,15 +192,28 @@ pub fn check(path: &Path, index: &Index, lines: &[usize], documents: &[Document]
         }
         if let Some(b) = &doc.budget {
             // The budget page links to the section by the slug of its heading.
-            if !document.headings().any(|h| h.text == b.avsnitt && h.id == kfkl_core::model::slug(&b.avsnitt)) {
-                err(format!("budget: avsnitt = '{}' is not a heading of {} (with no {{#id}} of its own)", b.avsnitt, doc.fil));
+            if !document
+                .headings()
+                .any(|h| h.text == b.avsnitt && h.id == kfkl_core::model::slug(&b.avsnitt))
+            {
+                err(format!(
+                    "budget: avsnitt = '{}' is not a heading of {} (with no {{#id}} of its own)",
+                    b.avsnitt, doc.fil
+                ));
             }
-            for table in [&b.helhet, &b.jamforelse].into_iter().chain(b.omraden.iter().map(|a| &a.tabell)) {
+            for table in [&b.helhet, &b.jamforelse]
+                .into_iter()
+                .chain(b.omraden.iter().map(|a| &a.tabell))
+            {
                 if !has_table(table) {
                     err(format!("budget: no table {{#{table}}} in {}", doc.fil));
                 }
             }
-            let staff = b.omraden.iter().filter_map(|a| a.personal.as_ref()).chain(&b.personal_totalt);
+            let staff = b
+                .omraden
+                .iter()
+                .filter_map(|a| a.personal.as_ref())
+                .chain(&b.personal_totalt);
             for id in staff {
                 if !doc.personal.as_deref().is_some_and(|file| has_figure(file, id)) {
                     err(format!("budget: no staff figure '{id}' in the file named by personal"));
@@ -154,20 +237,65 @@ mod tests {
         let good = entry("plan-2025", "plan", 2025, "tidigare", "") + &entry("plan-2026", "plan", 2026, "gällande", "");
         assert!(load(Path::new("d.toml"), &good).is_ok());
         let cases: &[(String, &str)] = &[
-            (entry("plan-2025", "plan", 2024, "gällande", ""), "d.toml:1: id = 'plan-2025': a plan of 2024 has the id 'plan-2024'"),
-            (entry("bok-2025", "bok", 2025, "gällande", ""), "d.toml:1: typ = 'bok': write \"plan\" or \"rapport\""),
-            (entry("plan-2025", "plan", 2025, "aktuell", ""), "d.toml:1: plan-2025: status = 'aktuell'"),
-            (entry("plan-2025", "plan", 2025, "gällande", "statsu = 1"), "d.toml:1: unknown key 'statsu'"),
-            (entry("plan-2025", "plan", 2025, "gällande", "datum = \"5 dec 2024\""), "d.toml:1: plan-2025: datum = '5 dec 2024': write ÅÅÅÅ-MM-DD"),
-            (entry("plan-2025", "plan", 2025, "gällande", "inbaddningar = { budget-x = \"staplar\" }"), "d.toml:1: plan-2025: inbaddningar: 'budget-x' = 'staplar'"),
-            (entry("rapport-2023", "rapport", 2023, "gällande", "personal = \"p\""), "d.toml:1: rapport-2023: 'personal' belongs to the other kind"),
-            (entry("plan-2025", "plan", 2025, "gällande", "") + &entry("plan-2026", "plan", 2026, "tidigare", ""), "plan-2025 is \"gällande\" but plan-2026 is newer"),
-            (entry("plan-2025", "plan", 2025, "tidigare", ""), "no plan has status = \"gällande\""),
-            (entry("plan-2025", "plan", 2025, "gällande", "") + "[[uppfoljning]]\nrapport = \"rapport-2023\"\nplan = \"plan-2025\"\nfil = \"u.toml\"\n", "uppfoljning: rapport = 'rapport-2023' and plan = 'plan-2025' must name a rapport and a plan"),
+            (
+                entry("plan-2025", "plan", 2024, "gällande", ""),
+                "d.toml:1: id = 'plan-2025': a plan of 2024 has the id 'plan-2024'",
+            ),
+            (
+                entry("bok-2025", "bok", 2025, "gällande", ""),
+                "d.toml:1: typ = 'bok': write \"plan\" or \"rapport\"",
+            ),
+            (
+                entry("plan-2025", "plan", 2025, "aktuell", ""),
+                "d.toml:1: plan-2025: status = 'aktuell'",
+            ),
+            (
+                entry("plan-2025", "plan", 2025, "gällande", "statsu = 1"),
+                "d.toml:1: unknown key 'statsu'",
+            ),
+            (
+                entry("plan-2025", "plan", 2025, "gällande", "datum = \"5 dec 2024\""),
+                "d.toml:1: plan-2025: datum = '5 dec 2024': write ÅÅÅÅ-MM-DD",
+            ),
+            (
+                entry(
+                    "plan-2025",
+                    "plan",
+                    2025,
+                    "gällande",
+                    "inbaddningar = { budget-x = \"staplar\" }",
+                ),
+                "d.toml:1: plan-2025: inbaddningar: 'budget-x' = 'staplar'",
+            ),
+            (
+                entry("rapport-2023", "rapport", 2023, "gällande", "personal = \"p\""),
+                "d.toml:1: rapport-2023: 'personal' belongs to the other kind",
+            ),
+            (
+                entry("plan-2025", "plan", 2025, "gällande", "") + &entry("plan-2026", "plan", 2026, "tidigare", ""),
+                "plan-2025 is \"gällande\" but plan-2026 is newer",
+            ),
+            (
+                entry("plan-2025", "plan", 2025, "tidigare", ""),
+                "no plan has status = \"gällande\"",
+            ),
+            (
+                entry("plan-2025", "plan", 2025, "gällande", "")
+                    + "[[uppfoljning]]\nrapport = \"rapport-2023\"\nplan = \"plan-2025\"\nfil = \"u.toml\"\n",
+                "uppfoljning: rapport = 'rapport-2023' and plan = 'plan-2025' must name a rapport and a plan",
+            ),
         ];
         for (text, want) in cases {
-            let errors: Vec<String> = load(Path::new("d.toml"), text).err().unwrap_or_default().iter().map(ToString::to_string).collect();
-            assert!(errors.iter().any(|e| e.starts_with(want) || e.contains(want)), "{want}\n{errors:?}");
+            let errors: Vec<String> = load(Path::new("d.toml"), text)
+                .err()
+                .unwrap_or_default()
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            assert!(
+                errors.iter().any(|e| e.starts_with(want) || e.contains(want)),
+                "{want}\n{errors:?}"
+            );
         }
     }
 

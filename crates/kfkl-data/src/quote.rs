@@ -12,12 +12,22 @@ pub fn normalize(text: &str) -> String {
 
 /// The ways a document may write a number: `16 000`, `16000`, `2,5`.
 fn spellings(value: f64) -> Vec<String> {
-    let plain = kfkl_core::format::format_number(value).replace('\u{a0}', " ").replace('\u{2212}', "-");
+    let plain = kfkl_core::format::format_number(value)
+        .replace('\u{a0}', " ")
+        .replace('\u{2212}', "-");
     let tight = plain.replace(' ', "");
-    let mut out = if plain == tight { vec![plain] } else { vec![plain, tight] };
+    let mut out = if plain == tight {
+        vec![plain]
+    } else {
+        vec![plain, tight]
+    };
     // Whole numbers may be written with one decimal: "5,0 årsarbetare".
     if value.fract() == 0.0 {
-        out.push(kfkl_core::format::format_fixed(value, 1).replace('\u{a0}', " ").replace('\u{2212}', "-"));
+        out.push(
+            kfkl_core::format::format_fixed(value, 1)
+                .replace('\u{a0}', " ")
+                .replace('\u{2212}', "-"),
+        );
     }
     out
 }

@@ -12,17 +12,29 @@ use kfkl_core::stats::Survey;
 /// Documents and datasets without a page are left out (and a test says which).
 /// `dataset_routes`: (dataset id, page) for key-figure files that a survey
 /// shows as its data; the others belong to the document the index names them for.
-pub fn index(documents: &[Document], publications: &Index, dataset_routes: &[(String, String)], datasets: &[Dataset], surveys: &[Survey], municipalities: &[Municipality]) -> SearchIndex {
+pub fn index(
+    documents: &[Document],
+    publications: &Index,
+    dataset_routes: &[(String, String)],
+    datasets: &[Dataset],
+    surveys: &[Survey],
+    municipalities: &[Municipality],
+) -> SearchIndex {
     let mut b = Builder::default();
     // Each municipality leads to its report: a search for "Vimmerby" finds it by name.
     for m in municipalities {
-        b.doc(&format!("Kommunrapport: {} kommun", m.name), &format!("/kommun/{}", m.slug));
+        b.doc(
+            &format!("Kommunrapport: {} kommun", m.name),
+            &format!("/kommun/{}", m.slug),
+        );
         b.section("", &format!("{} kommun", m.name));
         b.push(format!("{} kommun: kommunrapport med ungas levnadsvillkor och vanor jämförda med länet, och vad förbundets dokument säger om {}.", m.name, m.name), None);
     }
     // Newest first: at equal relevance, the newest document's hits come first.
     for p in publications.published() {
-        let Some(doc) = documents.iter().find(|d| d.id == p.id) else { continue };
+        let Some(doc) = documents.iter().find(|d| d.id == p.id) else {
+            continue;
+        };
         let path = p.path();
         b.doc(&doc.title, &path);
         b.path.clear();
@@ -32,7 +44,9 @@ pub fn index(documents: &[Document], publications: &Index, dataset_routes: &[(St
         }
     }
     for ds in datasets {
-        let Some(path) = route(publications, dataset_routes, &ds.id) else { continue };
+        let Some(path) = route(publications, dataset_routes, &ds.id) else {
+            continue;
+        };
         let path = path.as_str();
         b.doc(&format!("Nyckeltal: {}", ds.title), path);
         b.section("", &ds.title);
@@ -41,7 +55,11 @@ pub fn index(documents: &[Document], publications: &Index, dataset_routes: &[(St
             let text = format!("{}: {}", f.label, format_figure(f));
             // Figures quoted in a structured document link to their section there.
             let anchor = f.source.anchor.clone().filter(|_| path != "/statistik/av-play");
-            b.entries.push(Entry { section: top, anchor, text });
+            b.entries.push(Entry {
+                section: top,
+                anchor,
+                text,
+            });
         }
     }
     // Indicators link to the explorer with the indicator chosen ("?indikator=…"):
@@ -94,17 +112,28 @@ struct Builder {
 
 impl Builder {
     fn doc(&mut self, title: &str, path: &str) {
-        self.docs.push(SearchDoc { title: title.to_string(), path: path.to_string() });
+        self.docs.push(SearchDoc {
+            title: title.to_string(),
+            path: path.to_string(),
+        });
     }
 
     fn section(&mut self, anchor: &str, title: &str) {
         let doc = self.docs.len() as u32 - 1;
-        self.sections.push(Section { doc, anchor: anchor.to_string(), title: title.to_string() });
+        self.sections.push(Section {
+            doc,
+            anchor: anchor.to_string(),
+            title: title.to_string(),
+        });
     }
 
     fn push(&mut self, text: String, anchor: Option<&str>) {
         let section = self.sections.len() as u32 - 1;
-        self.entries.push(Entry { section, anchor: anchor.map(str::to_string), text });
+        self.entries.push(Entry {
+            section,
+            anchor: anchor.map(str::to_string),
+            text,
+        });
     }
 
     fn block(&mut self, block: &Block, anchor: Option<&str>) {

@@ -61,7 +61,11 @@ impl Source {
         if self.id == EXAMPLE {
             return self.title.clone();
         }
-        let place = if self.document == self.publisher { String::new() } else { format!(", {}", self.document) };
+        let place = if self.document == self.publisher {
+            String::new()
+        } else {
+            format!(", {}", self.document)
+        };
         let caveat = self.caveat.as_ref().map(|c| format!(" ({c})")).unwrap_or_default();
         if self.secondary {
             format!("Andrahandskälla: {}, {}{place}{caveat}", self.publisher, self.title)
@@ -80,20 +84,28 @@ impl Catalogue {
     /// The source a row names, by id or by one of its spellings.
     pub fn resolve(&self, name: &str) -> Option<&Source> {
         let name = name.trim();
-        self.sources.iter().find(|s| s.id == name || s.spellings.iter().any(|x| x == name))
+        self.sources
+            .iter()
+            .find(|s| s.id == name || s.spellings.iter().any(|x| x == name))
     }
 }
 
 pub fn load(path: &Path, text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
     let file = SourceFile { path, text };
-    let raw: Raw = toml::from_str(text).map_err(|e| vec![file.error(e.span().map_or(0, |s| s.start), e.message().trim().to_string())])?;
+    let raw: Raw = toml::from_str(text)
+        .map_err(|e| vec![file.error(e.span().map_or(0, |s| s.start), e.message().trim().to_string())])?;
     let mut errors = Vec::new();
     let mut names = HashSet::new();
     let mut sources = Vec::new();
     for spanned in raw.sources {
         let at = spanned.span().start;
         let s = spanned.into_inner();
-        if s.id.is_empty() || !s.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+        if s.id.is_empty()
+            || !s
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
             errors.push(file.error(at, format!("id '{}' may hold only a–z, 0–9 and '-'", s.id)));
         }
         for name in std::iter::once(&s.id).chain(&s.stavningar) {
@@ -105,9 +117,21 @@ pub fn load(path: &Path, text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
             errors.push(file.error(at, format!("{}: give utgivare, titel and dokument", s.id)));
         }
         if s.andrahand && s.forbehall.is_none() {
-            errors.push(file.error(at, format!("{}: a secondary source (andrahand) needs its caveat (forbehall)", s.id)));
+            errors.push(file.error(
+                at,
+                format!("{}: a secondary source (andrahand) needs its caveat (forbehall)", s.id),
+            ));
         }
-        sources.push(Source { id: s.id, publisher: s.utgivare, title: s.titel, year: s.ar, document: s.dokument, secondary: s.andrahand, caveat: s.forbehall, spellings: s.stavningar });
+        sources.push(Source {
+            id: s.id,
+            publisher: s.utgivare,
+            title: s.titel,
+            year: s.ar,
+            document: s.dokument,
+            secondary: s.andrahand,
+            caveat: s.forbehall,
+            spellings: s.stavningar,
+        });
     }
     if errors.is_empty() {
         Ok(Catalogue { sources })
@@ -143,12 +167,25 @@ forbehall = "tidningens ord"
         let c = load(Path::new("k.toml"), GOOD).unwrap();
         // (what a row names, the citation published)
         for (name, citation) in [
-            ("can-rapport-223", "CAN: Skolelevers drogvanor 2023 (rapport 223), can.se"),
-            ("can.se rapport 223", "CAN: Skolelevers drogvanor 2023 (rapport 223), can.se"),
+            (
+                "can-rapport-223",
+                "CAN: Skolelevers drogvanor 2023 (rapport 223), can.se",
+            ),
+            (
+                "can.se rapport 223",
+                "CAN: Skolelevers drogvanor 2023 (rapport 223), can.se",
+            ),
             (" CAN 2023", "CAN: Skolelevers drogvanor 2023 (rapport 223), can.se"),
-            ("tidning", "Andrahandskälla: 24emmaboda.se, om CAN:s undersökning 2017 (tidningens ord)"),
+            (
+                "tidning",
+                "Andrahandskälla: 24emmaboda.se, om CAN:s undersökning 2017 (tidningens ord)",
+            ),
         ] {
-            assert_eq!(c.resolve(name).map(Source::citation).as_deref(), Some(citation), "{name}");
+            assert_eq!(
+                c.resolve(name).map(Source::citation).as_deref(),
+                Some(citation),
+                "{name}"
+            );
         }
         assert!(c.resolve("CAN").is_none());
     }
@@ -156,9 +193,21 @@ forbehall = "tidningens ord"
     #[test]
     fn a_catalogue_that_cannot_be_cited_from_stops_the_build() {
         let cases = [
-            ("id = \"tidning\"", "id = \"Tidning\"", "k.toml:10: id 'Tidning' may hold only a–z, 0–9 and '-'"),
-            ("id = \"tidning\"", "id = \"tidning\"\nstavningar = [\"CAN 2023\"]", "k.toml:10: 'CAN 2023' names two sources"),
-            ("forbehall = \"tidningens ord\"", "", "k.toml:10: tidning: a secondary source (andrahand) needs its caveat (forbehall)"),
+            (
+                "id = \"tidning\"",
+                "id = \"Tidning\"",
+                "k.toml:10: id 'Tidning' may hold only a–z, 0–9 and '-'",
+            ),
+            (
+                "id = \"tidning\"",
+                "id = \"tidning\"\nstavningar = [\"CAN 2023\"]",
+                "k.toml:10: 'CAN 2023' names two sources",
+            ),
+            (
+                "forbehall = \"tidningens ord\"",
+                "",
+                "k.toml:10: tidning: a secondary source (andrahand) needs its caveat (forbehall)",
+            ),
         ];
         for (from, to, want) in cases {
             let errors = load(Path::new("k.toml"), &GOOD.replacen(from, to, 1)).expect_err(want);

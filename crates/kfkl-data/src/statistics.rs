@@ -106,7 +106,8 @@ struct RawBreak {
 
 pub fn load(path: &Path, text: &str) -> Result<SurveyFile, Vec<Diagnostic>> {
     let file = SourceFile { path, text };
-    let raw: RawFile = toml::from_str(text).map_err(|e| vec![file.error(e.span().map_or(0, |s| s.start), e.message().trim().to_string())])?;
+    let raw: RawFile = toml::from_str(text)
+        .map_err(|e| vec![file.error(e.span().map_or(0, |s| s.start), e.message().trim().to_string())])?;
     let mut errors = Vec::new();
     let mut ids = HashSet::new();
     let mut indicators = Vec::new();
@@ -115,27 +116,58 @@ pub fn load(path: &Path, text: &str) -> Result<SurveyFile, Vec<Diagnostic>> {
     for spanned in raw.indicators {
         let at = spanned.span().start;
         let i = spanned.into_inner();
-        if i.id.is_empty() || !i.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+        if i.id.is_empty()
+            || !i
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
             errors.push(file.error(at, format!("indicator id '{}' may hold only a–z, 0–9 and '_'", i.id)));
         }
         if !ids.insert(i.id.clone()) {
             errors.push(file.error(at, format!("indicator id '{}' is used twice", i.id)));
         }
-        for (field, value) in [("label", &i.label), ("theme", &i.theme), ("definition", &i.definition), ("source", &i.source)] {
+        for (field, value) in [
+            ("label", &i.label),
+            ("theme", &i.theme),
+            ("definition", &i.definition),
+            ("source", &i.source),
+        ] {
             if value.trim().is_empty() {
                 errors.push(file.error(at, format!("indicator '{}': {field} is empty", i.id)));
             }
         }
         if i.answers.len() == 1 {
-            errors.push(file.error(at, format!("indicator '{}': a distribution needs at least two answers", i.id)));
+            errors.push(file.error(
+                at,
+                format!("indicator '{}': a distribution needs at least two answers", i.id),
+            ));
         }
         match (from_figures, i.figures.is_empty()) {
-            (true, true) => errors.push(file.error(at, format!("indicator '{}': figures is empty, but the survey's data are key figures", i.id))),
-            (false, false) => errors.push(file.error(at, format!("indicator '{}': figures is only for a survey whose data are key figures", i.id))),
+            (true, true) => errors.push(file.error(
+                at,
+                format!(
+                    "indicator '{}': figures is empty, but the survey's data are key figures",
+                    i.id
+                ),
+            )),
+            (false, false) => errors.push(file.error(
+                at,
+                format!(
+                    "indicator '{}': figures is only for a survey whose data are key figures",
+                    i.id
+                ),
+            )),
             _ => {}
         }
-        if i.breaks.iter().any(|b| b.why.trim().is_empty() || !(2000..=2100).contains(&b.year)) {
-            errors.push(file.error(at, format!("indicator '{}': a break needs its year (2000–2100) and why", i.id)));
+        if i.breaks
+            .iter()
+            .any(|b| b.why.trim().is_empty() || !(2000..=2100).contains(&b.year))
+        {
+            errors.push(file.error(
+                at,
+                format!("indicator '{}': a break needs its year (2000–2100) and why", i.id),
+            ));
         }
         figures.push((i.figures, file.line_of(at)));
         indicators.push(Indicator {
@@ -147,15 +179,34 @@ pub fn load(path: &Path, text: &str) -> Result<SurveyFile, Vec<Diagnostic>> {
             answers: i.answers,
             definition: i.definition,
             source: i.source,
-            breaks: i.breaks.into_iter().map(|b| kfkl_core::stats::Break { year: b.year, why: b.why }).collect(),
+            breaks: i
+                .breaks
+                .into_iter()
+                .map(|b| kfkl_core::stats::Break {
+                    year: b.year,
+                    why: b.why,
+                })
+                .collect(),
         });
     }
     let s = raw.survey;
-    if let Some(g) = s.grades.iter().find(|g| !kfkl_core::stats::GRADES.contains(&g.as_str())) {
+    if let Some(g) = s
+        .grades
+        .iter()
+        .find(|g| !kfkl_core::stats::GRADES.contains(&g.as_str()))
+    {
         errors.push(file.error(0, format!("grade '{g}' is not one of {:?}", kfkl_core::stats::GRADES)));
     }
     if let Some(d) = raw.data.iter().find(|d| !FORMATS.contains(&d.format.as_str())) {
-        errors.push(file.error(0, format!("data file {}: format '{}' is not one of {}", d.file, d.format, FORMATS.join(", "))));
+        errors.push(file.error(
+            0,
+            format!(
+                "data file {}: format '{}' is not one of {}",
+                d.file,
+                d.format,
+                FORMATS.join(", ")
+            ),
+        ));
     }
     for a in &raw.absent {
         if a.area.len() != 4 || !a.area.chars().all(|c| c.is_ascii_digit()) {
@@ -177,7 +228,21 @@ pub fn load(path: &Path, text: &str) -> Result<SurveyFile, Vec<Diagnostic>> {
         method_source: s.method_source,
         grades: s.grades,
         indicators,
-        absent: raw.absent.into_iter().map(|a| kfkl_core::stats::Absent { code: a.area, sentence: a.sentence, source: a.source }).collect(),
+        absent: raw
+            .absent
+            .into_iter()
+            .map(|a| kfkl_core::stats::Absent {
+                code: a.area,
+                sentence: a.sentence,
+                source: a.source,
+            })
+            .collect(),
     };
-    Ok(SurveyFile { path: path.to_path_buf(), survey, threshold: s.suppression_threshold, data: raw.data, figures })
+    Ok(SurveyFile {
+        path: path.to_path_buf(),
+        survey,
+        threshold: s.suppression_threshold,
+        data: raw.data,
+        figures,
+    })
 }

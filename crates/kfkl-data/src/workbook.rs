@@ -60,12 +60,20 @@ pub type Cell = (String, [String; 7], String);
 
 /// Reads the workbook a mapping names. `Ok` holds every value cell (an error in
 /// one table does not hide the others'); the errors, if any, name their cell.
-pub fn read(map_path: &Path, text: &str, data_dir: &Path, survey: &Survey, areas: &Areas) -> Result<Vec<Cell>, Vec<Diagnostic>> {
+pub fn read(
+    map_path: &Path,
+    text: &str,
+    data_dir: &Path,
+    survey: &Survey,
+    areas: &Areas,
+) -> Result<Vec<Cell>, Vec<Diagnostic>> {
     let file = SourceFile { path: map_path, text };
-    let raw: RawMap = toml::from_str(text).map_err(|e| vec![file.error(e.span().map_or(0, |s| s.start), e.message().trim().to_string())])?;
+    let raw: RawMap = toml::from_str(text)
+        .map_err(|e| vec![file.error(e.span().map_or(0, |s| s.start), e.message().trim().to_string())])?;
     let book_path = data_dir.join(&raw.fil);
     let shown = raw.fil.rsplit('/').next().unwrap_or(&raw.fil).to_string();
-    let mut book: Xlsx<_> = open_workbook(&book_path).map_err(|e| vec![file.error(0, format!("fil = '{}': cannot read the workbook: {e}", raw.fil))])?;
+    let mut book: Xlsx<_> = open_workbook(&book_path)
+        .map_err(|e| vec![file.error(0, format!("fil = '{}': cannot read the workbook: {e}", raw.fil))])?;
     let mut errors = Vec::new();
     let mut cells = Vec::new();
     for spanned in &raw.tables {
@@ -74,11 +82,19 @@ pub fn read(map_path: &Path, text: &str, data_dir: &Path, survey: &Survey, areas
         let range = match book.worksheet_range(&t.blad) {
             Ok(r) => r,
             Err(_) => {
-                errors.push(at_map(format!("blad = '{}': the workbook has no such sheet ({})", t.blad, book.sheet_names().join(", "))));
+                errors.push(at_map(format!(
+                    "blad = '{}': the workbook has no such sheet ({})",
+                    t.blad,
+                    book.sheet_names().join(", ")
+                )));
                 continue;
             }
         };
-        let grid = Sheet { range: &range, file: &shown, sheet: &t.blad };
+        let grid = Sheet {
+            range: &range,
+            file: &shown,
+            sheet: &t.blad,
+        };
         match table(t, &grid, &raw, survey, areas) {
             Ok(mut found) => cells.append(&mut found),
             Err(TableError::Map(reason)) => errors.push(at_map(reason)),
@@ -197,17 +213,32 @@ fn columns(grid: &Sheet, header: &[u32], first: u32, sexes: bool) -> Vec<(u32, S
 }
 
 fn table(t: &RawTable, grid: &Sheet, raw: &RawMap, survey: &Survey, areas: &Areas) -> Result<Vec<Cell>, TableError> {
-    let label_col = column_index(&t.etikettkolumn).ok_or_else(|| TableError::Map(format!("etikettkolumn = '{}' is not a column (A, B, …)", t.etikettkolumn)))?;
+    let label_col = column_index(&t.etikettkolumn).ok_or_else(|| {
+        TableError::Map(format!(
+            "etikettkolumn = '{}' is not a column (A, B, …)",
+            t.etikettkolumn
+        ))
+    })?;
     if t.rubrikrader.is_empty() || t.rubrikrader.len() > 2 || t.rubrikrader.contains(&0) {
-        return Err(TableError::Map("rubrikrader: give one or two header rows, as Excel numbers them (e.g. [4, 5])".into()));
+        return Err(TableError::Map(
+            "rubrikrader: give one or two header rows, as Excel numbers them (e.g. [4, 5])".into(),
+        ));
     }
     if !survey.grades.contains(&t.arskurs) {
-        return Err(TableError::Map(format!("arskurs = '{}' is not a grade of {} ({})", t.arskurs, survey.id, survey.grades.join(", "))));
+        return Err(TableError::Map(format!(
+            "arskurs = '{}' is not a grade of {} ({})",
+            t.arskurs,
+            survey.id,
+            survey.grades.join(", ")
+        )));
     }
     let known = |id: &str| survey.indicators.iter().any(|i| i.id == id);
     for id in t.indikator.iter().chain(t.grupper.values()) {
         if !known(id) {
-            return Err(TableError::Map(format!("unknown indicator '{id}' (not in the {} catalogue)", survey.id)));
+            return Err(TableError::Map(format!(
+                "unknown indicator '{id}' (not in the {} catalogue)",
+                survey.id
+            )));
         }
     }
     let header: Vec<u32> = t.rubrikrader.iter().map(|r| r - 1).collect();
@@ -215,7 +246,11 @@ fn table(t: &RawTable, grid: &Sheet, raw: &RawMap, survey: &Survey, areas: &Area
     let by_year = match t.layout.as_str() {
         "omraden" => false,
         "ar" => true,
-        other => return Err(TableError::Map(format!("layout = '{other}': write \"omraden\" (areas as rows) or \"ar\" (years as rows)"))),
+        other => {
+            return Err(TableError::Map(format!(
+                "layout = '{other}': write \"omraden\" (areas as rows) or \"ar\" (years as rows)"
+            )))
+        }
     };
     if by_year {
         match &t.omrade {
@@ -228,7 +263,10 @@ fn table(t: &RawTable, grid: &Sheet, raw: &RawMap, survey: &Survey, areas: &Area
     }
     let cols = columns(grid, &header, label_col + 1, by_year);
     if cols.is_empty() {
-        return Err(TableError::Map(format!("{}: no value columns under the header rows {:?} (Pojkar, Flickor, Alla)", t.blad, t.rubrikrader)));
+        return Err(TableError::Map(format!(
+            "{}: no value columns under the header rows {:?} (Pojkar, Flickor, Alla)",
+            t.blad, t.rubrikrader
+        )));
     }
     let mut errors = Vec::new();
     let mut out = Vec::new();
@@ -239,10 +277,23 @@ fn table(t: &RawTable, grid: &Sheet, raw: &RawMap, survey: &Survey, areas: &Area
         if label.is_empty() {
             break;
         }
-        let mut bad = |col: u32, reason: String| errors.push(Diagnostic { file: grid.at(row, col).into(), line: 0, reason });
-        let place = if by_year { t.omrade.clone() } else { area_code(&label, areas) };
+        let mut bad = |col: u32, reason: String| {
+            errors.push(Diagnostic {
+                file: grid.at(row, col).into(),
+                line: 0,
+                reason,
+            })
+        };
+        let place = if by_year {
+            t.omrade.clone()
+        } else {
+            area_code(&label, areas)
+        };
         let Some(place) = place else {
-            bad(label_col, format!("'{label}' is not an area: a municipality of the county, {COUNTY_NAME} or Riket"));
+            bad(
+                label_col,
+                format!("'{label}' is not an area: a municipality of the county, {COUNTY_NAME} or Riket"),
+            );
             row += 1;
             continue;
         };
@@ -270,18 +321,49 @@ fn table(t: &RawTable, grid: &Sheet, raw: &RawMap, survey: &Survey, areas: &Area
             } else if let Some(v) = grid.number(row, *col) {
                 (v * t.skala.unwrap_or(1.0)).to_string()
             } else {
-                bad(*col, format!("'{cell}' is not a number, nor a missing marker of saknas ({})", raw.saknas.keys().cloned().collect::<Vec<_>>().join(" ")));
+                bad(
+                    *col,
+                    format!(
+                        "'{cell}' is not a number, nor a missing marker of saknas ({})",
+                        raw.saknas.keys().cloned().collect::<Vec<_>>().join(" ")
+                    ),
+                );
                 continue;
             };
-            out.push((grid.at(row, *col), [indicator, year, place.clone(), t.arskurs.clone(), sex.to_string(), String::new(), value], cited));
+            out.push((
+                grid.at(row, *col),
+                [
+                    indicator,
+                    year,
+                    place.clone(),
+                    t.arskurs.clone(),
+                    sex.to_string(),
+                    String::new(),
+                    value,
+                ],
+                cited,
+            ));
         }
         row += 1;
     }
     // A share stored as a fraction would pass as a tiny percentage: ask for skala.
-    let percent = |id: &str| survey.indicators.iter().find(|i| i.id == id).is_some_and(|i| i.unit == kfkl_core::stats::StatUnit::Percent);
-    let values: Vec<f64> = out.iter().filter(|c| percent(&c.1[0])).filter_map(|c| c.1[6].parse::<f64>().ok()).collect();
+    let percent = |id: &str| {
+        survey
+            .indicators
+            .iter()
+            .find(|i| i.id == id)
+            .is_some_and(|i| i.unit == kfkl_core::stats::StatUnit::Percent)
+    };
+    let values: Vec<f64> = out
+        .iter()
+        .filter(|c| percent(&c.1[0]))
+        .filter_map(|c| c.1[6].parse::<f64>().ok())
+        .collect();
     if t.skala.is_none() && !values.is_empty() && values.iter().all(|v| *v <= 1.0) && values.iter().any(|v| *v > 0.0) {
-        return Err(TableError::Map(format!("{}: every share is at most 1, as if stored as a fraction: give skala = 100", t.blad)));
+        return Err(TableError::Map(format!(
+            "{}: every share is at most 1, as if stored as a fraction: give skala = 100",
+            t.blad
+        )));
     }
     if errors.is_empty() {
         Ok(out)
@@ -300,7 +382,11 @@ fn area_code(label: &str, areas: &Areas) -> Option<String> {
         _ => {}
     }
     let name = folded.strip_suffix(" kommun").unwrap_or(&folded);
-    areas.municipalities.iter().find(|m| m.name.to_lowercase() == name).map(|m| m.code.clone())
+    areas
+        .municipalities
+        .iter()
+        .find(|m| m.name.to_lowercase() == name)
+        .map(|m| m.code.clone())
 }
 
 #[cfg(test)]
@@ -310,7 +396,15 @@ mod tests {
 
     #[test]
     fn columns_are_named_as_excel_names_them() {
-        for (i, name) in [(0, "A"), (2, "C"), (25, "Z"), (26, "AA"), (27, "AB"), (701, "ZZ"), (702, "AAA")] {
+        for (i, name) in [
+            (0, "A"),
+            (2, "C"),
+            (25, "Z"),
+            (26, "AA"),
+            (27, "AB"),
+            (701, "ZZ"),
+            (702, "AAA"),
+        ] {
             assert_eq!(column_name(i), name);
             assert_eq!(column_index(name), Some(i));
         }
@@ -336,13 +430,15 @@ mod tests {
         }
         book.save(dir.join("kan.xlsx")).unwrap();
         let text = format!("fil = \"kan.xlsx\"\nkalla = \"CAN, länsrapport\"\nsaknas = {{ \"..\" = \"för få svarande\", \"–\" = \"ingen uppgift\" }}\n{mapping}");
-        let got = read(Path::new("kan.toml"), &text, &dir, &catalogue(), &areas()).map_err(|e| e.iter().map(ToString::to_string).collect());
+        let got = read(Path::new("kan.toml"), &text, &dir, &catalogue(), &areas())
+            .map_err(|e| e.iter().map(ToString::to_string).collect());
         std::fs::remove_dir_all(&dir).unwrap();
         got
     }
 
     fn rand_suffix(s: &str) -> u64 {
-        s.bytes().fold(7u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)))
+        s.bytes()
+            .fold(7u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)))
     }
 
     fn fields(cells: &[Cell]) -> Vec<String> {
@@ -357,9 +453,33 @@ mod tests {
             &[TITLE],
             &[],
             &[None, Some("2021"), None, None, Some("2023"), None, None],
-            &[Some("Område"), Some("Pojkar"), Some("Flickor"), Some("Alla"), Some("Pojkar"), Some("Flickor"), Some("Alla")],
-            &[Some("Kalmar"), Some("70"), Some("72"), Some("71"), Some("68,5"), Some(".."), Some("69")],
-            &[Some("Kalmar län"), Some("65"), Some("66"), Some("65,5"), Some("–"), None, Some("64")],
+            &[
+                Some("Område"),
+                Some("Pojkar"),
+                Some("Flickor"),
+                Some("Alla"),
+                Some("Pojkar"),
+                Some("Flickor"),
+                Some("Alla"),
+            ],
+            &[
+                Some("Kalmar"),
+                Some("70"),
+                Some("72"),
+                Some("71"),
+                Some("68,5"),
+                Some(".."),
+                Some("69"),
+            ],
+            &[
+                Some("Kalmar län"),
+                Some("65"),
+                Some("66"),
+                Some("65,5"),
+                Some("–"),
+                None,
+                Some("64"),
+            ],
             &[],
             &[Some("Källa: CAN")],
         ];
@@ -388,32 +508,98 @@ mod tests {
         let rows: &[&[Option<&str>]] = &[
             &[TITLE],
             &[None, Some("Trygg"), None, None, Some("Fritid"), None],
-            &[Some("År"), Some("Pojkar"), Some("Flickor"), Some("Alla"), Some("Pojkar"), Some("Alla")],
-            &[Some("2021"), Some("0,7"), Some("0,72"), Some("0,71"), Some("0,5"), Some("0,45")],
+            &[
+                Some("År"),
+                Some("Pojkar"),
+                Some("Flickor"),
+                Some("Alla"),
+                Some("Pojkar"),
+                Some("Alla"),
+            ],
+            &[
+                Some("2021"),
+                Some("0,7"),
+                Some("0,72"),
+                Some("0,71"),
+                Some("0,5"),
+                Some("0,45"),
+            ],
         ];
         let mapping = "[[tabell]]\nblad = \"Tabell 1\"\nlayout = \"ar\"\nrubrikrader = [2, 3]\netikettkolumn = \"A\"\narskurs = \"ak8\"\nomrade = \"08\"\nskala = 100\ngrupper = { \"Trygg\" = \"trygg\" }\n";
         let err = workbook(rows, mapping).expect_err("Fritid is not mapped");
-        assert_eq!(err, ["kan.xlsx:Tabell 1!E4: the group 'Fritid' is not in grupper", "kan.xlsx:Tabell 1!F4: the group 'Fritid' is not in grupper"]);
-        let mapping = mapping.replace("{ \"Trygg\" = \"trygg\" }", "{ \"Trygg\" = \"trygg\", \"Fritid\" = \"trygg2\" }");
-        assert_eq!(workbook(rows, &mapping).expect_err("unknown indicator"), ["kan.toml:4: unknown indicator 'trygg2' (not in the lupp catalogue)"]);
-        let one_group = mapping.replace(", \"Fritid\" = \"trygg2\"", "").replace("rubrikrader = [2, 3]", "rubrikrader = [3]").replace("grupper = { \"Trygg\" = \"trygg\" }", "indikator = \"trygg\"");
-        let rows_one: Vec<&[Option<&str>]> = vec![rows[0], &[], rows[2], &[Some("2021"), Some("0,7"), Some("0,72"), Some("0,71")], &[Some("2023"), Some("0,6"), Some("x"), Some("0,65")]];
+        assert_eq!(
+            err,
+            [
+                "kan.xlsx:Tabell 1!E4: the group 'Fritid' is not in grupper",
+                "kan.xlsx:Tabell 1!F4: the group 'Fritid' is not in grupper"
+            ]
+        );
+        let mapping = mapping.replace(
+            "{ \"Trygg\" = \"trygg\" }",
+            "{ \"Trygg\" = \"trygg\", \"Fritid\" = \"trygg2\" }",
+        );
+        assert_eq!(
+            workbook(rows, &mapping).expect_err("unknown indicator"),
+            ["kan.toml:4: unknown indicator 'trygg2' (not in the lupp catalogue)"]
+        );
+        let one_group = mapping
+            .replace(", \"Fritid\" = \"trygg2\"", "")
+            .replace("rubrikrader = [2, 3]", "rubrikrader = [3]")
+            .replace("grupper = { \"Trygg\" = \"trygg\" }", "indikator = \"trygg\"");
+        let rows_one: Vec<&[Option<&str>]> = vec![
+            rows[0],
+            &[],
+            rows[2],
+            &[Some("2021"), Some("0,7"), Some("0,72"), Some("0,71")],
+            &[Some("2023"), Some("0,6"), Some("x"), Some("0,65")],
+        ];
         let err = workbook(&rows_one, &one_group).expect_err("x");
-        assert_eq!(err, ["kan.xlsx:Tabell 1!C5: 'x' is not a number, nor a missing marker of saknas (.. –)"]);
-        let rows_one: Vec<&[Option<&str>]> = vec![rows[0], &[], rows[2], &[Some("2021"), Some("0,7"), Some("0,72"), Some("0,71")]];
+        assert_eq!(
+            err,
+            ["kan.xlsx:Tabell 1!C5: 'x' is not a number, nor a missing marker of saknas (.. –)"]
+        );
+        let rows_one: Vec<&[Option<&str>]> = vec![
+            rows[0],
+            &[],
+            rows[2],
+            &[Some("2021"), Some("0,7"), Some("0,72"), Some("0,71")],
+        ];
         let got = fields(&workbook(&rows_one, &one_group).expect("reads"));
-        assert_eq!(got, ["kan.xlsx:Tabell 1!B4 trygg,2021,08,ak8,pojkar,,70", "kan.xlsx:Tabell 1!C4 trygg,2021,08,ak8,flickor,,72", "kan.xlsx:Tabell 1!D4 trygg,2021,08,ak8,alla,,71"]);
+        assert_eq!(
+            got,
+            [
+                "kan.xlsx:Tabell 1!B4 trygg,2021,08,ak8,pojkar,,70",
+                "kan.xlsx:Tabell 1!C4 trygg,2021,08,ak8,flickor,,72",
+                "kan.xlsx:Tabell 1!D4 trygg,2021,08,ak8,alla,,71"
+            ]
+        );
         // Without skala, fractions are refused rather than read as 0,7 %.
         let err = workbook(&rows_one, &one_group.replace("skala = 100\n", "")).expect_err("fractions");
-        assert_eq!(err, ["kan.toml:4: Tabell 1: every share is at most 1, as if stored as a fraction: give skala = 100"]);
+        assert_eq!(
+            err,
+            ["kan.toml:4: Tabell 1: every share is at most 1, as if stored as a fraction: give skala = 100"]
+        );
     }
 
     #[test]
     fn a_wrong_place_is_named_by_its_cell_or_its_table() {
-        let rows: &[&[Option<&str>]] = &[&[None, Some("2023")], &[Some("Område"), Some("Alla")], &[Some("Eksjö"), Some("50")]];
+        let rows: &[&[Option<&str>]] = &[
+            &[None, Some("2023")],
+            &[Some("Område"), Some("Alla")],
+            &[Some("Eksjö"), Some("50")],
+        ];
         let mapping = "[[tabell]]\nblad = \"Tabell 1\"\nlayout = \"omraden\"\nrubrikrader = [1, 2]\netikettkolumn = \"A\"\narskurs = \"gy2\"\nindikator = \"trygg\"\n";
-        assert_eq!(workbook(rows, mapping).expect_err("Eksjö"), ["kan.xlsx:Tabell 1!A3: 'Eksjö' is not an area: a municipality of the county, Kalmar län or Riket"]);
-        assert_eq!(workbook(rows, &mapping.replace("Tabell 1\"", "Tabell 2\"")).expect_err("sheet"), ["kan.toml:4: blad = 'Tabell 2': the workbook has no such sheet (Tabell 1)"]);
-        assert_eq!(workbook(rows, &mapping.replace("\"gy2\"", "\"ak9\"")).expect_err("grade"), ["kan.toml:4: arskurs = 'ak9' is not a grade of lupp (ak8, gy2)"]);
+        assert_eq!(
+            workbook(rows, mapping).expect_err("Eksjö"),
+            ["kan.xlsx:Tabell 1!A3: 'Eksjö' is not an area: a municipality of the county, Kalmar län or Riket"]
+        );
+        assert_eq!(
+            workbook(rows, &mapping.replace("Tabell 1\"", "Tabell 2\"")).expect_err("sheet"),
+            ["kan.toml:4: blad = 'Tabell 2': the workbook has no such sheet (Tabell 1)"]
+        );
+        assert_eq!(
+            workbook(rows, &mapping.replace("\"gy2\"", "\"ak9\"")).expect_err("grade"),
+            ["kan.toml:4: arskurs = 'ak9' is not a grade of lupp (ak8, gy2)"]
+        );
     }
 }

@@ -33,7 +33,12 @@ fn import(file: &Path, codebook: &Path, out: &Path) -> Output {
 /// The synthetic respondent file the example generator writes, once per test.
 fn respondents(dir: &Path) -> PathBuf {
     let file = dir.join("svar.csv");
-    let made = Command::new(env!("CARGO_BIN_EXE_exempeldata")).current_dir(data_dir().join("..")).arg("svarsfil").arg(&file).output().unwrap();
+    let made = Command::new(env!("CARGO_BIN_EXE_exempeldata"))
+        .current_dir(data_dir().join(".."))
+        .arg("svarsfil")
+        .arg(&file)
+        .output()
+        .unwrap();
     assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
     file
 }
@@ -49,7 +54,13 @@ fn a_dry_run_reports_the_respondents_and_what_is_hidden_and_writes_nothing() {
     let run = import(&respondents(&dir), &codebook(), &out);
     let said = String::from_utf8_lossy(&run.stdout);
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
-    for expected in ["svarande i filen.", "Svarande per kommun, årskurs och kön:", "Kalmar         ak8", "Provkörning:", "Inget skrevs."] {
+    for expected in [
+        "svarande i filen.",
+        "Svarande per kommun, årskurs och kön:",
+        "Kalmar         ak8",
+        "Provkörning:",
+        "Inget skrevs.",
+    ] {
         assert!(said.contains(expected), "the dry run says '{expected}':\n{said}");
     }
     assert!(!out.exists(), "a dry run writes nothing");
@@ -70,18 +81,33 @@ fn mistakes_stop_the_import_with_their_place_and_nothing_is_written() {
     let odd = dir.join("udda.csv");
     std::fs::write(&odd, lines.join("\n")).unwrap();
     let unknown_source = dir.join("kodbok.toml");
-    std::fs::write(&unknown_source, good.replacen("kalla = \"", "kalla = \"Ingen sådan källa ", 1)).unwrap();
+    std::fs::write(
+        &unknown_source,
+        good.replacen("kalla = \"", "kalla = \"Ingen sådan källa ", 1),
+    )
+    .unwrap();
     let line = good.lines().position(|l| l.starts_with("kalla")).unwrap() + 1;
     let cases = [
-        (&odd, &codebook(), format!("{}:3:f01: '7' is not a code of", odd.display())),
-        (&file, &unknown_source, format!("{}:{line}: kalla 'Ingen sådan källa ", unknown_source.display())),
+        (
+            &odd,
+            &codebook(),
+            format!("{}:3:f01: '7' is not a code of", odd.display()),
+        ),
+        (
+            &file,
+            &unknown_source,
+            format!("{}:{line}: kalla 'Ingen sådan källa ", unknown_source.display()),
+        ),
     ];
     for (file, book, expected) in cases {
         let out = dir.join("ut.csv");
         let run = import(file, book, &out);
         let said = String::from_utf8_lossy(&run.stderr);
         assert!(!run.status.success(), "refused: {expected}");
-        assert!(said.contains(&expected), "the error names its place, '{expected}':\n{said}");
+        assert!(
+            said.contains(&expected),
+            "the error names its place, '{expected}':\n{said}"
+        );
         assert!(!out.exists());
     }
     std::fs::remove_dir_all(dir).ok();
@@ -92,8 +118,22 @@ fn an_spss_file_written_by_pspp_imports_as_its_csv_does() {
     let dir = scratch("sav");
     let csv = respondents(&dir);
     // PSPP, not our code, writes the .sav: every column a number (so municipality codes lose their leading zero), 9 user-missing.
-    let header = std::fs::read_to_string(&csv).unwrap().lines().next().unwrap().to_string();
-    let variables: Vec<String> = header.split(',').map(|c| if c == "lopnr" { format!("{c} A20") } else { format!("{c} F4.0") }).collect();
+    let header = std::fs::read_to_string(&csv)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    let variables: Vec<String> = header
+        .split(',')
+        .map(|c| {
+            if c == "lopnr" {
+                format!("{c} A20")
+            } else {
+                format!("{c} F4.0")
+            }
+        })
+        .collect();
     let sav = dir.join("svar.sav");
     let syntax = format!(
         "GET DATA /TYPE=TXT /FILE='{}' /ARRANGEMENT=DELIMITED /DELCASE=LINE /FIRSTCASE=2 /DELIMITERS=','\n  /VARIABLES={}.\nMISSING VALUES f01 TO f14 (9).\nVALUE LABELS kon 1 'Flicka' 2 'Pojke' 3 'Annat' 4 'Vill inte svara'.\nSAVE OUTFILE='{}'.\n",
@@ -103,12 +143,27 @@ fn an_spss_file_written_by_pspp_imports_as_its_csv_does() {
     );
     let script = dir.join("skriv.sps");
     std::fs::write(&script, syntax).unwrap();
-    let pspp = Command::new("pspp").arg(&script).output().expect("PSPP writes the test's .sav file: apt install pspp (./scripts/test does)");
-    assert!(pspp.status.success() && sav.exists(), "{}", String::from_utf8_lossy(&pspp.stdout));
+    let pspp = Command::new("pspp")
+        .arg(&script)
+        .output()
+        .expect("PSPP writes the test's .sav file: apt install pspp (./scripts/test does)");
+    assert!(
+        pspp.status.success() && sav.exists(),
+        "{}",
+        String::from_utf8_lossy(&pspp.stdout)
+    );
     let out = dir.join("ut.csv");
     let from_csv = import(&csv, &codebook(), &out);
     let from_sav = import(&sav, &codebook(), &out);
-    assert!(from_sav.status.success(), "{}", String::from_utf8_lossy(&from_sav.stderr));
-    assert_eq!(String::from_utf8_lossy(&from_sav.stdout), String::from_utf8_lossy(&from_csv.stdout), "the same respondents, the same rows, the same hidden values");
+    assert!(
+        from_sav.status.success(),
+        "{}",
+        String::from_utf8_lossy(&from_sav.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&from_sav.stdout),
+        String::from_utf8_lossy(&from_csv.stdout),
+        "the same respondents, the same rows, the same hidden values"
+    );
     std::fs::remove_dir_all(dir).ok();
 }

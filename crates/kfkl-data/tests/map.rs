@@ -27,7 +27,10 @@ fn the_real_outlines_are_twelve_closed_polygons_under_the_official_codes() {
     let map = kfkl_data::build(data_dir()).unwrap().map.unwrap();
     assert_eq!(map.shapes.len(), 12);
     let codes: Vec<&str> = map.shapes.iter().map(|s| s.code.as_str()).collect();
-    assert_eq!(codes, ["0821", "0834", "0840", "0860", "0861", "0862", "0880", "0881", "0882", "0883", "0884", "0885"]);
+    assert_eq!(
+        codes,
+        ["0821", "0834", "0840", "0860", "0861", "0862", "0880", "0881", "0882", "0883", "0884", "0885"]
+    );
     let kalmar = map.shapes.iter().find(|s| s.code == "0880").unwrap();
     assert_eq!((kalmar.name.as_str(), kalmar.slug.as_str()), ("Kalmar", "kalmar"));
     for s in &map.shapes {
@@ -39,19 +42,58 @@ fn the_real_outlines_are_twelve_closed_polygons_under_the_official_codes() {
 fn bad_outlines_stop_the_build_and_say_which() {
     let cases: &[(&str, &str, &str)] = &[
         // (replace, with, the problem reported)
-        ("\"kod\":\"0821\"", "\"kod\":\"0999\"", "karta.geojson:1: feature 1 (0999 Högsby): not a municipality code of sources/municipalities.csv"),
-        ("\"namn\":\"Högsby\"", "\"namn\":\"Högsbo\"", "karta.geojson:1: feature 1 (0821 Högsbo): code 0821 is Högsby, not Högsbo"),
-        ("\"kod\":\"0834\"", "\"kod\":\"0821\"", "karta.geojson:1: feature 2 (0821 Torsås): code 0821 is Högsby, not Torsås"),
-        ("\"kod\":\"0834\"", "\"kod\":\"0821\"", "karta.geojson:1: no outline for Torsås (0834)"),
-        ("\"type\":\"Polygon\"", "\"type\":\"LineString\"", "karta.geojson:1: feature 1 (0821 Högsby): expected a Polygon, found a LineString"),
-        ("[[[16.1656,57.2326]", "[[[26.1656,57.2326]", "karta.geojson:1: feature 1 (0821 Högsby): point 1 (26.1656, 57.2326) is outside Kalmar län"),
-        ("[[[16.1656,57.2326]", "[[[26.1656,57.2326]", "karta.geojson:1: feature 1 (0821 Högsby): the ring is not closed (its last point is not its first)"),
-        ("{\"type\":\"FeatureCollection\"", "{\"type\":\"Collection\"", "karta.geojson:1: expected a FeatureCollection, found 'Collection'"),
-        ("\"features\":", "\"feature\":", "karta.geojson:1: not the expected GeoJSON: missing field `features`"),
+        (
+            "\"kod\":\"0821\"",
+            "\"kod\":\"0999\"",
+            "karta.geojson:1: feature 1 (0999 Högsby): not a municipality code of sources/municipalities.csv",
+        ),
+        (
+            "\"namn\":\"Högsby\"",
+            "\"namn\":\"Högsbo\"",
+            "karta.geojson:1: feature 1 (0821 Högsbo): code 0821 is Högsby, not Högsbo",
+        ),
+        (
+            "\"kod\":\"0834\"",
+            "\"kod\":\"0821\"",
+            "karta.geojson:1: feature 2 (0821 Torsås): code 0821 is Högsby, not Torsås",
+        ),
+        (
+            "\"kod\":\"0834\"",
+            "\"kod\":\"0821\"",
+            "karta.geojson:1: no outline for Torsås (0834)",
+        ),
+        (
+            "\"type\":\"Polygon\"",
+            "\"type\":\"LineString\"",
+            "karta.geojson:1: feature 1 (0821 Högsby): expected a Polygon, found a LineString",
+        ),
+        (
+            "[[[16.1656,57.2326]",
+            "[[[26.1656,57.2326]",
+            "karta.geojson:1: feature 1 (0821 Högsby): point 1 (26.1656, 57.2326) is outside Kalmar län",
+        ),
+        (
+            "[[[16.1656,57.2326]",
+            "[[[26.1656,57.2326]",
+            "karta.geojson:1: feature 1 (0821 Högsby): the ring is not closed (its last point is not its first)",
+        ),
+        (
+            "{\"type\":\"FeatureCollection\"",
+            "{\"type\":\"Collection\"",
+            "karta.geojson:1: expected a FeatureCollection, found 'Collection'",
+        ),
+        (
+            "\"features\":",
+            "\"feature\":",
+            "karta.geojson:1: not the expected GeoJSON: missing field `features`",
+        ),
     ];
     for (from, to, want) in cases {
         let found = problems(|t| t.replacen(from, to, 1));
-        assert!(found.iter().any(|p| p.starts_with(want)), "{from} → {to}: expected {want}, found {found:?}");
+        assert!(
+            found.iter().any(|p| p.starts_with(want)),
+            "{from} → {to}: expected {want}, found {found:?}"
+        );
     }
     assert_eq!(problems(|t| t), Vec::<String>::new());
 }

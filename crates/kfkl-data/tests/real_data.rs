@@ -12,7 +12,11 @@ fn data_dir() -> &'static Path {
 
 fn av_media() -> Dataset {
     let build = kfkl_data::build(data_dir()).unwrap_or_else(|e| panic!("{e:?}"));
-    build.datasets.into_iter().find(|d| d.id == "av-media-2023").expect("av-media-2023")
+    build
+        .datasets
+        .into_iter()
+        .find(|d| d.id == "av-media-2023")
+        .expect("av-media-2023")
 }
 
 #[test]
@@ -71,7 +75,12 @@ fn every_published_file_reads_back_through_the_browsers_decoder() {
     let build = kfkl_data::build(data_dir()).unwrap();
     for ds in &build.datasets {
         let (_, json) = kfkl_data::publish::render(ds);
-        assert_eq!(kfkl_core::model::from_json::<Dataset>(&json).as_ref(), Some(ds), "{}", ds.id);
+        assert_eq!(
+            kfkl_core::model::from_json::<Dataset>(&json).as_ref(),
+            Some(ds),
+            "{}",
+            ds.id
+        );
     }
     let areas = serde_json::to_string(&build.areas).unwrap();
     assert_eq!(kfkl_core::model::from_json(&areas), Some(build.areas.clone()));
@@ -80,12 +89,20 @@ fn every_published_file_reads_back_through_the_browsers_decoder() {
         assert_eq!(kfkl_core::document::from_json(&json).as_ref(), Some(doc), "{}", doc.id);
     }
     let followup = build.followups.first().expect("uppfoljning.toml");
-    let pairs = kfkl_core::followup::FollowUpIndex { schema_version: 1, pairs: vec![followup.summary.clone()] };
+    let pairs = kfkl_core::followup::FollowUpIndex {
+        schema_version: 1,
+        pairs: vec![followup.summary.clone()],
+    };
     let index = serde_json::to_string(&pairs).unwrap();
     assert_eq!(kfkl_core::model::from_json(&index).as_ref(), Some(&pairs));
     for topic in &followup.topics {
         let json = serde_json::to_string(topic).unwrap();
-        assert_eq!(kfkl_core::followup::topic_from_json(&json).as_ref(), Some(topic), "{}", topic.id);
+        assert_eq!(
+            kfkl_core::followup::topic_from_json(&json).as_ref(),
+            Some(topic),
+            "{}",
+            topic.id
+        );
     }
     let search = serde_json::to_string(&build.search).unwrap();
     assert_eq!(kfkl_core::model::from_json(&search).as_ref(), Some(&build.search));
@@ -107,12 +124,25 @@ fn a_dataset_whose_id_clashes_with_a_document_fails_the_build() {
         let entry = entry.unwrap();
         std::fs::copy(entry.path(), dir.join("sources").join(entry.file_name())).unwrap();
     }
-    std::fs::copy(data_dir().join("documents/plan-2025.md"), dir.join("documents/plan-2025.md")).unwrap();
+    std::fs::copy(
+        data_dir().join("documents/plan-2025.md"),
+        dir.join("documents/plan-2025.md"),
+    )
+    .unwrap();
     let index = "[[dokument]]\nid = \"plan-2025\"\ntyp = \"plan\"\nar = 2025\ntitel = \"P\"\nfil = \"documents/plan-2025.md\"\nstatus = \"gällande\"\n";
     std::fs::write(dir.join("dokument.toml"), index).unwrap();
     let figures = std::fs::read_to_string(data_dir().join("figures/plan-2025-personal.toml")).unwrap();
-    std::fs::write(dir.join("figures/clash.toml"), figures.replace("id = \"plan-2025-personal\"", "id = \"plan-2025\"")).unwrap();
-    let errors: Vec<String> = kfkl_data::build(&dir).err().unwrap_or_default().iter().map(|e| e.reason.clone()).collect();
+    std::fs::write(
+        dir.join("figures/clash.toml"),
+        figures.replace("id = \"plan-2025-personal\"", "id = \"plan-2025\""),
+    )
+    .unwrap();
+    let errors: Vec<String> = kfkl_data::build(&dir)
+        .err()
+        .unwrap_or_default()
+        .iter()
+        .map(|e| e.reason.clone())
+        .collect();
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(errors, ["id 'plan-2025' is used by two published files"]);
 }

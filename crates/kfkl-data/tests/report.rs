@@ -18,14 +18,21 @@ fn build() -> Build {
 }
 
 fn report(build: &Build) -> &Document {
-    build.documents.iter().find(|d| d.id == "rapport-2023").expect("rapport-2023")
+    build
+        .documents
+        .iter()
+        .find(|d| d.id == "rapport-2023")
+        .expect("rapport-2023")
 }
 
 #[test]
 fn counts_of_bullets_and_fokusomraden_match_the_source() {
     let source = std::fs::read_to_string(data_dir().join("sources/verksamhetsberattelse-2023.txt")).unwrap();
     let body: Vec<&str> = source.lines().skip(91).collect();
-    let bullets = body.iter().filter(|l| l.trim_start().starts_with('•') || l.starts_with("- ")).count();
+    let bullets = body
+        .iter()
+        .filter(|l| l.trim_start().starts_with('•') || l.starts_with("- "))
+        .count();
     let build = build();
     let report = report(&build);
     let (headings, paragraphs, doc_bullets) = counts(report);
@@ -46,7 +53,11 @@ fn counts_of_bullets_and_fokusomraden_match_the_source() {
 #[test]
 fn every_key_figure_is_as_the_report_states_it_and_sits_in_its_section() {
     let build = build();
-    let ds = build.datasets.iter().find(|d| d.id == "rapport-2023-nyckeltal").unwrap();
+    let ds = build
+        .datasets
+        .iter()
+        .find(|d| d.id == "rapport-2023-nyckeltal")
+        .unwrap();
     let expected: &[(&str, &str, &str)] = &[
         ("kurs-aktiviteter", "34", "kurser-och-utbildningar-resultat"),
         ("kurs-deltagare", "drygt 800", "kurser-och-utbildningar-resultat"),
@@ -73,8 +84,22 @@ fn every_key_figure_is_as_the_report_states_it_and_sits_in_its_section() {
 fn follow_up_topics_hold_promises_from_both_documents_and_link_back() {
     let build = build();
     let followup = build.followups.first().unwrap();
-    assert_eq!((followup.summary.report.as_str(), followup.summary.plan.as_str(), followup.summary.path.as_str()), ("rapport-2023", "plan-2025", "/uppfoljning"), "the pair in dokument.toml");
-    let topic = |id: &str| followup.topics.iter().find(|t| t.id == id).unwrap_or_else(|| panic!("{id}"));
+    assert_eq!(
+        (
+            followup.summary.report.as_str(),
+            followup.summary.plan.as_str(),
+            followup.summary.path.as_str()
+        ),
+        ("rapport-2023", "plan-2025", "/uppfoljning"),
+        "the pair in dokument.toml"
+    );
+    let topic = |id: &str| {
+        followup
+            .topics
+            .iter()
+            .find(|t| t.id == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
     for t in &followup.topics {
         assert!(t.report_promises() > 0 && t.plan_promises() > 0, "{}", t.id);
         assert_eq!(t.results.len(), t.report.len(), "{}", t.id);
@@ -86,11 +111,24 @@ fn follow_up_topics_hold_promises_from_both_documents_and_link_back() {
     assert!(sia.figures.chart("sia-deltagare").is_some() && sia.figures.figure("sia-mal").is_some());
     // A promise is tied to the result sub-heading that repeats it.
     let lupp = topic("ungas-uppvaxt");
-    assert!(lupp.report[0].promises.iter().filter(|p| p.result_anchor.is_some()).count() >= 3);
+    assert!(
+        lupp.report[0]
+            .promises
+            .iter()
+            .filter(|p| p.result_anchor.is_some())
+            .count()
+            >= 3
+    );
     // Both documents link their sections to the topic.
     for doc in &build.documents {
         if doc.id == "plan-2025" || doc.id == "rapport-2023" {
-            assert!(doc.see_also.iter().any(|s| s.topic == "ungas-uppvaxt" && s.heading == "ungas-uppvaxt" && s.path == "/uppfoljning/ungas-uppvaxt"), "{}", doc.id);
+            assert!(
+                doc.see_also.iter().any(|s| s.topic == "ungas-uppvaxt"
+                    && s.heading == "ungas-uppvaxt"
+                    && s.path == "/uppfoljning/ungas-uppvaxt"),
+                "{}",
+                doc.id
+            );
         }
     }
 }
@@ -108,7 +146,10 @@ fn searching_lupp_reaches_ungas_uppvaxt_in_both_documents() {
         })
         .collect();
     for path in ["/plan/2025", "/rapport/2023"] {
-        assert!(places.iter().any(|(p, t)| p == path && t.contains("Ungas uppväxt")), "{path}: {places:?}");
+        assert!(
+            places.iter().any(|(p, t)| p == path && t.contains("Ungas uppväxt")),
+            "{path}: {places:?}"
+        );
     }
     assert_eq!(ix.query("lupp"), ix.query("LUPP"));
     // Key figures are searchable by their label, indicators by name and definition.
@@ -123,19 +164,33 @@ fn searching_lupp_reaches_ungas_uppvaxt_in_both_documents() {
             .filter(|link| link.starts_with("/statistik/"))
             .collect()
     };
-    assert_eq!(indicator_links("vitt snus"), ["/statistik/andts?indikator=vitt_snus_senaste_30_dagar"]);
+    assert_eq!(
+        indicator_links("vitt snus"),
+        ["/statistik/andts?indikator=vitt_snus_senaste_30_dagar"]
+    );
     assert!(indicator_links("fritid").contains(&"/statistik/lupp?indikator=fritid_mangd".to_string()));
 }
 
 #[test]
 fn a_catalogue_with_a_duplicate_or_incomplete_indicator_fails_with_its_line() {
     let head = "[survey]\nid = \"x\"\ntitle = \"X\"\npublisher = \"P\"\nroute = \"/x\"\nmethod = \"M\"\nmethod_source = \"S\"\ngrades = [\"ak8\"]\n";
-    let indicator = |id: &str, label: &str| format!("\n[[indicator]]\nid = \"{id}\"\nlabel = \"{label}\"\ntheme = \"T\"\nunit = \"percent\"\ndefinition = \"D\"\nsource = \"S\"\n");
+    let indicator = |id: &str, label: &str| {
+        format!("\n[[indicator]]\nid = \"{id}\"\nlabel = \"{label}\"\ntheme = \"T\"\nunit = \"percent\"\ndefinition = \"D\"\nsource = \"S\"\n")
+    };
     let cases: &[(String, &[&str])] = &[
         (format!("{head}{}", indicator("a", "A")), &[]),
-        (format!("{head}{}{}", indicator("a", "A"), indicator("a", "B")), &["x.toml:18: indicator id 'a' is used twice"]),
-        (format!("{head}{}", indicator("a", " ")), &["x.toml:10: indicator 'a': label is empty"]),
-        (format!("{head}{}", indicator("Å", "A")), &["x.toml:10: indicator id 'Å' may hold only a–z, 0–9 and '_'"]),
+        (
+            format!("{head}{}{}", indicator("a", "A"), indicator("a", "B")),
+            &["x.toml:18: indicator id 'a' is used twice"],
+        ),
+        (
+            format!("{head}{}", indicator("a", " ")),
+            &["x.toml:10: indicator 'a': label is empty"],
+        ),
+        (
+            format!("{head}{}", indicator("Å", "A")),
+            &["x.toml:10: indicator id 'Å' may hold only a–z, 0–9 and '_'"],
+        ),
     ];
     for (text, want) in cases {
         let got: Vec<String> = match kfkl_data::statistics::load(Path::new("x.toml"), text).map(|_| ()) {
@@ -154,7 +209,9 @@ fn a_figure_whose_section_names_another_place_fails_with_its_line() {
     let bad = text.replacen(right, "section = \"Hälsa, vård och omsorg › Fokusområde 4: Äldre\"", 1);
     let read_doc = |rel: &str| std::fs::read_to_string(data_dir().join(rel)).map_err(|e| e.to_string());
     let errors = kfkl_data::figures::load(Path::new("f.toml"), &bad, &read_doc, &build.documents).expect_err("fails");
-    let line = 1 + text[..text.find("quote = \"Underlaget visade").unwrap()].matches('\n').count();
+    let line = 1 + text[..text.find("quote = \"Underlaget visade").unwrap()]
+        .matches('\n')
+        .count();
     let messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
     assert_eq!(messages, [format!(
         "f.toml:{line}: figure 'skr-insatser': section should be \"Hälsa, vård och omsorg › Fokusområde 1: En hållbar socialtjänst › Resultat\" (where the quote stands in 'rapport-2023')"

@@ -23,7 +23,11 @@ fn lockfile_version(krate: &str) -> String {
 fn trunk_pins_the_lockfiles_wasm_bindgen() {
     let trunk: toml::Table = toml::from_str(&repo_file("Trunk.toml")).unwrap();
     let pinned = trunk["tools"]["wasm_bindgen"].as_str().unwrap();
-    assert_eq!(pinned, lockfile_version("wasm-bindgen"), "update Trunk.toml [tools] wasm_bindgen");
+    assert_eq!(
+        pinned,
+        lockfile_version("wasm-bindgen"),
+        "update Trunk.toml [tools] wasm_bindgen"
+    );
 }
 
 #[test]

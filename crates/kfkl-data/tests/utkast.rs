@@ -29,7 +29,12 @@ fn temp_data(name: &str) -> PathBuf {
 }
 
 fn utkast(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_utkast")).args(args).arg("--data").arg(data).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_utkast"))
+        .args(args)
+        .arg("--data")
+        .arg(data)
+        .output()
+        .unwrap()
 }
 
 fn load(data: &Path, rel: &str) -> Document {
@@ -46,12 +51,28 @@ fn headings(doc: &Document) -> Vec<String> {
 
 /// Tables without their ids: caption, columns, then "label: values" rows.
 fn tables(doc: &Document) -> Vec<String> {
-    doc.tables().map(|t| format!("{} | {:?} | {:?}", t.caption, t.columns, t.rows.iter().map(|r| (r.label.as_str(), r.values.clone())).collect::<Vec<_>>())).collect()
+    doc.tables()
+        .map(|t| {
+            format!(
+                "{} | {:?} | {:?}",
+                t.caption,
+                t.columns,
+                t.rows
+                    .iter()
+                    .map(|r| (r.label.as_str(), r.values.clone()))
+                    .collect::<Vec<_>>()
+            )
+        })
+        .collect()
 }
 
 /// What is in one list and not in the other, marked "-" (hand-made only) and "+" (draft only).
 fn difference(hand: &[String], draft: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = hand.iter().filter(|h| !draft.contains(h)).map(|h| format!("- {h}")).collect();
+    let mut out: Vec<String> = hand
+        .iter()
+        .filter(|h| !draft.contains(h))
+        .map(|h| format!("- {h}"))
+        .collect();
     out.extend(draft.iter().filter(|d| !hand.contains(d)).map(|d| format!("+ {d}")));
     out
 }
@@ -123,16 +144,33 @@ fn drafts_pass_the_check_and_match_the_hand_made_documents() {
         let out = utkast(&data, &[case.args[0], case.args[1], input.to_str().unwrap()]);
         let stdout = String::from_utf8_lossy(&out.stdout);
         eprintln!("{stdout}");
-        assert!(out.status.success(), "{:?}: {}{}", case.args, stdout, String::from_utf8_lossy(&out.stderr));
-        assert!(stdout.contains("klarar ordagrannhetskontrollen") && stdout.contains("Nästa steg"), "{stdout}");
+        assert!(
+            out.status.success(),
+            "{:?}: {}{}",
+            case.args,
+            stdout,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            stdout.contains("klarar ordagrannhetskontrollen") && stdout.contains("Nästa steg"),
+            "{stdout}"
+        );
         let draft = load(&data, case.draft);
         let hand = load(&data, case.hand);
         let got = difference(&headings(&hand), &headings(&draft));
         assert_eq!(got, case.headings, "{:?} headings", case.args);
         assert_eq!(tables(&draft), tables(&hand), "{:?} tables", case.args);
-        eprintln!("{:?}: draft (paragraphs, lists, commitments) {:?}, hand-made {:?}", case.args, counts(&draft), counts(&hand));
+        eprintln!(
+            "{:?}: draft (paragraphs, lists, commitments) {:?}, hand-made {:?}",
+            case.args,
+            counts(&draft),
+            counts(&hand)
+        );
         let index = std::fs::read_to_string(data.join("dokument.toml")).unwrap();
-        assert!(index.ends_with(&format!("fil = \"{}\"\nstatus = \"utkast\"\n", case.draft)), "{index}");
+        assert!(
+            index.ends_with(&format!("fil = \"{}\"\nstatus = \"utkast\"\n", case.draft)),
+            "{index}"
+        );
         let _ = std::fs::remove_dir_all(&data);
     }
 }
@@ -145,8 +183,24 @@ fn refuses_to_overwrite_or_to_list_an_id_twice() {
     let index_before = std::fs::read_to_string(data.join("dokument.toml")).unwrap();
     let refusals: [(&str, &str, &dyn Fn(), &str); 3] = [
         ("2025", "plan-2025.md", &|| {}, "finns redan"),
-        ("2027", "plan-2027.md", &|| std::fs::write(data.join("sources/plan-2027.txt"), "annat").unwrap(), "annat innehåll"),
-        ("2028", "plan-2028.md", &|| std::fs::write(data.join("dokument.toml"), format!("{index_before}\n[[dokument]]\nid = \"plan-2028\"\n")).unwrap(), "står redan"),
+        (
+            "2027",
+            "plan-2027.md",
+            &|| std::fs::write(data.join("sources/plan-2027.txt"), "annat").unwrap(),
+            "annat innehåll",
+        ),
+        (
+            "2028",
+            "plan-2028.md",
+            &|| {
+                std::fs::write(
+                    data.join("dokument.toml"),
+                    format!("{index_before}\n[[dokument]]\nid = \"plan-2028\"\n"),
+                )
+                .unwrap()
+            },
+            "står redan",
+        ),
     ];
     for (year, md, prepare, why) in refusals {
         prepare();
@@ -154,8 +208,15 @@ fn refuses_to_overwrite_or_to_list_an_id_twice() {
         let out = utkast(&data, &["plan", year, input]);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success() && stderr.contains(why), "{year}: {stderr}");
-        assert_eq!(std::fs::read_to_string(data.join("dokument.toml")).unwrap(), before, "{year}: the index is untouched");
-        assert!(md == "plan-2025.md" || !data.join("documents").join(md).exists(), "{year}: no draft written");
+        assert_eq!(
+            std::fs::read_to_string(data.join("dokument.toml")).unwrap(),
+            before,
+            "{year}: the index is untouched"
+        );
+        assert!(
+            md == "plan-2025.md" || !data.join("documents").join(md).exists(),
+            "{year}: no draft written"
+        );
     }
     let _ = std::fs::remove_dir_all(&data);
 }

@@ -81,29 +81,56 @@ fn quotes_match_across_line_breaks_and_keep_hedges() {
 fn bad_figures_fail_with_file_line_and_reason() {
     // `[[figure]]` is line 12; its fields follow from line 13 in fixture order.
     let cases: &[(&[(&str, &str)], &str)] = &[
-        (&[("value", "699")], "f.toml:20: figure 'utlan': the quote does not state the value 699"),
-        (&[("quote", r#""till 723 utlån""#)], "f.toml:20: figure 'utlan': the quote is not in source 'd'"),
+        (
+            &[("value", "699")],
+            "f.toml:20: figure 'utlan': the quote does not state the value 699",
+        ),
+        (
+            &[("quote", r#""till 723 utlån""#)],
+            "f.toml:20: figure 'utlan': the quote is not in source 'd'",
+        ),
         (&[("source", r#""x""#)], "f.toml:18: unknown source 'x'"),
         (&[("value", "-1")], "f.toml:15: value -1 must be a finite number ≥ 0"),
         (&[("year", "1999")], "f.toml:17: year 1999 is outside 2000–2100"),
-        (&[("id", r#""Utlån""#)], "f.toml:13: id 'Utlån' may hold only a–z, 0–9, '-' and '_'"),
-        (&[("approx", r#""cirka""#)], "f.toml:20: figure 'utlan': approx = \"cirka\" but the quote has no such word"),
-        (&[("unit", r#""percent""#)], "f.toml:15: a percentage must lie between 0 and 100"),
-        (&[("value_high", "600")], "f.toml:21: value_high must be greater than value"),
-        (&[("unit", r#""liter""#)], "f.toml:16: unknown variant `liter`, expected `count` or `percent`"),
+        (
+            &[("id", r#""Utlån""#)],
+            "f.toml:13: id 'Utlån' may hold only a–z, 0–9, '-' and '_'",
+        ),
+        (
+            &[("approx", r#""cirka""#)],
+            "f.toml:20: figure 'utlan': approx = \"cirka\" but the quote has no such word",
+        ),
+        (
+            &[("unit", r#""percent""#)],
+            "f.toml:15: a percentage must lie between 0 and 100",
+        ),
+        (
+            &[("value_high", "600")],
+            "f.toml:21: value_high must be greater than value",
+        ),
+        (
+            &[("unit", r#""liter""#)],
+            "f.toml:16: unknown variant `liter`, expected `count` or `percent`",
+        ),
         (&[("colour", r#""red""#)], "f.toml:21: unknown field `colour`"),
         (&[("label", "")], "f.toml:12: missing field `label`"),
     ];
     for (edits, expected) in cases {
         let errors = errors_of(&fixture(edits));
-        assert!(errors.iter().any(|e| e.starts_with(expected)), "{edits:?}: expected {expected:?}, got {errors:?}");
+        assert!(
+            errors.iter().any(|e| e.starts_with(expected)),
+            "{edits:?}: expected {expected:?}, got {errors:?}"
+        );
     }
 }
 
 #[test]
 fn a_dropped_hedge_word_is_an_error() {
     let text = fixture(&[("value", "16000"), ("quote", r#""drygt 16 000 filmer""#)]);
-    assert_eq!(errors_of(&text), vec![r#"f.toml:20: figure 'utlan': the source says "drygt …"; set approx = "drygt""#]);
+    assert_eq!(
+        errors_of(&text),
+        vec![r#"f.toml:20: figure 'utlan': the source says "drygt …"; set approx = "drygt""#]
+    );
 }
 
 #[test]
@@ -117,8 +144,12 @@ fn charts_must_reference_known_figures_of_one_unit() {
     let chart = "\n[[chart]]\nid = \"c\"\ntitle = \"C\"\nkind = \"change\"\nbars = [{ label = \"a\", figure = \"utlan\" }, { label = \"b\", figure = \"nope\" }]\n";
     let errors = errors_of(&(fixture(&[]) + chart));
     assert_eq!(errors, vec!["f.toml:22: chart 'c': unknown figure 'nope'"]);
-    let one_bar = "\n[[chart]]\nid = \"c\"\ntitle = \"C\"\nkind = \"change\"\nbars = [{ label = \"a\", figure = \"utlan\" }]\n";
-    assert_eq!(errors_of(&(fixture(&[]) + one_bar)), vec!["f.toml:22: chart 'c': a Change chart has exactly 2 bars, not 1"]);
+    let one_bar =
+        "\n[[chart]]\nid = \"c\"\ntitle = \"C\"\nkind = \"change\"\nbars = [{ label = \"a\", figure = \"utlan\" }]\n";
+    assert_eq!(
+        errors_of(&(fixture(&[]) + one_bar)),
+        vec!["f.toml:22: chart 'c': a Change chart has exactly 2 bars, not 1"]
+    );
 }
 
 #[test]
@@ -131,5 +162,8 @@ fn toml_syntax_errors_point_at_their_line() {
 #[test]
 fn a_missing_source_document_is_reported() {
     let text = fixture(&[]).replace("doc.txt", "gone.txt");
-    assert_eq!(errors_of(&text), vec!["f.toml:6: source 'd': cannot read gone.txt: no such file gone.txt"]);
+    assert_eq!(
+        errors_of(&text),
+        vec!["f.toml:6: source 'd': cannot read gone.txt: no such file gone.txt"]
+    );
 }

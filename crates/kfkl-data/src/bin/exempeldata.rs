@@ -18,7 +18,9 @@ fn main() {
     let data_dir = PathBuf::from(data_dir.unwrap_or_else(|| "data".into()));
     let catalogue = data_dir.join("statistik/lupp.toml");
     let text = std::fs::read_to_string(&catalogue).unwrap_or_else(|e| panic!("{}: {e}", catalogue.display()));
-    let lupp_catalogue = kfkl_data::statistics::load(&catalogue, &text).unwrap_or_else(|e| panic!("{e:?}")).survey;
+    let lupp_catalogue = kfkl_data::statistics::load(&catalogue, &text)
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .survey;
     let can = data_dir.join("sources/andts-public-figures.csv");
     let can = std::fs::read_to_string(&can).unwrap_or_else(|e| panic!("{}: {e}", can.display()));
     let press = data_dir.join("statistik/andts-press.csv");
@@ -30,7 +32,10 @@ fn main() {
         println!("exempeldata: wrote the synthetic respondent file {} (codebook: data/statistik/kodbocker/exempel-lupp.toml)", path.display());
         return;
     }
-    for (name, text) in [("exempel-andts.csv", andts(&can, &press)), ("kodbocker/exempel-lupp.toml", codebook)] {
+    for (name, text) in [
+        ("exempel-andts.csv", andts(&can, &press)),
+        ("kodbocker/exempel-lupp.toml", codebook),
+    ] {
         let path = data_dir.join("statistik").join(name);
         std::fs::write(&path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         println!("exempeldata: wrote {}", path.display());

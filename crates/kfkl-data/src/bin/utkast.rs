@@ -16,7 +16,11 @@ const USAGE: &str = "användning: utkast plan|rapport <år> <extraherad text> [-
 fn args() -> Result<Options, String> {
     let mut it = std::env::args().skip(1);
     let kind = it.next().as_deref().and_then(Kind::parse).ok_or(USAGE)?;
-    let year = it.next().and_then(|y| y.parse::<u16>().ok()).filter(|y| (2000..=2100).contains(y)).ok_or(USAGE)?;
+    let year = it
+        .next()
+        .and_then(|y| y.parse::<u16>().ok())
+        .filter(|y| (2000..=2100).contains(y))
+        .ok_or(USAGE)?;
     let (mut input, mut data) = (None, PathBuf::from("data"));
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -25,7 +29,12 @@ fn args() -> Result<Options, String> {
             other => return Err(format!("okänt argument '{other}'\n{USAGE}")),
         }
     }
-    Ok(Options { kind, year, input: input.ok_or(USAGE)?, data })
+    Ok(Options {
+        kind,
+        year,
+        input: input.ok_or(USAGE)?,
+        data,
+    })
 }
 
 fn main() -> ExitCode {

@@ -39,7 +39,13 @@ fn word_end(c: char) -> bool {
 pub fn line_break(line: &str, next: &str) -> Option<(String, String)> {
     let last = line.split_whitespace().next_back()?.replace('*', "");
     let stem = last.strip_suffix('-')?;
-    let tail: String = next.split_whitespace().next()?.replace('*', "").chars().take_while(|&c| !word_end(c)).collect();
+    let tail: String = next
+        .split_whitespace()
+        .next()?
+        .replace('*', "")
+        .chars()
+        .take_while(|&c| !word_end(c))
+        .collect();
     if stem.is_empty() || !stem.chars().next_back()?.is_alphabetic() || !tail.starts_with(char::is_alphabetic) {
         return None;
     }
@@ -47,8 +53,13 @@ pub fn line_break(line: &str, next: &str) -> Option<(String, String)> {
         return None;
     }
     let letters: String = stem.chars().filter(|c| c.is_alphabetic()).collect();
-    let keep = letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase) || tail.starts_with(char::is_uppercase);
-    let to = if keep { format!("{last}{tail}") } else { format!("{stem}{tail}") };
+    let keep =
+        letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase) || tail.starts_with(char::is_uppercase);
+    let to = if keep {
+        format!("{last}{tail}")
+    } else {
+        format!("{stem}{tail}")
+    };
     Some((format!("{last} {tail}"), to))
 }
 
@@ -59,7 +70,11 @@ pub fn inline_hyphens(text: &str) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for w in &words {
         let Some((a, b)) = w.split_once('-') else { continue };
-        if a.chars().count() < 2 || !b.starts_with(char::is_lowercase) || b.contains('-') || a.chars().all(char::is_uppercase) {
+        if a.chars().count() < 2
+            || !b.starts_with(char::is_lowercase)
+            || b.contains('-')
+            || a.chars().all(char::is_uppercase)
+        {
             continue;
         }
         let joined = format!("{a}{b}");
@@ -108,8 +123,16 @@ mod tests {
     #[test]
     fn words_broken_at_line_ends_are_joined() {
         for (line, next, mend) in [
-            ("inom Läns-", "gemensam ledning", Some(("Läns- gemensam", "Länsgemensam"))),
-            ("tillsammans med HR- ", "specialist och", Some(("HR- specialist", "HR-specialist"))),
+            (
+                "inom Läns-",
+                "gemensam ledning",
+                Some(("Läns- gemensam", "Länsgemensam")),
+            ),
+            (
+                "tillsammans med HR- ",
+                "specialist och",
+                Some(("HR- specialist", "HR-specialist")),
+            ),
             ("informerat om AV-", "Medias utbud", Some(("AV- Medias", "AV-Medias"))),
             ("på LSS-", "boenden.", Some(("LSS- boenden", "LSS-boenden"))),
             ("inom hälso- ", "och sjukvård", None),
@@ -117,22 +140,51 @@ mod tests {
             ("slutet.", "Nästa", None),
         ] {
             let got = line_break(line, next);
-            assert_eq!(got.as_ref().map(|(f, t)| (f.as_str(), t.as_str())), mend, "{line:?} / {next:?}");
+            assert_eq!(
+                got.as_ref().map(|(f, t)| (f.as_str(), t.as_str())),
+                mend,
+                "{line:?} / {next:?}"
+            );
         }
     }
 
     #[test]
     fn inline_hyphens_need_the_joined_word_elsewhere() {
         let text = "inom Läns-gemensam ledning och Länsgemensam plan; hälso-och sjukvård; e-post";
-        assert_eq!(inline_hyphens(text), vec![("Läns-gemensam".to_string(), "Länsgemensam".to_string())]);
+        assert_eq!(
+            inline_hyphens(text),
+            vec![("Läns-gemensam".to_string(), "Länsgemensam".to_string())]
+        );
     }
 
     #[test]
     fn mends_are_counted_in_order_and_merged() {
-        let m = |from: &str, to: &str, line: usize| Mend { from: from.into(), to: to.into(), count: 0, why: WHY_HYPHEN.into(), lines: vec![line] };
+        let m = |from: &str, to: &str, line: usize| Mend {
+            from: from.into(),
+            to: to.into(),
+            count: 0,
+            why: WHY_HYPHEN.into(),
+            lines: vec![line],
+        };
         let source = "a HR- \nspecialist b HR- specialist c *Läns-gemensam*";
-        let got = finalize(source, vec![m("HR- specialist", "HR-specialist", 1), m("HR- specialist", "HR-specialist", 3), m("Läns-gemensam", "Länsgemensam", 4), m("saknas", "x", 5)]);
-        assert_eq!(got.iter().map(|m| (m.from.as_str(), m.count, m.lines.clone())).collect::<Vec<_>>(), [("HR- specialist", 2, vec![1, 3]), ("Läns-gemensam", 1, vec![4])]);
-        assert_eq!(apply("HR- \n specialist och *Läns-gemensam*", &got), "HR-specialist och *Länsgemensam*");
+        let got = finalize(
+            source,
+            vec![
+                m("HR- specialist", "HR-specialist", 1),
+                m("HR- specialist", "HR-specialist", 3),
+                m("Läns-gemensam", "Länsgemensam", 4),
+                m("saknas", "x", 5),
+            ],
+        );
+        assert_eq!(
+            got.iter()
+                .map(|m| (m.from.as_str(), m.count, m.lines.clone()))
+                .collect::<Vec<_>>(),
+            [("HR- specialist", 2, vec![1, 3]), ("Läns-gemensam", 1, vec![4])]
+        );
+        assert_eq!(
+            apply("HR- \n specialist och *Läns-gemensam*", &got),
+            "HR-specialist och *Länsgemensam*"
+        );
     }
 }

@@ -10,9 +10,21 @@ use crate::quote::normalize;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// `line` is 1-based; `toc` says whether the table of contents has it.
-    Heading { text: String, level: Level, toc: bool, line: usize },
-    Paragraph { text: String, line: usize },
-    Item { text: String, line: usize, commitment: bool },
+    Heading {
+        text: String,
+        level: Level,
+        toc: bool,
+        line: usize,
+    },
+    Paragraph {
+        text: String,
+        line: usize,
+    },
+    Item {
+        text: String,
+        line: usize,
+        commitment: bool,
+    },
     Table(DraftTable),
 }
 
@@ -87,12 +99,21 @@ struct Scanner<'a> {
 
 /// Scans `lines` from the 0-based line `from`. `skip` tells page furniture;
 /// `toc` tells where a table-of-contents heading starts: its last line and level.
-pub fn scan(lines: &[&str], from: usize, skip: &dyn Fn(usize) -> bool, toc: &dyn Fn(usize) -> Option<(usize, Level)>) -> Scan {
+pub fn scan(
+    lines: &[&str],
+    from: usize,
+    skip: &dyn Fn(usize) -> bool,
+    toc: &dyn Fn(usize) -> Option<(usize, Level)>,
+) -> Scan {
     let mut s = Scanner {
         lines: lines.iter().map(|l| l.to_string()).collect(),
         skip,
         toc,
-        out: Scan { blocks: Vec::new(), mends: Vec::new(), broken: Vec::new() },
+        out: Scan {
+            blocks: Vec::new(),
+            mends: Vec::new(),
+            broken: Vec::new(),
+        },
         pending: Pending::None,
         last_toc_level: None,
         resultat_level: None,
@@ -107,8 +128,14 @@ pub fn scan(lines: &[&str], from: usize, skip: &dyn Fn(usize) -> bool, toc: &dyn
             continue;
         }
         let blank = s.lines[i].trim().is_empty();
-        i = if blank { s.flush(); i + 1 } else { s.line(i, from, after_break) };
-        after_break = blank || matches!(s.out.blocks.last(), Some(Block::Heading { .. })) && matches!(s.pending, Pending::None);
+        i = if blank {
+            s.flush();
+            i + 1
+        } else {
+            s.line(i, from, after_break)
+        };
+        after_break =
+            blank || matches!(s.out.blocks.last(), Some(Block::Heading { .. })) && matches!(s.pending, Pending::None);
     }
     s.flush();
     s.out
@@ -137,9 +164,13 @@ impl Scanner<'_> {
         }
         let text = self.lines[i].clone();
         let next_blank = i + 1 < self.lines.len() && ((self.skip)(i + 1) || self.lines[i + 1].trim().is_empty());
-        let alone = after_break && starts_block && heading_like(&text) && (next_blank || i == from || normalize(&text) == "Resultat");
+        let alone = after_break
+            && starts_block
+            && heading_like(&text)
+            && (next_blank || i == from || normalize(&text) == "Resultat");
         // A lead-in to a list ("… genom att") is not a heading; a short name over one may be.
-        let leads_list = self.next_kept(i).is_some_and(|j| bullet(&self.lines[j]).is_some()) && (opens_commitments(&text) || text.split_whitespace().count() > 5);
+        let leads_list = self.next_kept(i).is_some_and(|j| bullet(&self.lines[j]).is_some())
+            && (opens_commitments(&text) || text.split_whitespace().count() > 5);
         if alone && !leads_list && self.next_kept(i).is_some() {
             let text = normalize(&text);
             let level = if text == "Resultat" {
@@ -156,7 +187,13 @@ impl Scanner<'_> {
             self.flush();
             if b != '•' && b != '-' {
                 let rest = normalize(rest);
-                self.out.mends.push(Mend { from: format!("{b} {rest}"), to: format!("- {rest}"), count: 0, why: mend::WHY_BULLET.into(), lines: vec![i + 1] });
+                self.out.mends.push(Mend {
+                    from: format!("{b} {rest}"),
+                    to: format!("- {rest}"),
+                    count: 0,
+                    why: mend::WHY_BULLET.into(),
+                    lines: vec![i + 1],
+                });
             }
             self.lines[i] = rest.to_string();
             self.pending = Pending::Item(vec![i], self.commitments);
@@ -181,7 +218,13 @@ impl Scanner<'_> {
             Pending::Paragraph(lines) | Pending::Item(lines, _) => {
                 let prev = *lines.last().unwrap_or(&i);
                 if let Some((from, to)) = mend::line_break(&self.lines[prev], &self.lines[i]) {
-                    self.out.mends.push(Mend { from, to, count: 0, why: mend::WHY_HYPHEN.into(), lines: vec![prev + 1] });
+                    self.out.mends.push(Mend {
+                        from,
+                        to,
+                        count: 0,
+                        why: mend::WHY_HYPHEN.into(),
+                        lines: vec![prev + 1],
+                    });
                 }
                 lines.push(i);
             }
@@ -191,7 +234,9 @@ impl Scanner<'_> {
 
     /// The kept, non-blank lines of a paragraph from its first line to before `until`.
     fn reopened(&self, first: usize, until: usize) -> Vec<usize> {
-        (first..until).filter(|&k| !(self.skip)(k) && !self.lines[k].trim().is_empty()).collect()
+        (first..until)
+            .filter(|&k| !(self.skip)(k) && !self.lines[k].trim().is_empty())
+            .collect()
     }
 
     /// In a "Resultat" section, a block that repeats one of the section's
@@ -201,7 +246,9 @@ impl Scanner<'_> {
         if !block_start || self.promised.is_empty() {
             return None;
         }
-        let end = (i..self.lines.len()).find(|&j| (self.skip)(j) || self.lines[j].trim().is_empty()).unwrap_or(self.lines.len());
+        let end = (i..self.lines.len())
+            .find(|&j| (self.skip)(j) || self.lines[j].trim().is_empty())
+            .unwrap_or(self.lines.len());
         let text = normalize(&self.lines[i..end].join(" "));
         if bullet(&text).is_some() || !self.promised.contains(&fold(&text)) {
             return None;
@@ -221,16 +268,29 @@ impl Scanner<'_> {
             let next = normalize(&self.lines[j]);
             if let Some(rest) = next.strip_prefix(&format!("{text} ")) {
                 let word = rest.split(' ').next().unwrap_or_default().to_string();
-                self.out.mends.push(Mend { from: format!("{text} {word}"), to: word, count: 0, why: mend::WHY_HEADING.into(), lines: vec![j + 1] });
+                self.out.mends.push(Mend {
+                    from: format!("{text} {word}"),
+                    to: word,
+                    count: 0,
+                    why: mend::WHY_HEADING.into(),
+                    lines: vec![j + 1],
+                });
                 self.lines[j] = rest.to_string();
             }
         }
-        self.out.blocks.push(Block::Heading { text, level, toc, line: first + 1 });
+        self.out.blocks.push(Block::Heading {
+            text,
+            level,
+            toc,
+            line: first + 1,
+        });
     }
 
     /// A budget table starting at line `i`: returns the line after it.
     fn table(&mut self, i: usize) -> Option<usize> {
-        let end = (i..self.lines.len()).find(|&j| (self.skip)(j) || self.lines[j].trim().is_empty()).unwrap_or(self.lines.len());
+        let end = (i..self.lines.len())
+            .find(|&j| (self.skip)(j) || self.lines[j].trim().is_empty())
+            .unwrap_or(self.lines.len());
         let run: Vec<&str> = self.lines[i..end].iter().map(String::as_str).collect();
         if run.len() < 3 || run[1..].iter().filter(|l| table::looks_like_row(l)).count() < 2 {
             return None;
@@ -240,7 +300,10 @@ impl Scanner<'_> {
             self.out.blocks.push(Block::Table(t));
         } else {
             for (k, line) in run.iter().enumerate() {
-                self.out.blocks.push(Block::Paragraph { text: normalize(line), line: i + k + 1 });
+                self.out.blocks.push(Block::Paragraph {
+                    text: normalize(line),
+                    line: i + k + 1,
+                });
             }
             self.out.broken.push(t);
         }
@@ -251,22 +314,37 @@ impl Scanner<'_> {
         match std::mem::replace(&mut self.pending, Pending::None) {
             Pending::None => {}
             Pending::Paragraph(lines) => {
-                let text = lines.iter().map(|&k| self.lines[k].as_str()).collect::<Vec<_>>().join("\n");
+                let text = lines
+                    .iter()
+                    .map(|&k| self.lines[k].as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n");
                 // Bullets after "… genom att:" are commitments, up to the next heading.
                 if opens_commitments(&text) {
                     self.commitments = true;
                 }
-                self.out.blocks.push(Block::Paragraph { text, line: lines[0] + 1 });
+                self.out.blocks.push(Block::Paragraph {
+                    text,
+                    line: lines[0] + 1,
+                });
             }
             Pending::Item(lines, commitment) => {
-                let text = lines.iter().map(|&k| self.lines[k].as_str()).collect::<Vec<_>>().join("\n");
+                let text = lines
+                    .iter()
+                    .map(|&k| self.lines[k].as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n");
                 // A list a paragraph introduces ("… tjänsterna är:") explains a commitment; it is not one.
                 let introduced = matches!(self.out.blocks.last(), Some(Block::Paragraph { text, .. }) if text.trim_end().ends_with(':') && !opens_commitments(text))
                     || matches!(self.out.blocks.last(), Some(Block::Item { commitment: false, .. }));
                 if commitment && !introduced {
                     self.promised.push(fold(&text));
                 }
-                self.out.blocks.push(Block::Item { text, line: lines[0] + 1, commitment: commitment && !introduced });
+                self.out.blocks.push(Block::Item {
+                    text,
+                    line: lines[0] + 1,
+                    commitment: commitment && !introduced,
+                });
             }
         }
     }

@@ -29,12 +29,20 @@ fn fits(tokens: &[&str]) -> bool {
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     let last = tokens.len() - 1;
     tokens.iter().enumerate().all(|(i, t)| {
-        let t = if i == 0 { t.trim_start_matches(['-', '\u{2212}']) } else { t };
+        let t = if i == 0 {
+            t.trim_start_matches(['-', '\u{2212}'])
+        } else {
+            t
+        };
         let (int, frac) = match t.split_once(',') {
             Some((int, frac)) => (int, Some(frac)),
             None => (t, None),
         };
-        let size_ok = if i == 0 { last == 0 || int.len() <= 3 } else { int.len() == 3 };
+        let size_ok = if i == 0 {
+            last == 0 || int.len() <= 3
+        } else {
+            int.len() == 3
+        };
         digits(int) && size_ok && frac.is_none_or(|f| i == last && digits(f))
     })
 }
@@ -64,7 +72,11 @@ pub fn split_row(line: &str, n: usize) -> Result<(String, Vec<String>), String> 
     if line.contains('\t') {
         let cells: Vec<&str> = line.trim_end_matches(['\t', ' ']).split('\t').collect();
         let label = cells[0].trim().to_string();
-        let values: Vec<String> = cells[1..].iter().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
+        let values: Vec<String> = cells[1..]
+            .iter()
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty())
+            .collect();
         if values.len() == n && values.iter().all(|v| is_number(v)) {
             return Ok((label, values));
         }
@@ -87,7 +99,11 @@ pub fn split_row(line: &str, n: usize) -> Result<(String, Vec<String>), String> 
 /// A header row: an empty first cell ("\t2024\t2025") or only years ("2024 2025").
 fn header(line: &str) -> Option<Vec<String>> {
     let cells: Vec<String> = if line.starts_with('\t') {
-        line.split('\t').skip(1).map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect()
+        line.split('\t')
+            .skip(1)
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty())
+            .collect()
     } else {
         line.split_whitespace().map(str::to_string).collect()
     };
@@ -109,7 +125,13 @@ pub fn parse(lines: &[&str], first: usize) -> Option<DraftTable> {
         None => (Vec::new(), rest),
     };
     let n = columns.len().max(1);
-    let mut table = DraftTable { caption: caption.trim().to_string(), columns, rows: Vec::new(), line: first, unsplit: Vec::new() };
+    let mut table = DraftTable {
+        caption: caption.trim().to_string(),
+        columns,
+        rows: Vec::new(),
+        line: first,
+        unsplit: Vec::new(),
+    };
     let offset = first + 1 + usize::from(!table.columns.is_empty());
     for (k, row) in rows.iter().enumerate() {
         match split_row(row, n) {
@@ -124,7 +146,9 @@ pub fn parse(lines: &[&str], first: usize) -> Option<DraftTable> {
 /// Whether a line could be a table row: a tab, or a label ending in a number.
 pub fn looks_like_row(line: &str) -> bool {
     let t = line.trim_end();
-    t.contains('\t') || t.split_whitespace().last().is_some_and(is_number) && t.split_whitespace().next().is_some_and(|w| !is_number(w))
+    t.contains('\t')
+        || t.split_whitespace().last().is_some_and(is_number)
+            && t.split_whitespace().next().is_some_and(|w| !is_number(w))
 }
 
 /// (row label, column name, stated, computed) for every total that its parts do not add up to,
@@ -134,12 +158,23 @@ pub fn sum_errors(table: &DraftTable) -> Vec<(String, String, f64, f64)> {
         let t: String = c.chars().filter(|c| !c.is_whitespace()).collect();
         t.replace('\u{2212}', "-").replace(',', ".").parse().unwrap_or(f64::NAN)
     };
-    let columns = if table.columns.is_empty() { vec![String::new()] } else { table.columns.clone() };
+    let columns = if table.columns.is_empty() {
+        vec![String::new()]
+    } else {
+        table.columns.clone()
+    };
     let core = Table {
         id: String::new(),
         caption: table.caption.clone(),
         columns: columns.clone(),
-        rows: table.rows.iter().map(|(l, v)| TableRow { label: l.clone(), values: v.iter().map(|c| parse(c)).collect() }).collect(),
+        rows: table
+            .rows
+            .iter()
+            .map(|(l, v)| TableRow {
+                label: l.clone(),
+                values: v.iter().map(|c| parse(c)).collect(),
+            })
+            .collect(),
         note: None,
     };
     let mut out = Vec::new();
@@ -162,7 +197,11 @@ mod tests {
     fn rows_split_into_label_and_cells() {
         let ok = |line: &str, n: usize, label: &str, cells: &[&str]| {
             let (l, c) = split_row(line, n).unwrap_or_else(|e| panic!("{line:?}: {e}"));
-            assert_eq!((l.as_str(), c), (label, cells.iter().map(|s| s.to_string()).collect::<Vec<_>>()), "{line:?}");
+            assert_eq!(
+                (l.as_str(), c),
+                (label, cells.iter().map(|s| s.to_string()).collect::<Vec<_>>()),
+                "{line:?}"
+            );
         };
         ok("Avtalade intäkter\t21 701", 1, "Avtalade intäkter", &["21 701"]);
         ok("INTÄKTER\t29 443\t27 946", 2, "INTÄKTER", &["29 443", "27 946"]);
@@ -178,16 +217,41 @@ mod tests {
 
     #[test]
     fn a_table_needs_a_caption_and_a_total() {
-        let lines = ["Budget exklusive transfereringar 2025\t\t", "\t2024\t2025", "INTÄKTER\t29 443\t27 946", "SUMMA\t-500\t0"];
+        let lines = [
+            "Budget exklusive transfereringar 2025\t\t",
+            "\t2024\t2025",
+            "INTÄKTER\t29 443\t27 946",
+            "SUMMA\t-500\t0",
+        ];
         let t = parse(&lines, 10).expect("a table");
-        assert_eq!((t.caption.as_str(), t.columns.clone(), t.rows.len(), t.line), ("Budget exklusive transfereringar 2025", vec!["2024".to_string(), "2025".to_string()], 2, 10));
-        assert!(parse(&["Rubrik", "Rad ett 12", "Rad två 13"], 1).is_none(), "no total row");
+        assert_eq!(
+            (t.caption.as_str(), t.columns.clone(), t.rows.len(), t.line),
+            (
+                "Budget exklusive transfereringar 2025",
+                vec!["2024".to_string(), "2025".to_string()],
+                2,
+                10
+            )
+        );
+        assert!(
+            parse(&["Rubrik", "Rad ett 12", "Rad två 13"], 1).is_none(),
+            "no total row"
+        );
     }
 
     #[test]
     fn totals_are_checked_as_the_build_does() {
-        let lines = ["Budget 2025", "\t2024\t2025", "INTÄKTER\t29 443\t27 946", "KOSTNADER\t-28 123\t-27 946", "SUMMA\t-500\t0"];
+        let lines = [
+            "Budget 2025",
+            "\t2024\t2025",
+            "INTÄKTER\t29 443\t27 946",
+            "KOSTNADER\t-28 123\t-27 946",
+            "SUMMA\t-500\t0",
+        ];
         let t = parse(&lines, 1).expect("a table");
-        assert_eq!(sum_errors(&t), vec![("SUMMA".to_string(), "2024".to_string(), -500.0, 1320.0)]);
+        assert_eq!(
+            sum_errors(&t),
+            vec![("SUMMA".to_string(), "2024".to_string(), -500.0, 1320.0)]
+        );
     }
 }

@@ -71,21 +71,50 @@ pub fn front_matter(f: &Front, discrepancies: &[(String, String, String, String)
     s += "# Syntaxen beskrivs i början av plan-2025.md. Granska rubriknivåer, tabeller,\n";
     s += "# rättelser ([[mend]]) och åtagandenas taggar (\"otaggad\" ska bytas) mot PDF:en.\n\n";
     let _ = writeln!(s, "id = {}\ntitle = {}\n", q(f.id), q(f.title));
-    let _ = writeln!(s, "[source]\nid = {}\ntitle = {}\npublisher = {}", q(f.source_id), q(f.title), q("Kommunförbundet Kalmar län"));
-    let _ = writeln!(s, "file = {}\n# Brödtexten börjar efter titelsidan och innehållsförteckningen.\nfrom_line = {}", q(f.source_file), f.from_line);
+    let _ = writeln!(
+        s,
+        "[source]\nid = {}\ntitle = {}\npublisher = {}",
+        q(f.source_id),
+        q(f.title),
+        q("Kommunförbundet Kalmar län")
+    );
+    let _ = writeln!(
+        s,
+        "file = {}\n# Brödtexten börjar efter titelsidan och innehållsförteckningen.\nfrom_line = {}",
+        q(f.source_file),
+        f.from_line
+    );
     if !f.skip_lines.is_empty() {
         let lines: Vec<String> = f.skip_lines.iter().map(|l| l.to_string()).collect();
-        let _ = writeln!(s, "# Sidnummer som extraheringen lämnade i texten.\nskip_lines = [{}]", lines.join(", "));
+        let _ = writeln!(
+            s,
+            "# Sidnummer som extraheringen lämnade i texten.\nskip_lines = [{}]",
+            lines.join(", ")
+        );
     }
     for m in f.mends {
-        let _ = writeln!(s, "\n[[mend]]\nfrom = {}\nto = {}\ncount = {}\nwhy = {}", q(&m.from), q(&m.to), m.count, q(&m.why));
+        let _ = writeln!(
+            s,
+            "\n[[mend]]\nfrom = {}\nto = {}\ncount = {}\nwhy = {}",
+            q(&m.from),
+            q(&m.to),
+            m.count,
+            q(&m.why)
+        );
     }
     let _ = writeln!(s, "\n[tags]\n{UNTAGGED} = {}", q("Ej taggad (välj målgrupp)"));
     for (id, label) in f.tags.iter().filter(|(id, _)| id != UNTAGGED) {
         let _ = writeln!(s, "{id} = {}", q(label));
     }
     for (t, row, column, note) in discrepancies {
-        let _ = writeln!(s, "\n[[discrepancy]]\ntable = {}\nrow = {}\ncolumn = {}\nnote = {}", q(t), q(row), q(column), q(note));
+        let _ = writeln!(
+            s,
+            "\n[[discrepancy]]\ntable = {}\nrow = {}\ncolumn = {}\nnote = {}",
+            q(t),
+            q(row),
+            q(column),
+            q(note)
+        );
     }
     s + "+++\n"
 }
@@ -105,18 +134,28 @@ pub fn body(blocks: &[Block], mends: &[Mend]) -> (String, Vec<(String, String, S
         match block {
             Block::Heading { text, level, .. } => {
                 let text = mend::apply(text, mends);
-                let attr = claim(&mut ids, slug(&text), false).map(|id| format!(" {{#{id}}}")).unwrap_or_default();
+                let attr = claim(&mut ids, slug(&text), false)
+                    .map(|id| format!(" {{#{id}}}"))
+                    .unwrap_or_default();
                 let _ = writeln!(out, "{} {text}{attr}", "#".repeat(level.level as usize));
             }
             Block::Paragraph { text, .. } => {
                 let _ = writeln!(out, "{}", mend::apply(text, mends));
             }
-            Block::Item { text, commitment: false, .. } => {
+            Block::Item {
+                text,
+                commitment: false,
+                ..
+            } => {
                 let _ = writeln!(out, "- {}", mend::apply(text, mends));
             }
-            Block::Item { text, commitment: true, .. } => {
+            Block::Item {
+                text, commitment: true, ..
+            } => {
                 let text = mend::apply(text, mends);
-                let id = claim(&mut ids, short_slug(&text), false).map(|id| format!("#{id} ")).unwrap_or_default();
+                let id = claim(&mut ids, short_slug(&text), false)
+                    .map(|id| format!("#{id} "))
+                    .unwrap_or_default();
                 let _ = writeln!(out, "+ {text} {{{id}tags={UNTAGGED}}}");
             }
             Block::Table(t) => {
@@ -155,7 +194,10 @@ mod tests {
     #[test]
     fn table_ids_leave_the_year_out() {
         assert_eq!(table_id("Budget Kansli 2025"), "budget-kansli");
-        assert_eq!(table_id("Budget exklusive transfereringar 2025"), "budget-exklusive-transfereringar");
+        assert_eq!(
+            table_id("Budget exklusive transfereringar 2025"),
+            "budget-exklusive-transfereringar"
+        );
         assert_eq!(table_id("2025"), "2025");
     }
 
@@ -163,7 +205,10 @@ mod tests {
     fn ids_are_written_only_when_they_clash() {
         let mut ids = HashSet::new();
         assert_eq!(claim(&mut ids, "fokusomraden".into(), false), None);
-        assert_eq!(claim(&mut ids, "fokusomraden".into(), false), Some("fokusomraden-2".into()));
+        assert_eq!(
+            claim(&mut ids, "fokusomraden".into(), false),
+            Some("fokusomraden-2".into())
+        );
         assert_eq!(claim(&mut ids, "budget".into(), true), Some("budget".into()));
     }
 }

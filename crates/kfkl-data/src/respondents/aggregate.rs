@@ -43,21 +43,41 @@ pub fn count(grid: &Grid, book: &Codebook, areas: &Areas, survey: &kfkl_core::st
     let mut column = |name: &str| {
         let found = grid.column(name);
         if found.is_none() {
-            out.errors.push(format!("1:{name}: the codebook names the column '{name}', which the file does not have"));
+            out.errors.push(format!(
+                "1:{name}: the codebook names the column '{name}', which the file does not have"
+            ));
         }
         found
     };
-    let (m_col, g_col, s_col) = (column(&book.municipality_column), column(&book.grade_column), column(&book.sex_column));
+    let (m_col, g_col, s_col) = (
+        column(&book.municipality_column),
+        column(&book.grade_column),
+        column(&book.sex_column),
+    );
     let y_col = book.round_column.as_deref().map(&mut column);
     let q_cols: Vec<Option<usize>> = book.questions.iter().map(|q| column(&q.column)).collect();
-    let (Some(m_col), Some(g_col), Some(s_col)) = (m_col, g_col, s_col) else { return out };
+    let (Some(m_col), Some(g_col), Some(s_col)) = (m_col, g_col, s_col) else {
+        return out;
+    };
     if y_col.is_some_and(|c| c.is_none()) || q_cols.iter().any(Option::is_none) {
         return out;
     }
     let municipalities: Vec<(String, &str)> = areas
         .municipalities
         .iter()
-        .map(|m| (municipality_key(book.municipality_by, if book.municipality_by == MunicipalityBy::Code { &m.code } else { &m.name }), m.code.as_str()))
+        .map(|m| {
+            (
+                municipality_key(
+                    book.municipality_by,
+                    if book.municipality_by == MunicipalityBy::Code {
+                        &m.code
+                    } else {
+                        &m.name
+                    },
+                ),
+                m.code.as_str(),
+            )
+        })
         .collect();
     let cell_at = |cells: &[String], i: usize| cells.get(i).map(String::as_str).unwrap_or_default().to_string();
     for (row, cells) in &grid.rows {
@@ -72,21 +92,38 @@ pub fn count(grid: &Grid, book: &Codebook, areas: &Areas, survey: &kfkl_core::st
             Some((_, code)) => code.to_string(),
             None if book.outside.contains(&key) => {
                 // As SCB writes it, whether the file held "0686" or, from SPSS, 686.
-                let shown = if book.municipality_by == MunicipalityBy::Code { format!("{key:0>4}") } else { place.trim().to_string() };
+                let shown = if book.municipality_by == MunicipalityBy::Code {
+                    format!("{key:0>4}")
+                } else {
+                    place.trim().to_string()
+                };
                 *out.outside.entry(shown).or_default() += 1;
                 continue;
             }
             None => {
-                bad(&book.municipality_column, format!("'{}' is not a municipality of the county, nor listed in kommun.utanfor_lanet", place.trim()));
+                bad(
+                    &book.municipality_column,
+                    format!(
+                        "'{}' is not a municipality of the county, nor listed in kommun.utanfor_lanet",
+                        place.trim()
+                    ),
+                );
                 continue;
             }
         };
         let year = match (book.year, y_col.flatten()) {
             (Some(y), _) => y,
-            (None, Some(c)) => match normal(&cell_at(cells, c)).parse::<u16>().ok().filter(|y| (2000..=2100).contains(y)) {
+            (None, Some(c)) => match normal(&cell_at(cells, c))
+                .parse::<u16>()
+                .ok()
+                .filter(|y| (2000..=2100).contains(y))
+            {
                 Some(y) => y,
                 None => {
-                    bad(book.round_column.as_deref().unwrap_or_default(), format!("'{}' is not a year", cell_at(cells, c).trim()));
+                    bad(
+                        book.round_column.as_deref().unwrap_or_default(),
+                        format!("'{}' is not a year", cell_at(cells, c).trim()),
+                    );
                     continue;
                 }
             },
@@ -94,7 +131,10 @@ pub fn count(grid: &Grid, book: &Codebook, areas: &Areas, survey: &kfkl_core::st
         };
         let grade_code = normal(&cell_at(cells, g_col));
         let Some(&(_, grade)) = book.grades.iter().find(|(c, _)| *c == grade_code) else {
-            bad(&book.grade_column, format!("'{grade_code}' is not a grade code of the codebook (arskurs)"));
+            bad(
+                &book.grade_column,
+                format!("'{grade_code}' is not a grade code of the codebook (arskurs)"),
+            );
             continue;
         };
         let sex_code = normal(&cell_at(cells, s_col));
@@ -103,7 +143,10 @@ pub fn count(grid: &Grid, book: &Codebook, areas: &Areas, survey: &kfkl_core::st
             // No answer to the sex question: counted in alla only.
             None if sex_code.is_empty() => Sex::Other,
             None => {
-                bad(&book.sex_column, format!("'{sex_code}' is not a code of kon (flicka, pojke, ovriga)"));
+                bad(
+                    &book.sex_column,
+                    format!("'{sex_code}' is not a code of kon (flicka, pojke, ovriga)"),
+                );
                 continue;
             }
         };
@@ -120,10 +163,20 @@ pub fn count(grid: &Grid, book: &Codebook, areas: &Areas, survey: &kfkl_core::st
                 continue;
             }
             let hit: Vec<usize> = match &q.measure {
-                Measure::Share { yes, valid } if valid.contains(&answer) => yes.contains(&answer).then_some(0).into_iter().collect(),
-                Measure::Distribution(codes) if codes.contains(&answer) => codes.iter().position(|c| *c == answer).into_iter().collect(),
+                Measure::Share { yes, valid } if valid.contains(&answer) => {
+                    yes.contains(&answer).then_some(0).into_iter().collect()
+                }
+                Measure::Distribution(codes) if codes.contains(&answer) => {
+                    codes.iter().position(|c| *c == answer).into_iter().collect()
+                }
                 _ => {
-                    bad(&q.column, format!("'{answer}' is not a code of {} (codebook line {})", survey.indicators[q.indicator].id, q.line));
+                    bad(
+                        &q.column,
+                        format!(
+                            "'{answer}' is not a code of {} (codebook line {})",
+                            survey.indicators[q.indicator].id, q.line
+                        ),
+                    );
                     continue;
                 }
             };
@@ -133,7 +186,13 @@ pub fn count(grid: &Grid, book: &Codebook, areas: &Areas, survey: &kfkl_core::st
             };
             for area in [code.as_str(), COUNTY] {
                 for &gender in genders {
-                    let cell = out.cells.entry((year, grade, area.to_string(), gender, q.indicator)).or_insert_with(|| Cell { n: 0, counts: vec![0; width] });
+                    let cell = out
+                        .cells
+                        .entry((year, grade, area.to_string(), gender, q.indicator))
+                        .or_insert_with(|| Cell {
+                            n: 0,
+                            counts: vec![0; width],
+                        });
                     cell.n += 1;
                     for &k in &hit {
                         cell.counts[k] += 1;
@@ -148,8 +207,8 @@ pub fn count(grid: &Grid, book: &Codebook, areas: &Areas, survey: &kfkl_core::st
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::respondents::tests::{areas, book, catalogue};
     use crate::respondents::read::csv_text;
+    use crate::respondents::tests::{areas, book, catalogue};
 
     /// kommun, arskurs, kon, f1 (trygg: 1–2 of 1–4, 9 no answer), f2 (fritid: 1, 2, 3)
     fn counted(rows: &str) -> Counted {
@@ -158,7 +217,10 @@ mod tests {
     }
 
     fn cell(c: &Counted, area: &str, gender: usize, indicator: usize) -> (u32, Vec<u32>) {
-        c.cells.get(&(2024, 2, area.to_string(), gender, indicator)).map(|c| (c.n, c.counts.clone())).unwrap_or_default()
+        c.cells
+            .get(&(2024, 2, area.to_string(), gender, indicator))
+            .map(|c| (c.n, c.counts.clone()))
+            .unwrap_or_default()
     }
 
     #[test]
@@ -180,7 +242,8 @@ mod tests {
 
     #[test]
     fn other_sex_codes_count_in_alla_only_and_the_county_is_its_municipalities() {
-        let c = counted("0880,2,1,1,1\n0880,2,2,1,2\n0880,2,3,3,2\n0880,2,,3,3\n0881,2,1,1,1\n0686,2,1,1,1\n,2,1,1,1\n");
+        let c =
+            counted("0880,2,1,1,1\n0880,2,2,1,2\n0880,2,3,3,2\n0880,2,,3,3\n0881,2,1,1,1\n0686,2,1,1,1\n,2,1,1,1\n");
         assert_eq!(cell(&c, "0880", 0, 0), (4, vec![2]));
         assert_eq!(cell(&c, "0880", 1, 0), (1, vec![1]));
         assert_eq!(cell(&c, "0880", 2, 0), (1, vec![1]));
@@ -212,6 +275,9 @@ mod tests {
             ]
         );
         let grid = csv_text("kommun,arskurs,f1,f2\n0880,2,1,1\n").unwrap();
-        assert_eq!(count(&grid, &book(), &areas(), &catalogue()).errors, ["1:kon: the codebook names the column 'kon', which the file does not have"]);
+        assert_eq!(
+            count(&grid, &book(), &areas(), &catalogue()).errors,
+            ["1:kon: the codebook names the column 'kon', which the file does not have"]
+        );
     }
 }

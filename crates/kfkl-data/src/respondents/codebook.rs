@@ -35,7 +35,10 @@ impl RawCode {
 /// float by a spreadsheet ("2.0") read as the number ("2").
 pub fn normal(cell: &str) -> String {
     let t = cell.trim();
-    match t.strip_suffix(".0").filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '-')) {
+    match t
+        .strip_suffix(".0")
+        .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '-'))
+    {
         Some(whole) => whole.to_string(),
         None => t.to_string(),
     }
@@ -193,19 +196,27 @@ pub fn municipality_key(by: MunicipalityBy, cell: &str) -> String {
 /// Reads and checks a codebook against its survey's catalogue.
 pub fn load(path: &Path, text: &str, survey: &Survey) -> Result<Codebook, Vec<Diagnostic>> {
     let file = SourceFile { path, text };
-    let raw: Raw = toml::from_str(text).map_err(|e| vec![file.error(e.span().map_or(0, |s| s.start), e.message().trim().to_string())])?;
+    let raw: Raw = toml::from_str(text)
+        .map_err(|e| vec![file.error(e.span().map_or(0, |s| s.start), e.message().trim().to_string())])?;
     let mut errors = Vec::new();
     let at_top = |reason: String| file.error(0, reason);
     if raw.enkat != survey.id {
-        errors.push(at_top(format!("enkat = '{}', but the catalogue is '{}'", raw.enkat, survey.id)));
+        errors.push(at_top(format!(
+            "enkat = '{}', but the catalogue is '{}'",
+            raw.enkat, survey.id
+        )));
     }
     if raw.kalla.trim().is_empty() {
         errors.push(at_top("kalla (the source written on every row) is empty".into()));
     }
     match (raw.ar, &raw.kolumner.ar) {
         (Some(_), Some(_)) => errors.push(at_top("give the round either as ar or as kolumner.ar, not both".into())),
-        (None, None) => errors.push(at_top("the round is missing: give ar = 2024, or the column that holds it as kolumner.ar".into())),
-        (Some(y), None) if !(2000..=2100).contains(&y) => errors.push(at_top(format!("ar = {y} is not a year 2000–2100"))),
+        (None, None) => errors.push(at_top(
+            "the round is missing: give ar = 2024, or the column that holds it as kolumner.ar".into(),
+        )),
+        (Some(y), None) if !(2000..=2100).contains(&y) => {
+            errors.push(at_top(format!("ar = {y} is not a year 2000–2100")))
+        }
         _ => {}
     }
     let municipality_by = match raw.kommun.varden.as_str() {
@@ -219,18 +230,37 @@ pub fn load(path: &Path, text: &str, survey: &Survey) -> Result<Codebook, Vec<Di
     let mut grades = Vec::new();
     for (grade, raw_codes) in &raw.arskurs {
         if !survey.grades.contains(grade) {
-            errors.push(at_top(format!("arskurs.{grade}: not a grade of {} ({})", survey.id, survey.grades.join(", "))));
+            errors.push(at_top(format!(
+                "arskurs.{grade}: not a grade of {} ({})",
+                survey.id,
+                survey.grades.join(", ")
+            )));
             continue;
         }
-        let index = GRADES.iter().position(|g| g == grade).expect("survey grades are GRADES");
+        let index = GRADES
+            .iter()
+            .position(|g| g == grade)
+            .expect("survey grades are GRADES");
         grades.extend(codes(raw_codes).into_iter().map(|c| (c, index)));
     }
-    let sexes: Vec<(String, Sex)> = [(&raw.kon.flicka, Sex::Girl), (&raw.kon.pojke, Sex::Boy), (&raw.kon.ovriga, Sex::Other)]
-        .into_iter()
-        .flat_map(|(raw_codes, sex)| codes(raw_codes).into_iter().map(move |c| (c, sex)))
-        .collect();
-    for (what, list) in [("arskurs", grades.iter().map(|g| &g.0).collect::<Vec<_>>()), ("kon", sexes.iter().map(|s| &s.0).collect())] {
-        if let Some(twice) = list.iter().enumerate().find(|(i, c)| list[..*i].contains(c)).map(|(_, c)| c) {
+    let sexes: Vec<(String, Sex)> = [
+        (&raw.kon.flicka, Sex::Girl),
+        (&raw.kon.pojke, Sex::Boy),
+        (&raw.kon.ovriga, Sex::Other),
+    ]
+    .into_iter()
+    .flat_map(|(raw_codes, sex)| codes(raw_codes).into_iter().map(move |c| (c, sex)))
+    .collect();
+    for (what, list) in [
+        ("arskurs", grades.iter().map(|g| &g.0).collect::<Vec<_>>()),
+        ("kon", sexes.iter().map(|s| &s.0).collect()),
+    ] {
+        if let Some(twice) = list
+            .iter()
+            .enumerate()
+            .find(|(i, c)| list[..*i].contains(c))
+            .map(|(_, c)| c)
+        {
             errors.push(at_top(format!("{what}: the code '{twice}' means two things")));
         }
     }
@@ -239,9 +269,18 @@ pub fn load(path: &Path, text: &str, survey: &Survey) -> Result<Codebook, Vec<Di
     for spanned in &raw.questions {
         let line = file.line_of(spanned.span().start);
         let q = spanned.get_ref();
-        let mut report = |reason: String| errors.push(Diagnostic { file: path.to_path_buf(), line, reason });
+        let mut report = |reason: String| {
+            errors.push(Diagnostic {
+                file: path.to_path_buf(),
+                line,
+                reason,
+            })
+        };
         let Some(indicator) = survey.indicators.iter().position(|i| i.id == q.indikator) else {
-            report(format!("fraga {}: unknown indicator '{}' (not in the {} catalogue)", q.kolumn, q.indikator, survey.id));
+            report(format!(
+                "fraga {}: unknown indicator '{}' (not in the {} catalogue)",
+                q.kolumn, q.indikator, survey.id
+            ));
             continue;
         };
         let ind = &survey.indicators[indicator];
@@ -249,39 +288,75 @@ pub fn load(path: &Path, text: &str, survey: &Survey) -> Result<Codebook, Vec<Di
             (Some(yes), Some(valid), None) if ind.answers.is_empty() => {
                 let (yes, valid) = (codes(yes), codes(valid));
                 if let Some(c) = yes.iter().find(|c| !valid.contains(c)) {
-                    report(format!("fraga {}: the code '{c}' of andel is not among koder", q.kolumn));
+                    report(format!(
+                        "fraga {}: the code '{c}' of andel is not among koder",
+                        q.kolumn
+                    ));
                 }
                 if yes.is_empty() || yes.len() == valid.len() {
-                    report(format!("fraga {}: andel must be some of koder, not none or all", q.kolumn));
+                    report(format!(
+                        "fraga {}: andel must be some of koder, not none or all",
+                        q.kolumn
+                    ));
                 }
                 Measure::Share { yes, valid }
             }
             (None, None, Some(order)) if !ind.answers.is_empty() => {
                 if order.len() != ind.answers.len() {
-                    report(format!("fraga {}: fordelning has {} codes, '{}' has {} answers", q.kolumn, order.len(), ind.id, ind.answers.len()));
+                    report(format!(
+                        "fraga {}: fordelning has {} codes, '{}' has {} answers",
+                        q.kolumn,
+                        order.len(),
+                        ind.id,
+                        ind.answers.len()
+                    ));
                 }
                 Measure::Distribution(codes(order))
             }
             _ if ind.answers.is_empty() => {
-                report(format!("fraga {}: '{}' is a share: give andel and koder", q.kolumn, ind.id));
+                report(format!(
+                    "fraga {}: '{}' is a share: give andel and koder",
+                    q.kolumn, ind.id
+                ));
                 continue;
             }
             _ => {
-                report(format!("fraga {}: '{}' is a distribution of {} answers: give fordelning", q.kolumn, ind.id, ind.answers.len()));
+                report(format!(
+                    "fraga {}: '{}' is a distribution of {} answers: give fordelning",
+                    q.kolumn,
+                    ind.id,
+                    ind.answers.len()
+                ));
                 continue;
             }
         };
         let mut question_no_answer = no_answer.clone();
         question_no_answer.extend(codes(&q.ej_svar));
         if let Some(c) = question_no_answer.iter().find(|c| measure.is_valid(c)) {
-            report(format!("fraga {}: the code '{c}' is both an answer and no answer", q.kolumn));
+            report(format!(
+                "fraga {}: the code '{c}' is both an answer and no answer",
+                q.kolumn
+            ));
         }
-        questions.push(Question { column: q.kolumn.clone(), indicator, measure, no_answer: question_no_answer, line });
+        questions.push(Question {
+            column: q.kolumn.clone(),
+            indicator,
+            measure,
+            no_answer: question_no_answer,
+            line,
+        });
     }
     // One indicator from two questions would count its pupils twice.
     for (i, q) in questions.iter().enumerate() {
         if questions[..i].iter().any(|p| p.indicator == q.indicator) {
-            errors.push(Diagnostic { file: path.to_path_buf(), line: q.line, reason: format!("fraga {}: the indicator '{}' is given twice", q.column, survey.indicators[q.indicator].id) });
+            errors.push(Diagnostic {
+                file: path.to_path_buf(),
+                line: q.line,
+                reason: format!(
+                    "fraga {}: the indicator '{}' is given twice",
+                    q.column, survey.indicators[q.indicator].id
+                ),
+            });
         }
     }
     if questions.is_empty() && errors.is_empty() {
@@ -299,7 +374,12 @@ pub fn load(path: &Path, text: &str, survey: &Survey) -> Result<Codebook, Vec<Di
         grade_column: raw.kolumner.arskurs,
         sex_column: raw.kolumner.kon,
         municipality_by,
-        outside: raw.kommun.utanfor_lanet.iter().map(|c| municipality_key(municipality_by, &c.normal())).collect(),
+        outside: raw
+            .kommun
+            .utanfor_lanet
+            .iter()
+            .map(|c| municipality_key(municipality_by, &c.normal()))
+            .collect(),
         grades,
         sexes,
         others_in_all: raw.kon.ovriga_i_alla,
@@ -314,10 +394,21 @@ mod tests {
 
     #[test]
     fn cells_and_codes_compare_as_written_or_as_a_spreadsheet_writes_them() {
-        for (cell, want) in [("1", "1"), (" 1 ", "1"), ("1.0", "1"), ("-1.0", "-1"), ("1.5", "1.5"), ("Kalmar", "Kalmar"), (".0", ".0")] {
+        for (cell, want) in [
+            ("1", "1"),
+            (" 1 ", "1"),
+            ("1.0", "1"),
+            ("-1.0", "-1"),
+            ("1.5", "1.5"),
+            ("Kalmar", "Kalmar"),
+            (".0", ".0"),
+        ] {
             assert_eq!(normal(cell), want, "{cell:?}");
         }
-        assert_eq!(municipality_key(MunicipalityBy::Code, "0880"), municipality_key(MunicipalityBy::Code, "880"));
+        assert_eq!(
+            municipality_key(MunicipalityBy::Code, "0880"),
+            municipality_key(MunicipalityBy::Code, "880")
+        );
         assert_eq!(municipality_key(MunicipalityBy::Name, " Mörbylånga"), "mörbylånga");
     }
 
@@ -325,7 +416,13 @@ mod tests {
     fn a_good_codebook_reads() {
         let book = load(Path::new("k.toml"), CODEBOOK, &catalogue()).expect("valid");
         assert_eq!((book.year, book.questions.len()), (Some(2024), 2));
-        assert_eq!(book.questions[0].measure, Measure::Share { yes: vec!["1".into(), "2".into()], valid: (1..=4).map(|c| c.to_string()).collect() });
+        assert_eq!(
+            book.questions[0].measure,
+            Measure::Share {
+                yes: vec!["1".into(), "2".into()],
+                valid: (1..=4).map(|c| c.to_string()).collect()
+            }
+        );
         assert_eq!(book.questions[1].no_answer, ["9", "8"]);
         assert_eq!(book.outside, ["686"]);
     }
@@ -334,24 +431,76 @@ mod tests {
     fn errors_name_their_line_and_what_to_do() {
         // (change to the good codebook, the error)
         let cases = [
-            ("enkat = \"lupp\"", "enkat = \"andts\"", "k.toml:1: enkat = 'andts', but the catalogue is 'lupp'"),
-            ("ar = 2024", "", "k.toml:1: the round is missing: give ar = 2024, or the column that holds it as kolumner.ar"),
-            ("varden = \"kod\"", "varden = \"nummer\"", "k.toml:1: kommun.varden = 'nummer': write \"kod\" or \"namn\""),
-            ("gy2 = [2]", "gy2 = [2]\nak9 = [3]", "k.toml:1: arskurs.ak9: not a grade of lupp (ak8, gy2)"),
-            ("pojke = [2]", "pojke = [1]", "k.toml:1: kon: the code '1' means two things"),
-            ("indikator = \"trygg\"", "indikator = \"trygghet\"", "k.toml:15: fraga f1: unknown indicator 'trygghet' (not in the lupp catalogue)"),
-            ("andel = [1, 2]", "andel = [1, 5]", "k.toml:15: fraga f1: the code '5' of andel is not among koder"),
-            ("andel = [1, 2]", "andel = [1, 2, 3, 4]", "k.toml:15: fraga f1: andel must be some of koder, not none or all"),
-            ("fordelning = [1, 2, 3]", "fordelning = [1, 2]", "k.toml:20: fraga f2: fordelning has 2 codes, 'fritid' has 3 answers"),
-            ("fordelning = [1, 2, 3]", "andel = [1]\nkoder = [1, 2]", "k.toml:20: fraga f2: 'fritid' is a distribution of 3 answers: give fordelning"),
-            ("ej_svar = [8]", "ej_svar = [3]", "k.toml:20: fraga f2: the code '3' is both an answer and no answer"),
-            ("indikator = \"fritid\"", "indikator = \"trygg\"", "k.toml:20: fraga f2: 'trygg' is a share: give andel and koder"),
+            (
+                "enkat = \"lupp\"",
+                "enkat = \"andts\"",
+                "k.toml:1: enkat = 'andts', but the catalogue is 'lupp'",
+            ),
+            (
+                "ar = 2024",
+                "",
+                "k.toml:1: the round is missing: give ar = 2024, or the column that holds it as kolumner.ar",
+            ),
+            (
+                "varden = \"kod\"",
+                "varden = \"nummer\"",
+                "k.toml:1: kommun.varden = 'nummer': write \"kod\" or \"namn\"",
+            ),
+            (
+                "gy2 = [2]",
+                "gy2 = [2]\nak9 = [3]",
+                "k.toml:1: arskurs.ak9: not a grade of lupp (ak8, gy2)",
+            ),
+            (
+                "pojke = [2]",
+                "pojke = [1]",
+                "k.toml:1: kon: the code '1' means two things",
+            ),
+            (
+                "indikator = \"trygg\"",
+                "indikator = \"trygghet\"",
+                "k.toml:15: fraga f1: unknown indicator 'trygghet' (not in the lupp catalogue)",
+            ),
+            (
+                "andel = [1, 2]",
+                "andel = [1, 5]",
+                "k.toml:15: fraga f1: the code '5' of andel is not among koder",
+            ),
+            (
+                "andel = [1, 2]",
+                "andel = [1, 2, 3, 4]",
+                "k.toml:15: fraga f1: andel must be some of koder, not none or all",
+            ),
+            (
+                "fordelning = [1, 2, 3]",
+                "fordelning = [1, 2]",
+                "k.toml:20: fraga f2: fordelning has 2 codes, 'fritid' has 3 answers",
+            ),
+            (
+                "fordelning = [1, 2, 3]",
+                "andel = [1]\nkoder = [1, 2]",
+                "k.toml:20: fraga f2: 'fritid' is a distribution of 3 answers: give fordelning",
+            ),
+            (
+                "ej_svar = [8]",
+                "ej_svar = [3]",
+                "k.toml:20: fraga f2: the code '3' is both an answer and no answer",
+            ),
+            (
+                "indikator = \"fritid\"",
+                "indikator = \"trygg\"",
+                "k.toml:20: fraga f2: 'trygg' is a share: give andel and koder",
+            ),
         ];
         for (from, to, want) in cases {
             assert!(CODEBOOK.contains(from), "{from}");
             let text = CODEBOOK.replacen(from, to, 1);
             let errors = load(Path::new("k.toml"), &text, &catalogue()).expect_err(want);
-            assert!(errors.iter().any(|e| e.to_string() == want), "{want}\n got: {:?}", errors.iter().map(ToString::to_string).collect::<Vec<_>>());
+            assert!(
+                errors.iter().any(|e| e.to_string() == want),
+                "{want}\n got: {:?}",
+                errors.iter().map(ToString::to_string).collect::<Vec<_>>()
+            );
         }
     }
 }

@@ -45,7 +45,11 @@ impl Reason {
 
 /// The cells to hide, and why (the first reason found).
 pub fn hide(cells: &BTreeMap<CellKey, Cell>, threshold: u32) -> BTreeMap<CellKey, Reason> {
-    let mut hidden: BTreeMap<CellKey, Reason> = cells.iter().filter(|(_, c)| c.n < threshold).map(|(k, c)| (k.clone(), Reason::Few(c.n))).collect();
+    let mut hidden: BTreeMap<CellKey, Reason> = cells
+        .iter()
+        .filter(|(_, c)| c.n < threshold)
+        .map(|(k, c)| (k.clone(), Reason::Few(c.n)))
+        .collect();
     let n = |k: &CellKey| cells.get(k).map_or(0, |c| c.n);
     loop {
         let before = hidden.len();
@@ -64,7 +68,11 @@ pub fn hide(cells: &BTreeMap<CellKey, Cell>, threshold: u32) -> BTreeMap<CellKey
                 Some(Reason::Others(_)) => Vec::new(),
                 Some(_) => shown.into_iter().map(|k| (k, Reason::OtherGender)).collect(),
                 // One gender hidden suffices, the smaller.
-                None if others > 0 && others < threshold => shown.into_iter().min_by_key(|k| (n(k), k.3)).map(|k| vec![(k, Reason::Others(others))]).unwrap_or_default(),
+                None if others > 0 && others < threshold => shown
+                    .into_iter()
+                    .min_by_key(|k| (n(k), k.3))
+                    .map(|k| vec![(k, Reason::Others(others))])
+                    .unwrap_or_default(),
                 None => Vec::new(),
             };
             for (k, reason) in hide {
@@ -81,7 +89,10 @@ pub fn hide(cells: &BTreeMap<CellKey, Cell>, threshold: u32) -> BTreeMap<CellKey
             if hidden.contains_key(&county) || members.iter().filter(|k| hidden.contains_key(**k)).count() != 1 {
                 continue;
             }
-            let smallest = members.iter().filter(|k| !hidden.contains_key(**k)).min_by_key(|k| (n(k), k.2.clone()));
+            let smallest = members
+                .iter()
+                .filter(|k| !hidden.contains_key(**k))
+                .min_by_key(|k| (n(k), k.2.clone()));
             if let Some(k) = smallest {
                 hidden.insert((*k).clone(), Reason::County);
             }
@@ -100,7 +111,9 @@ mod tests {
 
     /// Cells of one indicator, round and grade: (area, gender, n).
     fn cells(list: &[(&str, usize, u32)]) -> BTreeMap<CellKey, Cell> {
-        list.iter().map(|&(area, gender, n)| ((2024, 2, area.to_string(), gender, 0), Cell { n, counts: vec![n / 2] })).collect()
+        list.iter()
+            .map(|&(area, gender, n)| ((2024, 2, area.to_string(), gender, 0), Cell { n, counts: vec![n / 2] }))
+            .collect()
     }
 
     fn hidden(list: &[(&str, usize, u32)]) -> Vec<(String, usize, Reason)> {
@@ -114,18 +127,35 @@ mod tests {
             // Nothing small: nothing hidden.
             (&[("0880", 0, 40), ("0880", 1, 20), ("0880", 2, 20)], &[]),
             // Boys are 6: hidden; girls would be alla minus boys, so hidden too.
-            (&[("0880", 0, 40), ("0880", 1, 34), ("0880", 2, 6)], &[("0880", 1, Reason::OtherGender), ("0880", 2, Reason::Few(6))]),
+            (
+                &[("0880", 0, 40), ("0880", 1, 34), ("0880", 2, 6)],
+                &[("0880", 1, Reason::OtherGender), ("0880", 2, Reason::Few(6))],
+            ),
             // Three pupils answered neither: alla − girls − boys would show their answers. Hiding the
             // smaller gender is enough: alla − girls is then boys and the others, 25 pupils.
-            (&[("0880", 0, 45), ("0880", 1, 20), ("0880", 2, 22)], &[("0880", 1, Reason::Others(3))]),
-            (&[("0880", 0, 43), ("0880", 1, 22), ("0880", 2, 18)], &[("0880", 2, Reason::Others(3))]),
+            (
+                &[("0880", 0, 45), ("0880", 1, 20), ("0880", 2, 22)],
+                &[("0880", 1, Reason::Others(3))],
+            ),
+            (
+                &[("0880", 0, 43), ("0880", 1, 22), ("0880", 2, 18)],
+                &[("0880", 2, Reason::Others(3))],
+            ),
             // Ten others are a group that may be shown.
             (&[("0880", 0, 50), ("0880", 1, 20), ("0880", 2, 20)], &[]),
             // Alla under the threshold hides all three.
-            (&[("0880", 0, 9), ("0880", 1, 5), ("0880", 2, 4)], &[("0880", 0, Reason::Few(9)), ("0880", 1, Reason::Few(5)), ("0880", 2, Reason::Few(4))]),
+            (
+                &[("0880", 0, 9), ("0880", 1, 5), ("0880", 2, 4)],
+                &[
+                    ("0880", 0, Reason::Few(9)),
+                    ("0880", 1, Reason::Few(5)),
+                    ("0880", 2, Reason::Few(4)),
+                ],
+            ),
         ];
         for (list, want) in cases {
-            let want: Vec<(String, usize, Reason)> = want.iter().map(|(a, g, r)| (a.to_string(), *g, r.clone())).collect();
+            let want: Vec<(String, usize, Reason)> =
+                want.iter().map(|(a, g, r)| (a.to_string(), *g, r.clone())).collect();
             assert_eq!(hidden(list), want, "{list:?}");
         }
     }
@@ -134,12 +164,19 @@ mod tests {
     fn the_county_never_gives_away_its_one_hidden_municipality() {
         let cases: &[(&[(&str, usize, u32)], &[(&str, usize, Reason)])] = &[
             // Torsås (0834) alone is hidden: the county minus the others would show it, so the smallest shown (Högsby, 0821) goes too.
-            (&[("0821", 0, 30), ("0834", 0, 8), ("0880", 0, 300), ("08", 0, 338)], &[("0821", 0, Reason::County), ("0834", 0, Reason::Few(8))]),
+            (
+                &[("0821", 0, 30), ("0834", 0, 8), ("0880", 0, 300), ("08", 0, 338)],
+                &[("0821", 0, Reason::County), ("0834", 0, Reason::Few(8))],
+            ),
             // Two hidden: only their sum can be worked out.
-            (&[("0821", 0, 7), ("0834", 0, 8), ("0880", 0, 300), ("08", 0, 315)], &[("0821", 0, Reason::Few(7)), ("0834", 0, Reason::Few(8))]),
+            (
+                &[("0821", 0, 7), ("0834", 0, 8), ("0880", 0, 300), ("08", 0, 315)],
+                &[("0821", 0, Reason::Few(7)), ("0834", 0, Reason::Few(8))],
+            ),
         ];
         for (list, want) in cases {
-            let want: Vec<(String, usize, Reason)> = want.iter().map(|(a, g, r)| (a.to_string(), *g, r.clone())).collect();
+            let want: Vec<(String, usize, Reason)> =
+                want.iter().map(|(a, g, r)| (a.to_string(), *g, r.clone())).collect();
             assert_eq!(hidden(list), want, "{list:?}");
         }
     }
@@ -149,14 +186,32 @@ mod tests {
         // Kalmar's boys are few: its girls go (gender). Kalmar is then the only hidden
         // municipality among girls and among boys: Torsås, the smallest shown, goes in both (county).
         let list = [
-            ("0834", 0, 60), ("0834", 1, 30), ("0834", 2, 30),
-            ("0880", 0, 100), ("0880", 1, 95), ("0880", 2, 5),
-            ("0881", 0, 200), ("0881", 1, 100), ("0881", 2, 100),
-            ("08", 0, 360), ("08", 1, 225), ("08", 2, 135),
+            ("0834", 0, 60),
+            ("0834", 1, 30),
+            ("0834", 2, 30),
+            ("0880", 0, 100),
+            ("0880", 1, 95),
+            ("0880", 2, 5),
+            ("0881", 0, 200),
+            ("0881", 1, 100),
+            ("0881", 2, 100),
+            ("08", 0, 360),
+            ("08", 1, 225),
+            ("08", 2, 135),
         ];
         let got = hidden(&list);
-        let want = [("0834", 1, Reason::County), ("0834", 2, Reason::County), ("0880", 1, Reason::OtherGender), ("0880", 2, Reason::Few(5))];
-        assert_eq!(got, want.iter().map(|(a, g, r)| (a.to_string(), *g, r.clone())).collect::<Vec<_>>());
+        let want = [
+            ("0834", 1, Reason::County),
+            ("0834", 2, Reason::County),
+            ("0880", 1, Reason::OtherGender),
+            ("0880", 2, Reason::Few(5)),
+        ];
+        assert_eq!(
+            got,
+            want.iter()
+                .map(|(a, g, r)| (a.to_string(), *g, r.clone()))
+                .collect::<Vec<_>>()
+        );
         // And what is shown cannot give back a hidden value: every group with a hidden cell has at least two.
         let hidden_set: Vec<(String, usize)> = got.iter().map(|(a, g, _)| (a.clone(), *g)).collect();
         for g in 1..=2 {

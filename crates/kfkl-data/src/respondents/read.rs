@@ -18,13 +18,20 @@ pub struct Grid {
 impl Grid {
     /// The index of a named column; names compare trimmed and case-insensitively.
     pub fn column(&self, name: &str) -> Option<usize> {
-        self.header.iter().position(|h| h.trim().eq_ignore_ascii_case(name.trim()))
+        self.header
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name.trim()))
     }
 }
 
 /// Reads a file by its extension: `.xlsx` or `.csv` (and `.txt`).
 pub fn file(path: &Path) -> Result<Grid, String> {
-    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
         Some("xlsx") => xlsx(path),
         Some("csv" | "txt") => {
             let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
@@ -40,9 +47,20 @@ pub fn file(path: &Path) -> Result<Grid, String> {
 pub fn csv_text(text: &str) -> Result<Grid, String> {
     let text = text.trim_start_matches('\u{feff}');
     let first = text.lines().next().unwrap_or_default();
-    let delimiter = [b';', b'\t', b','].into_iter().max_by_key(|d| first.bytes().filter(|b| b == d).count()).unwrap_or(b',');
-    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
-    let header: Vec<String> = reader.headers().map_err(|e| e.to_string())?.iter().map(str::to_string).collect();
+    let delimiter = [b';', b'\t', b',']
+        .into_iter()
+        .max_by_key(|d| first.bytes().filter(|b| b == d).count())
+        .unwrap_or(b',');
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| e.to_string())?
+        .iter()
+        .map(str::to_string)
+        .collect();
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| format!("row {}: {e}", e.position().map_or(0, |p| p.line())))?;
@@ -69,7 +87,9 @@ fn xlsx(path: &Path) -> Result<Grid, String> {
     use calamine::{open_workbook, Data, Reader, Xlsx};
     let mut book: Xlsx<_> = open_workbook(path).map_err(|e| format!("cannot read the workbook: {e}"))?;
     let sheet = book.sheet_names().first().cloned().ok_or("the workbook has no sheet")?;
-    let range = book.worksheet_range(&sheet).map_err(|e| format!("sheet {sheet}: {e}"))?;
+    let range = book
+        .worksheet_range(&sheet)
+        .map_err(|e| format!("sheet {sheet}: {e}"))?;
     // A sheet's used range may start below row 1: keep the numbers Excel shows.
     let first_row = range.start().map_or(0, |(r, _)| r as usize);
     let cell = |d: &Data| match d {
@@ -77,9 +97,15 @@ fn xlsx(path: &Path) -> Result<Grid, String> {
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         other => other.to_string(),
     };
-    let mut rows = range.rows().enumerate().map(|(i, r)| (first_row + i + 1, r.iter().map(cell).collect::<Vec<String>>()));
+    let mut rows = range
+        .rows()
+        .enumerate()
+        .map(|(i, r)| (first_row + i + 1, r.iter().map(cell).collect::<Vec<String>>()));
     let (_, header) = rows.next().ok_or_else(|| format!("sheet {sheet} is empty"))?;
-    Ok(Grid { header, rows: rows.filter(|(_, r)| r.iter().any(|c| !c.is_empty())).collect() })
+    Ok(Grid {
+        header,
+        rows: rows.filter(|(_, r)| r.iter().any(|c| !c.is_empty())).collect(),
+    })
 }
 
 #[cfg(test)]
@@ -88,10 +114,20 @@ mod tests {
 
     #[test]
     fn csv_finds_its_delimiter_and_keeps_row_numbers() {
-        for text in ["\u{feff}kommun;kon\n0880;1\n0881;2\n", "kommun,kon\n0880,1\n0881,2\n", "kommun\tkon\n0880\t1\n0881\t2\n"] {
+        for text in [
+            "\u{feff}kommun;kon\n0880;1\n0881;2\n",
+            "kommun,kon\n0880,1\n0881,2\n",
+            "kommun\tkon\n0880\t1\n0881\t2\n",
+        ] {
             let grid = csv_text(text).expect("reads");
             assert_eq!(grid.header, ["kommun", "kon"]);
-            assert_eq!(grid.rows, vec![(2, vec!["0880".to_string(), "1".into()]), (3, vec!["0881".to_string(), "2".into()])]);
+            assert_eq!(
+                grid.rows,
+                vec![
+                    (2, vec!["0880".to_string(), "1".into()]),
+                    (3, vec!["0881".to_string(), "2".into()])
+                ]
+            );
             assert_eq!(grid.column(" KON"), Some(1));
         }
     }
@@ -111,7 +147,13 @@ mod tests {
         book.save(&path).unwrap();
         let grid = file(&path).expect("reads");
         assert_eq!(grid.header, ["kommun", "f1"]);
-        assert_eq!(grid.rows, vec![(2, vec!["0880".to_string(), "2".into()]), (4, vec!["0881".to_string(), String::new()])]);
+        assert_eq!(
+            grid.rows,
+            vec![
+                (2, vec!["0880".to_string(), "2".into()]),
+                (4, vec!["0881".to_string(), String::new()])
+            ]
+        );
         std::fs::remove_dir_all(&dir).unwrap();
         assert!(file(Path::new("svar.ods")).unwrap_err().contains("unknown file type"));
     }

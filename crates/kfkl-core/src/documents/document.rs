@@ -38,7 +38,14 @@ pub struct SeeAlso {
 mod tests {
     #[test]
     fn totals_are_told_from_parts() {
-        for (label, total) in [("SUMMA INTÄKTER", true), ("Summa", true), ("TOTALT", true), ("Övriga intäkter", false), ("Sum", false), ("Ö", false)] {
+        for (label, total) in [
+            ("SUMMA INTÄKTER", true),
+            ("Summa", true),
+            ("TOTALT", true),
+            ("Övriga intäkter", false),
+            ("Sum", false),
+            ("Ö", false),
+        ] {
             assert_eq!(super::is_total(label), total, "{label}");
         }
     }
@@ -130,7 +137,10 @@ pub struct Discrepancy {
 
 impl Run {
     pub fn plain(text: impl Into<String>) -> Run {
-        Run { text: text.into(), em: false }
+        Run {
+            text: text.into(),
+            em: false,
+        }
     }
 }
 
@@ -184,7 +194,11 @@ pub fn from_json(text: &str) -> Option<Document> {
         source: raw.source,
         tags: raw.tags,
         mends: raw.mends,
-        blocks: raw.blocks.into_iter().map(RawBlock::into_block).collect::<Option<_>>()?,
+        blocks: raw
+            .blocks
+            .into_iter()
+            .map(RawBlock::into_block)
+            .collect::<Option<_>>()?,
         discrepancies: raw.discrepancies,
         see_also: raw.see_also,
     })
@@ -230,23 +244,42 @@ pub(crate) struct RawBlock {
 }
 
 fn runs_of(raw: Vec<RawRun>) -> Vec<Run> {
-    raw.into_iter().map(|r| Run { text: r.text, em: r.em.unwrap_or(false) }).collect()
+    raw.into_iter()
+        .map(|r| Run {
+            text: r.text,
+            em: r.em.unwrap_or(false),
+        })
+        .collect()
 }
 
 impl RawBlock {
     pub(crate) fn into_block(self) -> Option<Block> {
         Some(match self.kind.as_str() {
-            "heading" => Block::Heading(Heading { level: self.level?, id: self.id?, text: self.text? }),
-            "paragraph" => Block::Paragraph { runs: runs_of(self.runs?) },
-            "quote" => Block::Quote { runs: runs_of(self.runs?) },
-            "list" => Block::List { items: self.items?.into_iter().map(runs_of).collect() },
+            "heading" => Block::Heading(Heading {
+                level: self.level?,
+                id: self.id?,
+                text: self.text?,
+            }),
+            "paragraph" => Block::Paragraph {
+                runs: runs_of(self.runs?),
+            },
+            "quote" => Block::Quote {
+                runs: runs_of(self.runs?),
+            },
+            "list" => Block::List {
+                items: self.items?.into_iter().map(runs_of).collect(),
+            },
             "commitment" => Block::Commitment(Commitment {
                 id: self.id?,
                 text: self.text?,
                 tags: self.tags?,
                 area: self.area?,
                 focus: self.focus?,
-                body: self.body?.into_iter().map(RawBlock::into_block).collect::<Option<_>>()?,
+                body: self
+                    .body?
+                    .into_iter()
+                    .map(RawBlock::into_block)
+                    .collect::<Option<_>>()?,
             }),
             "table" => Block::Table(Table {
                 id: self.id?,

@@ -1,8 +1,8 @@
 //! The plan page's state: which commitments to show. One typed struct that
 //! lives in the URL (`?omrade=…&malgrupp=…`), canonical order, defaults left out.
 
-use crate::query::query_of;
 use crate::document::{Commitment, Document};
+use crate::query::query_of;
 
 /// Filter on commitments; `None` shows all.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -35,7 +35,9 @@ impl PlanFilter {
                 AREA if filter.area.is_none() && area_options(doc).iter().any(|o| o.id == *value) => {
                     filter.area = Some(value.clone())
                 }
-                TAG if filter.tag.is_none() && doc.tags.iter().any(|t| t.id == *value) => filter.tag = Some(value.clone()),
+                TAG if filter.tag.is_none() && doc.tags.iter().any(|t| t.id == *value) => {
+                    filter.tag = Some(value.clone())
+                }
                 _ => ok = false,
             }
         }
@@ -84,7 +86,11 @@ pub struct FilterOption {
 pub fn area_options(doc: &Document) -> Vec<FilterOption> {
     doc.headings()
         .filter(|h| h.level == 2)
-        .map(|h| FilterOption { id: h.id.clone(), label: h.text.clone(), count: doc.commitments().filter(|c| c.area == h.id).count() })
+        .map(|h| FilterOption {
+            id: h.id.clone(),
+            label: h.text.clone(),
+            count: doc.commitments().filter(|c| c.area == h.id).count(),
+        })
         .filter(|o| o.count > 0)
         .collect()
 }
@@ -96,7 +102,10 @@ pub fn tag_options(doc: &Document, area: Option<&str>) -> Vec<FilterOption> {
         .map(|t| FilterOption {
             id: t.id.clone(),
             label: t.label.clone(),
-            count: doc.commitments().filter(|c| c.tags.contains(&t.id) && area.is_none_or(|a| c.area == a)).count(),
+            count: doc
+                .commitments()
+                .filter(|c| c.tags.contains(&t.id) && area.is_none_or(|a| c.area == a))
+                .count(),
         })
         .collect()
 }
@@ -118,7 +127,13 @@ mod tests {
     use crate::model::{SourceDoc, SCHEMA_VERSION};
 
     fn doc() -> Document {
-        let heading = |id: &str| Block::Heading(Heading { level: 2, id: id.into(), text: id.to_uppercase() });
+        let heading = |id: &str| {
+            Block::Heading(Heading {
+                level: 2,
+                id: id.into(),
+                text: id.to_uppercase(),
+            })
+        };
         let commitment = |id: &str, area: &str, tags: &[&str]| {
             Block::Commitment(Commitment {
                 id: id.into(),
@@ -133,8 +148,18 @@ mod tests {
             schema_version: SCHEMA_VERSION,
             id: "d".into(),
             title: "D".into(),
-            source: SourceDoc { id: "s".into(), title: "S".into(), publisher: "P".into() },
-            tags: ["aldre", "unga", "miljo"].iter().map(|t| Tag { id: t.to_string(), label: t.to_string() }).collect(),
+            source: SourceDoc {
+                id: "s".into(),
+                title: "S".into(),
+                publisher: "P".into(),
+            },
+            tags: ["aldre", "unga", "miljo"]
+                .iter()
+                .map(|t| Tag {
+                    id: t.to_string(),
+                    label: t.to_string(),
+                })
+                .collect(),
             mends: vec![],
             blocks: vec![
                 heading("inledning"),
@@ -164,8 +189,18 @@ mod tests {
     fn check(query: &str, area: Option<&str>, tag: Option<&str>, canonical: bool, shown: &[&str]) {
         let doc = doc();
         let parsed = PlanFilter::parse(&pairs(query), &doc);
-        let expected = PlanFilter { area: area.map(str::to_string), tag: tag.map(str::to_string) };
-        assert_eq!(parsed, Parsed { filter: expected.clone(), canonical }, "{query}");
+        let expected = PlanFilter {
+            area: area.map(str::to_string),
+            tag: tag.map(str::to_string),
+        };
+        assert_eq!(
+            parsed,
+            Parsed {
+                filter: expected.clone(),
+                canonical
+            },
+            "{query}"
+        );
         let ids: Vec<&str> = expected.apply(&doc).iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, shown, "{query}");
     }
@@ -178,7 +213,13 @@ mod tests {
         check("?omrade=halsa&malgrupp=unga", Some("halsa"), Some("unga"), true, &["b"]);
         check("?malgrupp=miljo", None, Some("miljo"), true, &[]);
         // Not canonical: rewritten, with a notice.
-        check("?malgrupp=unga&omrade=halsa", Some("halsa"), Some("unga"), false, &["b"]);
+        check(
+            "?malgrupp=unga&omrade=halsa",
+            Some("halsa"),
+            Some("unga"),
+            false,
+            &["b"],
+        );
         check("?omrade=okand", None, None, false, &["a", "b", "c"]);
         check("?omrade=inledning", None, None, false, &["a", "b", "c"]);
         check("?utm_source=x&malgrupp=aldre", None, Some("aldre"), false, &["a", "b"]);
@@ -191,9 +232,18 @@ mod tests {
         let doc = doc();
         for area in [None, Some("halsa"), Some("unga")] {
             for tag in [None, Some("aldre"), Some("unga"), Some("miljo")] {
-                let filter = PlanFilter { area: area.map(str::to_string), tag: tag.map(str::to_string) };
+                let filter = PlanFilter {
+                    area: area.map(str::to_string),
+                    tag: tag.map(str::to_string),
+                };
                 let parsed = PlanFilter::parse(&pairs(&filter.to_query()), &doc);
-                assert_eq!(parsed, Parsed { filter, canonical: true });
+                assert_eq!(
+                    parsed,
+                    Parsed {
+                        filter,
+                        canonical: true
+                    }
+                );
             }
         }
     }

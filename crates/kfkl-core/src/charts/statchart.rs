@@ -78,7 +78,11 @@ impl StatChart {
     /// The value as labelled in the drawing: "21 %", "21 %*" for an example
     /// value among real ones, ".." when suppressed.
     pub fn label(&self, p: &Point) -> String {
-        let star = if self.mixed && p.example && p.value.is_some() { "*" } else { "" };
+        let star = if self.mixed && p.example && p.value.is_some() {
+            "*"
+        } else {
+            ""
+        };
         format!("{}{star}", format_value(p.value, p.approx, self.unit))
     }
 }
@@ -110,9 +114,18 @@ pub fn build(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> Stat
             name.clone()
         }
     };
-    let point = |o: &Observation| Point { value: o.value, approx: o.approx, example: o.example };
+    let point = |o: &Observation| Point {
+        value: o.value,
+        approx: o.approx,
+        example: o.example,
+    };
     // A distribution and a single-year bar chart show the last year with a value.
-    let last = rows.iter().filter(|o| o.value.is_some()).map(|o| o.year).max().or(years.last().copied());
+    let last = rows
+        .iter()
+        .filter(|o| o.value.is_some())
+        .map(|o| o.year)
+        .max()
+        .or(years.last().copied());
     // `reference`: which categories (bars, stacked bars) are the county or the nation.
     let (categories, series, reference): (Vec<String>, Vec<StatSeries>, Vec<bool>) = match view {
         View::Line => {
@@ -128,7 +141,10 @@ pub fn build(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> Stat
                     });
                     StatSeries {
                         name: group_name(g),
-                        points: years.iter().map(|&y| rows.iter().find(|o| (o.area, o.gender) == *g && o.year == y).map(point)).collect(),
+                        points: years
+                            .iter()
+                            .map(|&y| rows.iter().find(|o| (o.area, o.gender) == *g && o.year == y).map(point))
+                            .collect(),
                         reference,
                         place,
                         boys: s.gender.is_none() && g.1 == 2,
@@ -146,14 +162,22 @@ pub fn build(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> Stat
                     name: answer.clone(),
                     points: groups
                         .iter()
-                        .map(|g| rows.iter().find(|o| (o.area, o.gender) == *g && Some(o.year) == last && o.answer == Some(a)).map(point))
+                        .map(|g| {
+                            rows.iter()
+                                .find(|o| (o.area, o.gender) == *g && Some(o.year) == last && o.answer == Some(a))
+                                .map(point)
+                        })
                         .collect(),
                     reference: false,
                     place: 0,
                     boys: false,
                 })
                 .collect();
-            (groups.iter().map(group_name).collect(), series, groups.iter().map(|g| table.is_reference(g.0)).collect())
+            (
+                groups.iter().map(group_name).collect(),
+                series,
+                groups.iter().map(|g| table.is_reference(g.0)).collect(),
+            )
         }
         View::Bars => {
             let mut areas: Vec<usize> = Vec::new();
@@ -170,14 +194,25 @@ pub fn build(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> Stat
             let series = genders
                 .iter()
                 .map(|&g| StatSeries {
-                    name: if s.gender.is_none() { gender_label(g).to_string() } else { String::new() },
-                    points: areas.iter().map(|&a| rows.iter().find(|o| o.area == a && o.gender == g).map(point)).collect(),
+                    name: if s.gender.is_none() {
+                        gender_label(g).to_string()
+                    } else {
+                        String::new()
+                    },
+                    points: areas
+                        .iter()
+                        .map(|&a| rows.iter().find(|o| o.area == a && o.gender == g).map(point))
+                        .collect(),
                     reference: false,
                     place: 0,
                     boys: false,
                 })
                 .collect();
-            (areas.iter().map(|&a| table.areas[a].name.clone()).collect(), series, areas.iter().map(|&a| table.is_reference(a)).collect())
+            (
+                areas.iter().map(|&a| table.areas[a].name.clone()).collect(),
+                series,
+                areas.iter().map(|&a| table.is_reference(a)).collect(),
+            )
         }
     };
     // A reference is a comparison: without a municipality beside it, the county is the series.
@@ -214,7 +249,11 @@ pub fn build(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> Stat
     let grade = table.by_grade().then(|| grade_label(s.grade).to_string());
     let rest: Vec<String> = [grade, who, when].into_iter().flatten().collect();
     let joint = if question && answer.is_empty() { " – " } else { ", " };
-    let rest = if rest.is_empty() { String::new() } else { format!("{joint}{}", rest.join(", ")) };
+    let rest = if rest.is_empty() {
+        String::new()
+    } else {
+        format!("{joint}{}", rest.join(", "))
+    };
     StatChart {
         view,
         title: format!("{}{answer}{rest}", ind.label),
@@ -273,9 +312,20 @@ impl Layout {
         let font = if frame.width < 480 { 20 } else { 16 };
         let line = font + 8;
         // The banner in bold capitals wraps on a narrow drawing rather than run off it.
-        let banner = if chart.example { line * banner_lines(frame.width, font).len() as u32 + 10 } else { 0 };
-        let title_lines = frame.caption.as_ref().map_or(0, |(t, _)| wrap(t, chars_per_line(frame.width, font + 2)).len() as u32);
-        let (title, footer) = if frame.caption.is_some() { ((line + 2) * title_lines + 8, line + 8) } else { (0, 0) };
+        let banner = if chart.example {
+            line * banner_lines(frame.width, font).len() as u32 + 10
+        } else {
+            0
+        };
+        let title_lines = frame
+            .caption
+            .as_ref()
+            .map_or(0, |(t, _)| wrap(t, chars_per_line(frame.width, font + 2)).len() as u32);
+        let (title, footer) = if frame.caption.is_some() {
+            ((line + 2) * title_lines + 8, line + 8)
+        } else {
+            (0, 0)
+        };
         let k = chart.series.len().max(1) as u32;
         let rows = chart.categories.len().max(1) as u32;
         // One legend line says which are the references; stacked bars list their answers too.
@@ -285,9 +335,20 @@ impl Layout {
         let (legend, plot) = match chart.view {
             View::Line => (refs + marks, 320),
             View::Bars => (refs, (line * k + 10) * rows + 40),
-            View::Stacked => (line * legend_lines(chart, frame.width, font) + 8 + refs, (line + 12) * rows + 40),
+            View::Stacked => (
+                line * legend_lines(chart, frame.width, font) + 8 + refs,
+                (line + 12) * rows + 40,
+            ),
         };
-        Layout { width: frame.width, height: banner + title + legend + plot + footer + 16, font, banner, title, footer, legend }
+        Layout {
+            width: frame.width,
+            height: banner + title + legend + plot + footer + 16,
+            font,
+            banner,
+            title,
+            footer,
+            legend,
+        }
     }
 }
 
@@ -300,23 +361,41 @@ fn draw(chart: &StatChart, frame: &Frame, l: &Layout, out: &mut String) -> Resul
     if chart.example {
         let (band, _) = top.split_vertically(l.banner - 6);
         band.fill(&rgb(BANNER))?;
-        let white = ("sans-serif", l.font + 2).into_font().style(FontStyle::Bold).color(&WHITE);
+        let white = ("sans-serif", l.font + 2)
+            .into_font()
+            .style(FontStyle::Bold)
+            .color(&WHITE);
         let lines = banner_lines(l.width, l.font);
         let line = (l.banner as i32 - 10) / lines.len() as i32;
         for (i, text) in lines.into_iter().enumerate() {
-            band.draw(&Text::new(text, (l.width as i32 / 2, 2 + line * i as i32 + line / 2), white.clone().pos(Pos::new(HPos::Center, VPos::Center))))?;
+            band.draw(&Text::new(
+                text,
+                (l.width as i32 / 2, 2 + line * i as i32 + line / 2),
+                white.clone().pos(Pos::new(HPos::Center, VPos::Center)),
+            ))?;
         }
     }
     if let Some((title, _)) = &frame.caption {
-        let bold = ("sans-serif", l.font + 2).into_font().style(FontStyle::Bold).color(&ink);
+        let bold = ("sans-serif", l.font + 2)
+            .into_font()
+            .style(FontStyle::Bold)
+            .color(&ink);
         for (i, line) in wrap(title, chars_per_line(l.width, l.font + 2)).into_iter().enumerate() {
             let y = l.banner as i32 + 4 + (l.font as i32 + 10) * i as i32;
-            top.draw(&Text::new(line, (12, y), bold.clone().pos(Pos::new(HPos::Left, VPos::Top))))?;
+            top.draw(&Text::new(
+                line,
+                (12, y),
+                bold.clone().pos(Pos::new(HPos::Left, VPos::Top)),
+            ))?;
         }
     }
     let (body, foot) = rest.split_vertically(l.height - l.banner - l.title - l.footer);
     if let Some((_, source)) = &frame.caption {
-        foot.draw(&Text::new(source.clone(), (12, l.footer as i32 / 2), text(l.font - 2).pos(Pos::new(HPos::Left, VPos::Center))))?;
+        foot.draw(&Text::new(
+            source.clone(),
+            (12, l.footer as i32 / 2),
+            text(l.font - 2).pos(Pos::new(HPos::Left, VPos::Center)),
+        ))?;
     }
     match chart.view {
         View::Line => draw_lines(chart, l, &body)?,
@@ -330,7 +409,10 @@ fn draw(chart: &StatChart, frame: &Frame, l: &Layout, out: &mut String) -> Resul
 /// About how many characters of a sans-serif font fit across the drawing.
 /// The banner's text in lines that fit the width (bold capitals are wide: 0.75 of the size each).
 fn banner_lines(width: u32, font: u32) -> Vec<String> {
-    wrap(BANNER_TEXT, ((f64::from(width) - 16.0) / (f64::from(font + 2) * 0.75)) as usize)
+    wrap(
+        BANNER_TEXT,
+        ((f64::from(width) - 16.0) / (f64::from(font + 2) * 0.75)) as usize,
+    )
 }
 
 /// How many characters of an answer fit beside its swatch in the stacked bars' legend.
@@ -340,7 +422,17 @@ fn answer_chars(width: u32, font: u32) -> usize {
 
 /// The stacked bars' legend in lines: each answer wrapped to the width.
 fn legend_lines(chart: &StatChart, width: u32, font: u32) -> u32 {
-    chart.series.iter().enumerate().map(|(j, s)| wrap(&format!("{}. {}", j + 1, s.name), answer_chars(width, font)).len().max(1) as u32).sum::<u32>().max(1)
+    chart
+        .series
+        .iter()
+        .enumerate()
+        .map(|(j, s)| {
+            wrap(&format!("{}. {}", j + 1, s.name), answer_chars(width, font))
+                .len()
+                .max(1) as u32
+        })
+        .sum::<u32>()
+        .max(1)
 }
 
 pub(crate) fn chars_per_line(width: u32, font: u32) -> usize {
@@ -357,7 +449,11 @@ pub fn axis_max(values: impl Iterator<Item = f64>, unit: StatUnit) -> f64 {
         return 1.0;
     }
     let magnitude = 10f64.powf(hi.log10().floor());
-    let step = [0.1, 0.2, 0.5, 1.0].into_iter().map(|k| k * magnitude).find(|&st| hi / st <= 10.0).unwrap_or(magnitude);
+    let step = [0.1, 0.2, 0.5, 1.0]
+        .into_iter()
+        .map(|k| k * magnitude)
+        .find(|&st| hi / st <= 10.0)
+        .unwrap_or(magnitude);
     let step = step.max(1.0);
     let top = (hi / step).ceil() * step;
     match unit {
@@ -375,7 +471,10 @@ fn axis_label(v: f64, unit: StatUnit) -> String {
 }
 
 fn values(chart: &StatChart) -> impl Iterator<Item = f64> + '_ {
-    chart.series.iter().flat_map(|s| s.points.iter().flatten().filter_map(|p| p.value))
+    chart
+        .series
+        .iter()
+        .flat_map(|s| s.points.iter().flatten().filter_map(|p| p.value))
 }
 
 /// Lines with a marker shape per series and each line's name and last value
@@ -385,8 +484,21 @@ fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn 
     let years: Vec<i32> = chart.categories.iter().filter_map(|c| c.parse().ok()).collect();
     let (first, last) = (*years.first().unwrap_or(&2000), *years.last().unwrap_or(&2001));
     // The end labels' length: each series' name and its last value as labelled.
-    let end_label = |s: &StatSeries| s.points.iter().rev().flatten().find(|p| p.value.is_some()).map_or(0, |p| chart.label(p).chars().count() + 1);
-    let longest = chart.series.iter().map(|s| s.name.chars().count() + end_label(s)).max().unwrap_or(8).max(8) as u32;
+    let end_label = |s: &StatSeries| {
+        s.points
+            .iter()
+            .rev()
+            .flatten()
+            .find(|p| p.value.is_some())
+            .map_or(0, |p| chart.label(p).chars().count() + 1)
+    };
+    let longest = chart
+        .series
+        .iter()
+        .map(|s| s.name.chars().count() + end_label(s))
+        .max()
+        .unwrap_or(8)
+        .max(8) as u32;
     let right = (longest * l.font * 55 / 100).min(l.width * 2 / 5);
     let ymax = axis_max(values(chart), chart.unit);
     let unit = chart.unit;
@@ -409,7 +521,13 @@ fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn 
         .y_label_style(("sans-serif", l.font).into_font().color(&ink))
         // Every whole year is a candidate; only the years with data are labelled.
         .x_labels(((last - first + 3) as usize).min(40))
-        .x_label_formatter(&|v| if labelled.contains(v) { v.to_string() } else { String::new() })
+        .x_label_formatter(&|v| {
+            if labelled.contains(v) {
+                v.to_string()
+            } else {
+                String::new()
+            }
+        })
         .y_label_formatter(&|v| axis_label(*v, unit))
         .draw()?;
     let mut legend_top = 8;
@@ -429,7 +547,11 @@ fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn 
         // marker tells them apart: circles and triangles.
         let place = series.place;
         let (colour, shape, dash) = if series.reference {
-            (rgb(REFERENCE), 2 + place, Some(if place % 2 == 0 { (9.0, 5.0) } else { (3.0, 4.0) }))
+            (
+                rgb(REFERENCE),
+                2 + place,
+                Some(if place % 2 == 0 { (9.0, 5.0) } else { (3.0, 4.0) }),
+            )
         } else if compared {
             (rgb(SERIES[place % SERIES.len()]), usize::from(series.boys), None)
         } else {
@@ -440,7 +562,14 @@ fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn 
             // Where the question changed, the line breaks as at a suppressed value.
             let before = points.last().map_or(i32::MIN, |&(x, _)| x);
             if chart.breaks.iter().any(|&b| before < i32::from(b) && i32::from(b) <= y) {
-                points.push((y, Some(Point { value: None, approx: None, example: false })));
+                points.push((
+                    y,
+                    Some(Point {
+                        value: None,
+                        approx: None,
+                        example: false,
+                    }),
+                ));
             }
             points.push((y, *p));
         }
@@ -448,7 +577,14 @@ fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn 
         // series has no round in (the nation surveys yearly, the county every other
         // year) is bridged.
         let mut run: Vec<(i32, f64)> = Vec::new();
-        let end = (0, Some(Point { value: None, approx: None, example: false }));
+        let end = (
+            0,
+            Some(Point {
+                value: None,
+                approx: None,
+                example: false,
+            }),
+        );
         for (x, p) in points.iter().chain(std::iter::once(&end)) {
             match p.map(|p| p.value) {
                 None => {}
@@ -462,9 +598,16 @@ fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn 
                         }
                         Some((on, off)) => {
                             let (bx, by) = area.get_base_pixel();
-                            let pixels: Vec<(f64, f64)> = line.iter().map(|p| ctx.backend_coord(p)).map(|(x, y)| (f64::from(x - bx), f64::from(y - by))).collect();
+                            let pixels: Vec<(f64, f64)> = line
+                                .iter()
+                                .map(|p| ctx.backend_coord(p))
+                                .map(|(x, y)| (f64::from(x - bx), f64::from(y - by)))
+                                .collect();
                             for [a, b] in crate::trend::dashes(&pixels, on, off) {
-                                area.draw(&PathElement::new(vec![(a.0 as i32, a.1 as i32), (b.0 as i32, b.1 as i32)], colour.stroke_width(3)))?;
+                                area.draw(&PathElement::new(
+                                    vec![(a.0 as i32, a.1 as i32), (b.0 as i32, b.1 as i32)],
+                                    colour.stroke_width(3),
+                                ))?;
                             }
                         }
                     }
@@ -472,7 +615,14 @@ fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn 
             }
         }
         for (x, p) in &points {
-            let Some(Point { value: Some(v), example, .. }) = p else { continue };
+            let Some(Point {
+                value: Some(v),
+                example,
+                ..
+            }) = p
+            else {
+                continue;
+            };
             // Where real and example values stand together, filled is real and hollow is
             // example (the legend says so); elsewhere a reference is hollow.
             let filled = if chart.mixed { !*example } else { !series.reference };
@@ -485,7 +635,8 @@ fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn 
                 }
                 // A polygon rather than plotters' TriangleMarker, which computes its corners with sin and cos (more wasm).
                 1 => {
-                    let triangle = |s: ShapeStyle| EmptyElement::at(at) + Polygon::new(vec![(0, -7), (6, 4), (-6, 4)], s);
+                    let triangle =
+                        |s: ShapeStyle| EmptyElement::at(at) + Polygon::new(vec![(0, -7), (6, 4), (-6, 4)], s);
                     ctx.draw_series([triangle(style), triangle(outline)])?;
                 }
                 2 => {
@@ -493,7 +644,8 @@ fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn 
                     ctx.draw_series([square(style), square(outline)])?;
                 }
                 _ => {
-                    let diamond = |s: ShapeStyle| EmptyElement::at(at) + Polygon::new(vec![(0, -7), (7, 0), (0, 7), (-7, 0)], s);
+                    let diamond =
+                        |s: ShapeStyle| EmptyElement::at(at) + Polygon::new(vec![(0, -7), (7, 0), (0, 7), (-7, 0)], s);
                     ctx.draw_series([diamond(style), diamond(outline)])?;
                 }
             }
@@ -516,11 +668,21 @@ fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn 
     let (bx, by) = area.get_base_pixel();
     for (((_, _, colour, at), y), text) in ends.iter().zip(placed).zip(&lines) {
         let y = y as i32;
-        area.draw(&PathElement::new(vec![(at.0 + 8 - bx, at.1 - by), (x - 4 - bx, y - by)], colour.stroke_width(1)))?;
-        let style = ("sans-serif", l.font).into_font().color(&ink).pos(Pos::new(HPos::Left, VPos::Center));
+        area.draw(&PathElement::new(
+            vec![(at.0 + 8 - bx, at.1 - by), (x - 4 - bx, y - by)],
+            colour.stroke_width(1),
+        ))?;
+        let style = ("sans-serif", l.font)
+            .into_font()
+            .color(&ink)
+            .pos(Pos::new(HPos::Left, VPos::Center));
         let first = y - ((text.len() as f64 - 1.0) * line_height / 2.0) as i32;
         for (k, line) in text.iter().enumerate() {
-            area.draw(&Text::new(line.clone(), (x - bx, first + (k as f64 * line_height) as i32 - by), style.clone()))?;
+            area.draw(&Text::new(
+                line.clone(),
+                (x - bx, first + (k as f64 * line_height) as i32 - by),
+                style.clone(),
+            ))?;
         }
     }
     Ok(())
@@ -530,10 +692,17 @@ fn draw_lines(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn 
 fn marks_legend(l: &Layout, area: &Area, top: i32) -> Result<(), Box<dyn std::error::Error>> {
     let (ink, colour) = (rgb(INK), rgb(REFERENCE));
     let y = top + (l.font as i32 + 8) / 2;
-    let style = ("sans-serif", l.font).into_font().color(&ink).pos(Pos::new(HPos::Left, VPos::Center));
+    let style = ("sans-serif", l.font)
+        .into_font()
+        .color(&ink)
+        .pos(Pos::new(HPos::Left, VPos::Center));
     let mut x = 18;
     for (filled, text) in [(true, "verkligt värde"), (false, "exempeldata")] {
-        area.draw(&Circle::new((x, y), 5, if filled { colour.filled() } else { WHITE.filled() }))?;
+        area.draw(&Circle::new(
+            (x, y),
+            5,
+            if filled { colour.filled() } else { WHITE.filled() },
+        ))?;
         area.draw(&Circle::new((x, y), 5, colour.stroke_width(2)))?;
         area.draw(&Text::new(text, (x + 12, y), style.clone()))?;
         x += 12 + (l.font as i32 * 55 / 100) * text.chars().count() as i32 + 24;
@@ -547,7 +716,10 @@ fn reference_legend(chart: &StatChart, l: &Layout, area: &Area, top: i32) -> Res
     let ink = rgb(INK);
     let (reference, plain) = (rgb(REFERENCE), rgb(SERIES[0]));
     let y = top + (l.font as i32 + 8) / 2;
-    let style = ("sans-serif", l.font).into_font().color(&ink).pos(Pos::new(HPos::Left, VPos::Center));
+    let style = ("sans-serif", l.font)
+        .into_font()
+        .color(&ink)
+        .pos(Pos::new(HPos::Left, VPos::Center));
     let mut x = 12;
     let municipality = match chart.view {
         View::Line => chart.series.iter().any(|s| !s.reference),
@@ -568,8 +740,15 @@ fn reference_legend(chart: &StatChart, l: &Layout, area: &Area, top: i32) -> Res
         View::Line => {
             for (k, name) in chart.reference_names.iter().enumerate() {
                 let (on, off) = if k % 2 == 0 { (9.0, 5.0) } else { (3.0, 4.0) };
-                for [a, b] in crate::trend::dashes(&[(f64::from(x), f64::from(y)), (f64::from(x + 24), f64::from(y))], on, off) {
-                    area.draw(&PathElement::new(vec![(a.0 as i32, y), (b.0 as i32, y)], reference.stroke_width(3)))?;
+                for [a, b] in crate::trend::dashes(
+                    &[(f64::from(x), f64::from(y)), (f64::from(x + 24), f64::from(y))],
+                    on,
+                    off,
+                ) {
+                    area.draw(&PathElement::new(
+                        vec![(a.0 as i32, y), (b.0 as i32, y)],
+                        reference.stroke_width(3),
+                    ))?;
                 }
                 let at = (x + 12, y);
                 if k % 2 == 0 {
@@ -586,7 +765,10 @@ fn reference_legend(chart: &StatChart, l: &Layout, area: &Area, top: i32) -> Res
             return Ok(());
         }
         View::Bars => hatched(area, (x, y - 7), (x + 18, y + 7))?,
-        View::Stacked => area.draw(&Rectangle::new([(x, y - 7), (x + 18, y + 7)], reference.stroke_width(3)))?,
+        View::Stacked => area.draw(&Rectangle::new(
+            [(x, y - 7), (x + 18, y + 7)],
+            reference.stroke_width(3),
+        ))?,
     }
     let what = match chart.view {
         View::Stacked => format!("Med ram: {names}, som jämförelse"),
@@ -601,7 +783,13 @@ fn hatched(area: &Area, (x0, y0): (i32, i32), (x1, y1): (i32, i32)) -> Result<()
     let colour = rgb(REFERENCE);
     let ring = [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)].map(|(x, y)| (f64::from(x), f64::from(y)));
     for (a, b) in crate::map::hatch(&ring, 6.0) {
-        area.draw(&PathElement::new(vec![(a.0.round() as i32, a.1.round() as i32), (b.0.round() as i32, b.1.round() as i32)], colour.stroke_width(1)))?;
+        area.draw(&PathElement::new(
+            vec![
+                (a.0.round() as i32, a.1.round() as i32),
+                (b.0.round() as i32, b.1.round() as i32),
+            ],
+            colour.stroke_width(1),
+        ))?;
     }
     area.draw(&Rectangle::new([(x0, y0), (x1, y1)], colour.stroke_width(2)))?;
     Ok(())
@@ -693,14 +881,27 @@ fn draw_bars(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn s
                 let (from, to) = (ctx.backend_coord(&(0.0, a)), ctx.backend_coord(&(v, b)));
                 hatched(area, (from.0 - bx, from.1 - by), (to.0 - bx, to.1 - by))?;
             } else if v > 0.0 {
-                let style = if j % 2 == 1 { colour.stroke_width(2) } else { colour.filled() };
+                let style = if j % 2 == 1 {
+                    colour.stroke_width(2)
+                } else {
+                    colour.filled()
+                };
                 ctx.draw_series(std::iter::once(Rectangle::new([(0.0, a), (v, b)], style)))?;
             }
-            let who = if series.name.is_empty() { String::new() } else { format!("{} ", series.name) };
+            let who = if series.name.is_empty() {
+                String::new()
+            } else {
+                format!("{} ", series.name)
+            };
             let suppressed = if p.value.is_none() { " (dolt)" } else { "" };
             let label = format!("{who}{}{suppressed}", chart.label(&p));
-            let style = ("sans-serif", l.font).into_font().color(&rgb(INK)).pos(Pos::new(HPos::Left, VPos::Center));
-            ctx.draw_series(std::iter::once(EmptyElement::at((v, (a + b) / 2.0)) + Text::new(label, (6, 0), style)))?;
+            let style = ("sans-serif", l.font)
+                .into_font()
+                .color(&rgb(INK))
+                .pos(Pos::new(HPos::Left, VPos::Center));
+            ctx.draw_series(std::iter::once(
+                EmptyElement::at((v, (a + b) / 2.0)) + Text::new(label, (6, 0), style),
+            ))?;
         }
     }
     Ok(())
@@ -711,7 +912,12 @@ fn draw_bars(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dyn s
 fn bar_frame(chart: &StatChart, l: &Layout) -> (u32, f64) {
     let longest = chart.categories.iter().map(|c| c.chars().count()).max().unwrap_or(4) as u32;
     let left = (longest * l.font * 55 / 100 + 12).min(l.width / 3);
-    let label = chart.series.iter().map(|s| s.name.chars().count() + 16).max().unwrap_or(16) as f64;
+    let label = chart
+        .series
+        .iter()
+        .map(|s| s.name.chars().count() + 16)
+        .max()
+        .unwrap_or(16) as f64;
     let plot = f64::from(l.width - left - l.font - 14);
     let hi = values(chart).fold(0.0_f64, f64::max);
     // The longest label takes `label` characters of the plot's width.
@@ -719,10 +925,20 @@ fn bar_frame(chart: &StatChart, l: &Layout) -> (u32, f64) {
     (left, if hi > 0.0 { hi / (1.0 - share) } else { 1.0 })
 }
 
-type Ctx<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>;
+type Ctx<'a, 'b> = ChartContext<
+    'a,
+    SVGBackend<'b>,
+    Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+>;
 
 /// Value axis along the bottom; rows counted downwards from the top.
-fn bar_axes<'a, 'b>(chart: &StatChart, l: &Layout, area: &'a Area<'b>, left: u32, xmax: f64) -> Result<Ctx<'a, 'b>, Box<dyn std::error::Error>> {
+fn bar_axes<'a, 'b>(
+    chart: &StatChart,
+    l: &Layout,
+    area: &'a Area<'b>,
+    left: u32,
+    xmax: f64,
+) -> Result<Ctx<'a, 'b>, Box<dyn std::error::Error>> {
     let ink = rgb(INK);
     let rows = chart.categories.len().max(1) as f64;
     let unit = chart.unit;
@@ -746,12 +962,21 @@ fn bar_axes<'a, 'b>(chart: &StatChart, l: &Layout, area: &'a Area<'b>, left: u32
 }
 
 /// A category's name, right-aligned left of the plot, centred on its row.
-fn category_label(area: &Area, ctx: &Ctx, l: &Layout, name: &str, row: usize) -> Result<(), Box<dyn std::error::Error>> {
+fn category_label(
+    area: &Area,
+    ctx: &Ctx,
+    l: &Layout,
+    name: &str,
+    row: usize,
+) -> Result<(), Box<dyn std::error::Error>> {
     let (xs, ys) = ctx.plotting_area().get_pixel_range();
     let (bx, by) = area.get_base_pixel();
     let per_row = f64::from(ys.end - ys.start) / ctx.y_range().start.max(1.0);
     let y = ys.start - by + (per_row * (row as f64 + 0.5)) as i32;
-    let style = ("sans-serif", l.font).into_font().color(&rgb(INK)).pos(Pos::new(HPos::Right, VPos::Center));
+    let style = ("sans-serif", l.font)
+        .into_font()
+        .color(&rgb(INK))
+        .pos(Pos::new(HPos::Right, VPos::Center));
     area.draw(&Text::new(name.to_string(), (xs.start - bx - 8, y), style))?;
     Ok(())
 }
@@ -771,7 +996,10 @@ fn draw_stacked(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dy
         let colour = rgb(SERIES[j % SERIES.len()]);
         area.draw(&Rectangle::new([(12, y - 7), (26, y + 7)], colour.filled()))?;
         for text in wrap(&format!("{}. {}", j + 1, series.name), answer_chars(l.width, l.font)) {
-            let style = ("sans-serif", l.font).into_font().color(&ink).pos(Pos::new(HPos::Left, VPos::Center));
+            let style = ("sans-serif", l.font)
+                .into_font()
+                .color(&ink)
+                .pos(Pos::new(HPos::Left, VPos::Center));
             area.draw(&Text::new(text, (34, 8 + line * at + line / 2), style))?;
             at += 1;
         }
@@ -783,13 +1011,23 @@ fn draw_stacked(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dy
     for (i, name) in chart.categories.iter().enumerate() {
         category_label(area, &ctx, l, name, i)?;
         let (a, b) = (i as f64 + 0.15, i as f64 + 0.85);
-        let shares: Vec<(usize, Point)> = chart.series.iter().enumerate().filter_map(|(j, s)| s.points[i].map(|p| (j, p))).collect();
+        let shares: Vec<(usize, Point)> = chart
+            .series
+            .iter()
+            .enumerate()
+            .filter_map(|(j, s)| s.points[i].map(|p| (j, p)))
+            .collect();
         if shares.is_empty() {
             continue;
         }
         if shares.iter().any(|(_, p)| p.value.is_none()) {
-            let style = ("sans-serif", l.font).into_font().color(&ink).pos(Pos::new(HPos::Left, VPos::Center));
-            ctx.draw_series(std::iter::once(EmptyElement::at((0.0, i as f64 + 0.5)) + Text::new(".. (dolt)".to_string(), (6, 0), style)))?;
+            let style = ("sans-serif", l.font)
+                .into_font()
+                .color(&ink)
+                .pos(Pos::new(HPos::Left, VPos::Center));
+            ctx.draw_series(std::iter::once(
+                EmptyElement::at((0.0, i as f64 + 0.5)) + Text::new(".. (dolt)".to_string(), (6, 0), style),
+            ))?;
             continue;
         }
         let mut x = 0.0;
@@ -800,7 +1038,10 @@ fn draw_stacked(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dy
             // White on every series colour reaches 4.5:1 (tested in palette).
             let label = chart.label(&p);
             if v * px_per_pct >= label.chars().count() as f64 * f64::from(l.font) * 0.55 + 6.0 {
-                let style = ("sans-serif", l.font).into_font().color(&WHITE).pos(Pos::new(HPos::Center, VPos::Center));
+                let style = ("sans-serif", l.font)
+                    .into_font()
+                    .color(&WHITE)
+                    .pos(Pos::new(HPos::Center, VPos::Center));
                 ctx.draw_series(std::iter::once(Text::new(label, (x + v / 2.0, i as f64 + 0.5), style)))?;
             }
             x += v;
@@ -808,7 +1049,10 @@ fn draw_stacked(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dy
         if chart.reference.get(i).copied().unwrap_or(false) {
             let (from, to) = (ctx.backend_coord(&(0.0, a)), ctx.backend_coord(&(x, b)));
             let (bx, by) = area.get_base_pixel();
-            area.draw(&Rectangle::new([(from.0 - bx - 3, from.1 - by - 3), (to.0 - bx + 3, to.1 - by + 3)], rgb(REFERENCE).stroke_width(3)))?;
+            area.draw(&Rectangle::new(
+                [(from.0 - bx - 3, from.1 - by - 3), (to.0 - bx + 3, to.1 - by + 3)],
+                rgb(REFERENCE).stroke_width(3),
+            ))?;
         }
     }
     Ok(())
@@ -845,17 +1089,41 @@ mod tests {
         // (query, view, categories, series names)
         let cases: &[(&str, View, &[&str], &[&str])] = &[
             ("omrade=0880", View::Line, &["2021", "2023"], &["Kalmar"]),
-            ("omrade=0880,08,00&fran=2023", View::Bars, &["Kalmar", "Kalmar län", "Riket"], &[""]),
-            ("omrade=0880&fran=2023&kon=jamfor", View::Bars, &["Kalmar"], &["flickor", "pojkar"]),
-            ("indikator=fritid", View::Stacked, &["Kalmar län"], &["Mycket", "Lagom", "Lite"]),
+            (
+                "omrade=0880,08,00&fran=2023",
+                View::Bars,
+                &["Kalmar", "Kalmar län", "Riket"],
+                &[""],
+            ),
+            (
+                "omrade=0880&fran=2023&kon=jamfor",
+                View::Bars,
+                &["Kalmar"],
+                &["flickor", "pojkar"],
+            ),
+            (
+                "indikator=fritid",
+                View::Stacked,
+                &["Kalmar län"],
+                &["Mycket", "Lagom", "Lite"],
+            ),
             ("indikator=fritid&svar=1&fran=2023", View::Bars, &["Kalmar län"], &[""]),
-            ("indikator=fritid&svar=1", View::Line, &["2021", "2023"], &["Kalmar län"]),
+            (
+                "indikator=fritid&svar=1",
+                View::Line,
+                &["2021", "2023"],
+                &["Kalmar län"],
+            ),
         ];
         for (query, view, categories, names) in cases {
             let c = chart(query);
             let got: Vec<&str> = c.series.iter().map(|s| s.name.as_str()).collect();
             let cats: Vec<&str> = c.categories.iter().map(String::as_str).collect();
-            assert_eq!((c.view, cats.as_slice(), got.as_slice()), (*view, *categories, *names), "{query}");
+            assert_eq!(
+                (c.view, cats.as_slice(), got.as_slice()),
+                (*view, *categories, *names),
+                "{query}"
+            );
         }
     }
 
@@ -865,18 +1133,50 @@ mod tests {
         // The nation has 2022 too; Kalmar (2021, 2023) has no round that year.
         let mut t = table();
         let mut rows: Vec<Observation> = (0..t.rows.len()).map(|i| t.rows.get(i)).collect();
-        rows.insert(5, Observation { indicator: 0, year: 2022, area: 2, grade: 2, gender: 0, answer: None, value: Some(20.0), n: None, approx: None, example: false, source: 0 });
+        rows.insert(
+            5,
+            Observation {
+                indicator: 0,
+                year: 2022,
+                area: 2,
+                grade: 2,
+                gender: 0,
+                answer: None,
+                value: Some(20.0),
+                n: None,
+                approx: None,
+                example: false,
+                source: 0,
+            },
+        );
         t.rows = Rows::default();
         rows.iter().for_each(|o| t.rows.push(o));
         let s = state("omrade=0880,00");
         let c = build(&t, &s, &select(&t, &s));
         assert_eq!(c.categories, ["2021", "2022", "2023"]);
-        let svg = render_svg(&c, &Frame { width: 640, caption: None });
+        let svg = render_svg(
+            &c,
+            &Frame {
+                width: 640,
+                caption: None,
+            },
+        );
         let blue = format!("stroke=\"{}\" stroke-width=\"3\"", SERIES[0].hex().to_uppercase());
-        let kalmar: Vec<&str> = svg.lines().filter(|l| l.starts_with("<polyline") && l.contains(&blue)).collect();
-        assert_eq!(kalmar.len(), 2, "the legend sample and one line from 2021 to 2023: {kalmar:?}");
+        let kalmar: Vec<&str> = svg
+            .lines()
+            .filter(|l| l.starts_with("<polyline") && l.contains(&blue))
+            .collect();
+        assert_eq!(
+            kalmar.len(),
+            2,
+            "the legend sample and one line from 2021 to 2023: {kalmar:?}"
+        );
         // Girls in 2023 are suppressed ("..") and have a round in 2021 only: no line to draw.
-        let c = build(&t, &state("omrade=0880&kon=flickor"), &select(&t, &state("omrade=0880&kon=flickor")));
+        let c = build(
+            &t,
+            &state("omrade=0880&kon=flickor"),
+            &select(&t, &state("omrade=0880&kon=flickor")),
+        );
         assert!(c.series[0].points.iter().all(|p| p.is_none_or(|p| p.value.is_none())));
     }
 
@@ -885,14 +1185,31 @@ mod tests {
         // Kalmar has 2021 and 2023; a break in 2022 or 2023 cuts its one line in two, one in 2021 or before does not.
         let lines = |breaks: &[u16]| {
             let mut t = table();
-            t.survey.indicators[0].breaks = breaks.iter().map(|&year| crate::stats::Break { year, why: "W".into() }).collect();
+            t.survey.indicators[0].breaks = breaks
+                .iter()
+                .map(|&year| crate::stats::Break { year, why: "W".into() })
+                .collect();
             let s = state("omrade=0880");
-            let svg = render_svg(&build(&t, &s, &select(&t, &s)), &Frame { width: 640, caption: None });
+            let svg = render_svg(
+                &build(&t, &s, &select(&t, &s)),
+                &Frame {
+                    width: 640,
+                    caption: None,
+                },
+            );
             let blue = format!("stroke=\"{}\" stroke-width=\"3\"", SERIES[0].hex().to_uppercase());
-            svg.lines().filter(|l| l.starts_with("<polyline") && l.contains(&blue)).count()
+            svg.lines()
+                .filter(|l| l.starts_with("<polyline") && l.contains(&blue))
+                .count()
         };
         // (breaks, blue polylines: the line from 2021 to 2023, or none where two single rounds remain)
-        for (breaks, want) in [(&[][..], 1), (&[2022][..], 0), (&[2023][..], 0), (&[2021][..], 1), (&[2030][..], 1)] {
+        for (breaks, want) in [
+            (&[][..], 1),
+            (&[2022][..], 0),
+            (&[2023][..], 0),
+            (&[2021][..], 1),
+            (&[2030][..], 1),
+        ] {
             assert_eq!(lines(breaks), want, "{breaks:?}");
         }
     }
@@ -902,8 +1219,16 @@ mod tests {
         // (query, the references: of the lines or of the bars, what the legend says of them)
         let cases: &[(&str, &[bool], Option<&str>)] = &[
             ("omrade=0880,08,00", &[false, true, true], None),
-            ("omrade=0880,08,00&fran=2023", &[false, true, true], Some("Kalmar län och Riket, som jämförelse")),
-            ("omrade=0880,08&fran=2023", &[false, true], Some("Kalmar län, som jämförelse")),
+            (
+                "omrade=0880,08,00&fran=2023",
+                &[false, true, true],
+                Some("Kalmar län och Riket, som jämförelse"),
+            ),
+            (
+                "omrade=0880,08&fran=2023",
+                &[false, true],
+                Some("Kalmar län, som jämförelse"),
+            ),
             ("omrade=0880&fran=2023", &[false], None),
             // Without a municipality the county and the nation are the series, not references.
             ("indikator=fritid", &[false], None),
@@ -911,9 +1236,19 @@ mod tests {
         ];
         for (query, want, legend) in cases {
             let c = chart(query);
-            let got: Vec<bool> = if c.view == View::Line { c.series.iter().map(|s| s.reference).collect() } else { c.reference.clone() };
+            let got: Vec<bool> = if c.view == View::Line {
+                c.series.iter().map(|s| s.reference).collect()
+            } else {
+                c.reference.clone()
+            };
             assert_eq!(got.as_slice(), *want, "{query}");
-            let svg = render_svg(&c, &Frame { width: 640, caption: None });
+            let svg = render_svg(
+                &c,
+                &Frame {
+                    width: 640,
+                    caption: None,
+                },
+            );
             assert_eq!(svg.contains("som jämförelse"), legend.is_some(), "{query}: legend");
             if let Some(legend) = legend {
                 assert!(svg.contains(legend), "{query}: {legend}");
@@ -923,25 +1258,75 @@ mod tests {
         let c = chart("omrade=0880,08,00");
         assert_eq!(c.reference_names, ["Kalmar län", "Riket"]);
         // plotters writes colours in capitals.
-        let svg = render_svg(&chart("omrade=0880,08"), &Frame { width: 640, caption: None });
-        assert!(svg.contains(&format!("stroke=\"{}\"", REFERENCE.hex().to_uppercase())), "reference colour drawn");
+        let svg = render_svg(
+            &chart("omrade=0880,08"),
+            &Frame {
+                width: 640,
+                caption: None,
+            },
+        );
+        assert!(
+            svg.contains(&format!("stroke=\"{}\"", REFERENCE.hex().to_uppercase())),
+            "reference colour drawn"
+        );
     }
 
     #[test]
     fn an_area_keeps_its_colour_and_a_reference_its_dash_whichever_genders_are_shown() {
         // (query, per line: its place among its kind, reference, boys)
         let cases: &[(&str, &[(usize, bool, bool)])] = &[
-            ("omrade=0880,08,00", &[(0, false, false), (0, true, false), (1, true, false)]),
+            (
+                "omrade=0880,08,00",
+                &[(0, false, false), (0, true, false), (1, true, false)],
+            ),
             // Girls and boys of one area share its colour (place) and differ by marker;
             // the nation is the second reference whether or not the county has two lines.
-            ("omrade=0880,08,00&kon=jamfor", &[(0, false, false), (0, false, true), (0, true, false), (0, true, true), (1, true, false), (1, true, true)]),
+            (
+                "omrade=0880,08,00&kon=jamfor",
+                &[
+                    (0, false, false),
+                    (0, false, true),
+                    (0, true, false),
+                    (0, true, true),
+                    (1, true, false),
+                    (1, true, true),
+                ],
+            ),
             ("omrade=08&kon=jamfor", &[(0, false, false), (0, false, true)]),
         ];
         // Every area, both genders, both rounds.
         let mut t = table();
-        let mut rows: Vec<Observation> = (0..t.rows.len()).map(|i| t.rows.get(i)).filter(|o| o.indicator == 0).collect();
-        for (area, year, gender) in [(0, 2021, 1), (0, 2021, 2), (1, 2021, 0), (1, 2021, 1), (1, 2021, 2), (1, 2023, 1), (1, 2023, 2), (2, 2021, 0), (2, 2021, 1), (2, 2021, 2), (2, 2023, 1), (2, 2023, 2)] {
-            rows.push(Observation { indicator: 0, year, area, grade: 2, gender, answer: None, value: Some(20.0), n: None, approx: None, example: false, source: 0 });
+        let mut rows: Vec<Observation> = (0..t.rows.len())
+            .map(|i| t.rows.get(i))
+            .filter(|o| o.indicator == 0)
+            .collect();
+        for (area, year, gender) in [
+            (0, 2021, 1),
+            (0, 2021, 2),
+            (1, 2021, 0),
+            (1, 2021, 1),
+            (1, 2021, 2),
+            (1, 2023, 1),
+            (1, 2023, 2),
+            (2, 2021, 0),
+            (2, 2021, 1),
+            (2, 2021, 2),
+            (2, 2023, 1),
+            (2, 2023, 2),
+        ] {
+            rows.push(Observation {
+                indicator: 0,
+                year,
+                area,
+                grade: 2,
+                gender,
+                answer: None,
+                value: Some(20.0),
+                n: None,
+                approx: None,
+                example: false,
+                source: 0,
+            });
         }
         t.rows = crate::stats::Rows::default();
         rows.iter().for_each(|o| t.rows.push(o));
@@ -958,7 +1343,10 @@ mod tests {
         let cases = [
             ("omrade=0880", "ROKNING, gy 2, 2021–2023"),
             ("omrade=0880&kon=pojkar", "ROKNING, gy 2, pojkar, 2023"),
-            ("omrade=0880&fran=2023&kon=jamfor", "ROKNING, gy 2, flickor och pojkar, 2023"),
+            (
+                "omrade=0880&fran=2023&kon=jamfor",
+                "ROKNING, gy 2, flickor och pojkar, 2023",
+            ),
             ("indikator=fritid&svar=1&fran=2023", "FRITID: ”Lagom”, gy 2, 2023"),
             ("indikator=fritid", "FRITID, gy 2, 2023"),
         ];
@@ -969,18 +1357,32 @@ mod tests {
         let mut t = crate::explorer::tests::table();
         t.survey.indicators[1].label = "Hur mycket fritid har du?".into();
         let title = |q: &str| {
-            let s = ExplorerState::parse(&q.split('&').filter_map(|p| p.split_once('=')).map(|(a, b)| (a.to_string(), b.to_string())).collect::<Vec<_>>(), &t).state;
+            let s = ExplorerState::parse(
+                &q.split('&')
+                    .filter_map(|p| p.split_once('='))
+                    .map(|(a, b)| (a.to_string(), b.to_string()))
+                    .collect::<Vec<_>>(),
+                &t,
+            )
+            .state;
             build(&t, &s, &select(&t, &s)).title
         };
         assert_eq!(title("indikator=fritid"), "Hur mycket fritid har du? – gy 2, 2023");
-        assert_eq!(title("indikator=fritid&svar=1"), "Hur mycket fritid har du? – ”Lagom”, gy 2, 2021–2023");
+        assert_eq!(
+            title("indikator=fritid&svar=1"),
+            "Hur mycket fritid har du? – ”Lagom”, gy 2, 2021–2023"
+        );
     }
 
     #[test]
     fn example_values_are_starred_only_beside_real_ones_and_suppressed_values_show_dots() {
         let mixed = chart("omrade=0880,08&fran=2023");
         assert!(mixed.example && mixed.mixed);
-        let labels: Vec<String> = mixed.series[0].points.iter().map(|p| mixed.label(&p.unwrap())).collect();
+        let labels: Vec<String> = mixed.series[0]
+            .points
+            .iter()
+            .map(|p| mixed.label(&p.unwrap()))
+            .collect();
         assert_eq!(labels, ["21\u{a0}%*", "19\u{a0}%"]);
         let only_example = chart("omrade=0880&fran=2023&kon=jamfor");
         assert!(only_example.example && !only_example.mixed);
@@ -991,13 +1393,27 @@ mod tests {
 
     #[test]
     fn svg_carries_the_banner_only_for_example_data_and_marks_suppression() {
-        let frame = Frame { width: 640, caption: Some(("Titel <b>".into(), "Källa: CAN".into())) };
+        let frame = Frame {
+            width: 640,
+            caption: Some(("Titel <b>".into(), "Källa: CAN".into())),
+        };
         let svg = render_svg(&chart("omrade=0880&fran=2023&kon=jamfor"), &frame);
         assert!(svg.contains(BANNER_TEXT) && svg.contains(".. (dolt)"), "{svg}");
         assert!(svg.contains("Titel &lt;b&gt;") && svg.contains("Källa: CAN"));
-        let real = render_svg(&chart("omrade=08,00&fran=2023"), &Frame { width: 360, caption: None });
+        let real = render_svg(
+            &chart("omrade=08,00&fran=2023"),
+            &Frame {
+                width: 360,
+                caption: None,
+            },
+        );
         assert!(!real.contains(BANNER_TEXT) && real.contains("Riket") && real.contains("21\u{a0}%"));
-        for query in ["omrade=0880", "indikator=fritid", "omrade=0880,08,00&fran=2023&till=2023", "omrade=0840"] {
+        for query in [
+            "omrade=0880",
+            "indikator=fritid",
+            "omrade=0880,08,00&fran=2023&till=2023",
+            "omrade=0840",
+        ] {
             assert!(render_svg(&chart(query), &frame).starts_with("<svg"), "{query}");
         }
     }
@@ -1009,15 +1425,42 @@ mod tests {
         t.survey.indicators[0].unit = StatUnit::Count;
         t.rows = crate::stats::Rows::default();
         for (year, value, approx) in [(2022, 698.0, None), (2023, 270000.0, Some(Approx::Nara))] {
-            t.rows.push(&Observation { indicator: 0, year, area: 1, grade: 3, gender: 0, answer: None, value: Some(value), n: None, approx, example: false, source: 0 });
+            t.rows.push(&Observation {
+                indicator: 0,
+                year,
+                area: 1,
+                grade: 3,
+                gender: 0,
+                answer: None,
+                value: Some(value),
+                n: None,
+                approx,
+                example: false,
+                source: 0,
+            });
         }
         let s = ExplorerState::default_for(&t);
         let c = build(&t, &s, &select(&t, &s));
         assert_eq!((c.view, c.title.as_str()), (View::Line, "ROKNING, 2022–2023"));
-        let svg = render_svg(&c, &Frame { width: 640, caption: None });
-        assert!(svg.contains("nära 270\u{a0}000") && svg.contains("300\u{a0}000"), "{svg}");
+        let svg = render_svg(
+            &c,
+            &Frame {
+                width: 640,
+                caption: None,
+            },
+        );
+        assert!(
+            svg.contains("nära 270\u{a0}000") && svg.contains("300\u{a0}000"),
+            "{svg}"
+        );
         // (largest value, axis end)
-        for (hi, top) in [(698.0, 800.0), (722.0, 800.0), (270000.0, 300000.0), (16000.0, 18000.0), (0.0, 1.0)] {
+        for (hi, top) in [
+            (698.0, 800.0),
+            (722.0, 800.0),
+            (270000.0, 300000.0),
+            (16000.0, 18000.0),
+            (0.0, 1.0),
+        ] {
             assert_eq!(axis_max([hi].into_iter(), StatUnit::Count), top, "{hi}");
         }
     }
@@ -1030,10 +1473,21 @@ mod tests {
         t.survey.indicators[0].label = EVIL.into();
         t.survey.indicators[1].answers[0] = EVIL.into();
         t.areas[1].name = EVIL.into();
-        for query in ["omrade=0880", "omrade=0880,08&fran=2023", "omrade=0880&fran=2023&kon=jamfor", "indikator=fritid"] {
+        for query in [
+            "omrade=0880",
+            "omrade=0880,08&fran=2023",
+            "omrade=0880&fran=2023&kon=jamfor",
+            "indikator=fritid",
+        ] {
             let s = state(query);
             let c = build(&t, &s, &select(&t, &s));
-            let svg = render_svg(&c, &Frame { width: 640, caption: Some((c.title.clone(), format!("Källa: {EVIL}"))) });
+            let svg = render_svg(
+                &c,
+                &Frame {
+                    width: 640,
+                    caption: Some((c.title.clone(), format!("Källa: {EVIL}"))),
+                },
+            );
             assert!(!svg.contains("<img"), "{query}: {svg}");
             assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt;"), "{query}");
         }
@@ -1057,9 +1511,21 @@ mod tests {
     #[test]
     fn axis_years_skip_where_they_would_crowd() {
         assert_eq!(key_years(&[2015, 2018, 2021, 2024], 2), [2015, 2018, 2021, 2024]);
-        assert_eq!(key_years(&[2004, 2013, 2015, 2016, 2017, 2019, 2021, 2022, 2023], 2), [2004, 2013, 2015, 2017, 2019, 2021, 2023]);
-        assert_eq!(wrap("Hur nöjd är du med ditt liv", 10), ["Hur nöjd", "är du med", "ditt liv"]);
-        assert_eq!((axis_max([64.9, 70.0].into_iter(), StatUnit::Percent), axis_max([3.1].into_iter(), StatUnit::Litres)), (80.0, 4.0));
+        assert_eq!(
+            key_years(&[2004, 2013, 2015, 2016, 2017, 2019, 2021, 2022, 2023], 2),
+            [2004, 2013, 2015, 2017, 2019, 2021, 2023]
+        );
+        assert_eq!(
+            wrap("Hur nöjd är du med ditt liv", 10),
+            ["Hur nöjd", "är du med", "ditt liv"]
+        );
+        assert_eq!(
+            (
+                axis_max([64.9, 70.0].into_iter(), StatUnit::Percent),
+                axis_max([3.1].into_iter(), StatUnit::Litres)
+            ),
+            (80.0, 4.0)
+        );
         assert_eq!(axis_max([99.0].into_iter(), StatUnit::Percent), 100.0);
     }
 }

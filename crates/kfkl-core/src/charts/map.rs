@@ -64,12 +64,22 @@ impl Projection {
         let shrink = ((south + north) / 2.0).to_radians().cos();
         let (w, h) = (((east - west) * shrink).max(1e-9), (north - south).max(1e-9));
         let scale = ((width - 2.0 * margin) / w).min((height - 2.0 * margin) / h);
-        Projection { west, north, scale, shrink, left: (width - w * scale) / 2.0, top: (height - h * scale) / 2.0 }
+        Projection {
+            west,
+            north,
+            scale,
+            shrink,
+            left: (width - w * scale) / 2.0,
+            top: (height - h * scale) / 2.0,
+        }
     }
 
     /// The drawing's (x, y) of a place, y downwards.
     pub fn point(&self, lon: f64, lat: f64) -> (f64, f64) {
-        (self.left + (lon - self.west) * self.shrink * self.scale, self.top + (self.north - lat) * self.scale)
+        (
+            self.left + (lon - self.west) * self.shrink * self.scale,
+            self.top + (self.north - lat) * self.scale,
+        )
     }
 
     /// A shape's ring in drawing units.
@@ -115,7 +125,9 @@ pub fn hatch(ring: &[(f64, f64)], gap: f64) -> Vec<((f64, f64), (f64, f64))> {
         return Vec::new();
     }
     // In the coordinates u = y − x the lines are u = c; v = x runs along them.
-    let (lo, hi) = ring.iter().fold((f64::MAX, f64::MIN), |(lo, hi), &(x, y)| (lo.min(y - x), hi.max(y - x)));
+    let (lo, hi) = ring
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(lo, hi), &(x, y)| (lo.min(y - x), hi.max(y - x)));
     let mut out = Vec::new();
     let mut c = (lo / gap).ceil() * gap;
     while c <= hi {
@@ -142,7 +154,12 @@ mod tests {
     use super::*;
 
     fn shape(ring: &[(f64, f64)]) -> Shape {
-        Shape { code: "0000".into(), name: "Prov".into(), slug: "prov".into(), ring: ring.iter().flat_map(|&(a, b)| [a, b]).collect() }
+        Shape {
+            code: "0000".into(),
+            name: "Prov".into(),
+            slug: "prov".into(),
+            ring: ring.iter().flat_map(|&(a, b)| [a, b]).collect(),
+        }
     }
 
     fn close(a: (f64, f64), b: (f64, f64)) -> bool {
@@ -155,8 +172,16 @@ mod tests {
         let square = shape(&[(10.0, 59.5), (11.0, 59.5), (11.0, 60.5), (10.0, 60.5), (10.0, 59.5)]);
         let p = Projection::fit(std::slice::from_ref(&square), 200.0, 100.0, 0.0);
         // Height limits: 100 units a degree of latitude, 50 a degree of longitude, centred across.
-        assert!(close(p.point(10.0, 60.5), (75.0, 0.0)), "north-west corner at the top: {:?}", p.point(10.0, 60.5));
-        assert!(close(p.point(11.0, 59.5), (125.0, 100.0)), "south-east corner at the bottom: {:?}", p.point(11.0, 59.5));
+        assert!(
+            close(p.point(10.0, 60.5), (75.0, 0.0)),
+            "north-west corner at the top: {:?}",
+            p.point(10.0, 60.5)
+        );
+        assert!(
+            close(p.point(11.0, 59.5), (125.0, 100.0)),
+            "south-east corner at the bottom: {:?}",
+            p.point(11.0, 59.5)
+        );
         // A margin keeps the shape off the edges: 80 units high, so 40 wide, centred.
         let p = Projection::fit(&[square], 100.0, 100.0, 10.0);
         let ring = p.ring(&shape(&[(10.0, 60.5), (11.0, 59.5)]));
@@ -175,9 +200,20 @@ mod tests {
         let square = [(0.0, 0.0), (4.0, 0.0), (4.0, 4.0), (0.0, 4.0), (0.0, 0.0)];
         assert!(close(centroid(&square), (2.0, 2.0)));
         // An L shape (a 4 × 4 square less 3 × 3 at one corner): (16 · 2 − 9 · 2,5) / 7 across and up.
-        let l = [(0.0, 0.0), (4.0, 0.0), (4.0, 1.0), (1.0, 1.0), (1.0, 4.0), (0.0, 4.0), (0.0, 0.0)];
+        let l = [
+            (0.0, 0.0),
+            (4.0, 0.0),
+            (4.0, 1.0),
+            (1.0, 1.0),
+            (1.0, 4.0),
+            (0.0, 4.0),
+            (0.0, 0.0),
+        ];
         assert!(close(centroid(&l), (9.5 / 7.0, 9.5 / 7.0)), "{:?}", centroid(&l));
-        assert!(close(centroid(&[(3.0, 3.0), (3.0, 3.0)]), (3.0, 3.0)), "no area: the first point");
+        assert!(
+            close(centroid(&[(3.0, 3.0), (3.0, 3.0)]), (3.0, 3.0)),
+            "no area: the first point"
+        );
         assert!(contains(&square, (1.0, 3.0)) && !contains(&square, (5.0, 1.0)));
     }
 
@@ -194,7 +230,19 @@ mod tests {
         }
         assert!(hatch(&square, 0.0).is_empty());
         // A concave ring gets two pieces on a line that crosses its notch.
-        let u = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (7.0, 10.0), (7.0, 3.0), (3.0, 3.0), (3.0, 10.0), (0.0, 10.0), (0.0, 0.0)];
-        assert!(hatch(&u, 1.0).iter().all(|&((x0, y0), (x1, y1))| contains(&u, ((x0 + x1) / 2.0, (y0 + y1) / 2.0))));
+        let u = [
+            (0.0, 0.0),
+            (10.0, 0.0),
+            (10.0, 10.0),
+            (7.0, 10.0),
+            (7.0, 3.0),
+            (3.0, 3.0),
+            (3.0, 10.0),
+            (0.0, 10.0),
+            (0.0, 0.0),
+        ];
+        assert!(hatch(&u, 1.0)
+            .iter()
+            .all(|&((x0, y0), (x1, y1))| contains(&u, ((x0 + x1) / 2.0, (y0 + y1) / 2.0))));
     }
 }

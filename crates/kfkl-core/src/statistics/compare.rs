@@ -33,6 +33,19 @@ impl Difference {
     }
 }
 
+/// The table's word for a row against the county ("/om-data#jamforelser"
+/// explains the rule): `text` without its "than"; "" for the county and the
+/// nation themselves, which the others are compared with.
+pub fn versus_county(d: Option<Difference>) -> &'static str {
+    match d {
+        None => "",
+        Some(Difference::Higher) => "högre",
+        Some(Difference::Lower) => "lägre",
+        Some(Difference::NoSureDifference) => "ingen säker skillnad",
+        Some(Difference::Unknown) => "kan inte jämföras",
+    }
+}
+
 /// z of the 95 % level, two-sided.
 const Z95: f64 = 1.959_964;
 
@@ -45,7 +58,9 @@ pub struct Share {
 
 /// The two-proportion z-test at the 95 % level: is `a` surely higher or lower than `b`?
 pub fn two_proportions(a: Option<Share>, b: Option<Share>) -> Difference {
-    let (Some(a), Some(b)) = (a, b) else { return Difference::Unknown };
+    let (Some(a), Some(b)) = (a, b) else {
+        return Difference::Unknown;
+    };
     if a.n == 0 || b.n == 0 || !(0.0..=100.0).contains(&a.percent) || !(0.0..=100.0).contains(&b.percent) {
         return Difference::Unknown;
     }
@@ -72,7 +87,10 @@ pub fn rest_of(county: Share, part: Share) -> Option<Share> {
     let yes = county.percent * f64::from(county.n) - part.percent * f64::from(part.n);
     let percent = yes / f64::from(n);
     // Rounded published shares may overshoot a little; beyond that the inputs disagree.
-    (-0.5..=100.5).contains(&percent).then(|| Share { percent: percent.clamp(0.0, 100.0), n })
+    (-0.5..=100.5).contains(&percent).then(|| Share {
+        percent: percent.clamp(0.0, 100.0),
+        n,
+    })
 }
 
 /// A municipality's share against its county's: against the rest of the county.
@@ -130,10 +148,19 @@ mod tests {
         // 28 % of 200 in a county of 22 % of 1 200: against the rest (20,8 % of 1 000) z = 2,24,
         // a sure difference; against the whole county, which holds its own answers, z = 1,87.
         assert_eq!(against_county(share(28.0, 200), share(22.0, 1200)), Difference::Higher);
-        assert_eq!(two_proportions(share(28.0, 200), share(22.0, 1200)), Difference::NoSureDifference);
-        assert_eq!(against_county(share(26.0, 200), share(22.0, 1200)), Difference::NoSureDifference);
+        assert_eq!(
+            two_proportions(share(28.0, 200), share(22.0, 1200)),
+            Difference::NoSureDifference
+        );
+        assert_eq!(
+            against_county(share(26.0, 200), share(22.0, 1200)),
+            Difference::NoSureDifference
+        );
         // Nothing left, or a municipality larger than its county: no claim.
-        assert_eq!(rest_of(Share { percent: 22.0, n: 200 }, Share { percent: 22.0, n: 200 }), None);
+        assert_eq!(
+            rest_of(Share { percent: 22.0, n: 200 }, Share { percent: 22.0, n: 200 }),
+            None
+        );
         assert_eq!(against_county(share(30.0, 300), share(22.0, 200)), Difference::Unknown);
         assert_eq!(against_county(share(30.0, 200), None), Difference::Unknown);
     }
@@ -142,7 +169,33 @@ mod tests {
     fn the_words_say_what_may_be_said() {
         assert_eq!(Difference::Higher.text("länet"), "högre än länet");
         assert_eq!(Difference::Lower.text("riket"), "lägre än riket");
-        assert_eq!(Difference::NoSureDifference.text("länet"), "ingen säker skillnad mot länet");
+        assert_eq!(
+            Difference::NoSureDifference.text("länet"),
+            "ingen säker skillnad mot länet"
+        );
         assert_eq!(Difference::Unknown.text("riket"), "kan inte jämföras med riket");
+    }
+
+    #[test]
+    fn the_table_says_in_one_word_what_the_sentence_says() {
+        let cases = [
+            (None, "", None),
+            (Some(Difference::Higher), "högre", Some("högre än länet")),
+            (Some(Difference::Lower), "lägre", Some("lägre än länet")),
+            (
+                Some(Difference::NoSureDifference),
+                "ingen säker skillnad",
+                Some("ingen säker skillnad mot länet"),
+            ),
+            (
+                Some(Difference::Unknown),
+                "kan inte jämföras",
+                Some("kan inte jämföras med länet"),
+            ),
+        ];
+        for (d, word, sentence) in cases {
+            assert_eq!(versus_county(d), word);
+            assert_eq!(d.map(|d| d.text("länet")).as_deref(), sentence);
+        }
     }
 }

@@ -245,7 +245,16 @@ impl Rows {
     /// Reorders every column so that rows go by indicator, grade, area, gender, answer and year.
     pub fn sort(&mut self) {
         let mut order: Vec<usize> = (0..self.len()).collect();
-        order.sort_unstable_by_key(|&i| (self.indicator[i], self.grade[i], self.area[i], self.gender[i], self.answer[i], self.year[i]));
+        order.sort_unstable_by_key(|&i| {
+            (
+                self.indicator[i],
+                self.grade[i],
+                self.area[i],
+                self.gender[i],
+                self.answer[i],
+                self.year[i],
+            )
+        });
         let mut sorted = Rows::default();
         for i in order {
             sorted.push(&self.get(i));
@@ -274,7 +283,12 @@ mod tests {
 
     #[test]
     fn only_the_name_the_county_shares_is_called_kommun() {
-        for (name, shown) in [("Kalmar", "Kalmar kommun"), ("Torsås", "Torsås"), ("Kalmarsund", "Kalmarsund"), ("Västervik", "Västervik")] {
+        for (name, shown) in [
+            ("Kalmar", "Kalmar kommun"),
+            ("Torsås", "Torsås"),
+            ("Kalmarsund", "Kalmarsund"),
+            ("Västervik", "Västervik"),
+        ] {
             assert_eq!(beside_county(name), shown);
         }
     }

@@ -85,12 +85,19 @@ pub fn bar_chart(dataset: &Dataset, def: &ChartDef) -> BarChart {
 /// "Utlån av utrustning ökade från 698 år 2022 till 722 år 2023 (+24, +3,4 %)."
 pub fn summary(title: &str, kind: ChartKind, unit: Unit, labels: &[String], series: &Series) -> String {
     let ([a, b], [va, vb], [da, db]) = (labels, series.values.as_slice(), series.displays.as_slice()) else {
-        let listed: Vec<String> = labels.iter().zip(&series.displays).map(|(l, d)| format!("{l} {d}")).collect();
+        let listed: Vec<String> = labels
+            .iter()
+            .zip(&series.displays)
+            .map(|(l, d)| format!("{l} {d}"))
+            .collect();
         return format!("{}: {}.", title, listed.join(", "));
     };
     let change = format!("({})", change_text(*va, *vb, unit));
     match kind {
-        ChartKind::Change => format!("{title} {} från {da} år {a} till {db} år {b} {change}.", direction(*va, *vb, "ökade", "minskade", "var oförändrat")),
+        ChartKind::Change => format!(
+            "{title} {} från {da} år {a} till {db} år {b} {change}.",
+            direction(*va, *vb, "ökade", "minskade", "var oförändrat")
+        ),
         ChartKind::GoalOutcome => format!("{title}: utfallet blev {db} mot målet {da} {change}."),
         ChartKind::Compare => format!("{title}: {a} {da}, {b} {db}."),
     }
@@ -99,7 +106,11 @@ pub fn summary(title: &str, kind: ChartKind, unit: Unit, labels: &[String], seri
 /// "+24, +3,4 %": the change and, where defined, the relative change.
 pub fn change_text(from: f64, to: f64, unit: Unit) -> String {
     let delta = to - from;
-    let relative = if from != 0.0 { format!(", {}", format_change_percent(100.0 * delta / from.abs())) } else { String::new() };
+    let relative = if from != 0.0 {
+        format!(", {}", format_change_percent(100.0 * delta / from.abs()))
+    } else {
+        String::new()
+    };
     format!("{}{relative}", format_change(delta, unit))
 }
 
@@ -136,7 +147,13 @@ pub fn render_svg(chart: &BarChart, width: u32, height: u32) -> String {
 
 /// The drawing as a file to download, with the chart's title and source line.
 pub fn render_download(chart: &BarChart, width: u32, height: u32) -> String {
-    crate::svgframe::captioned(&render_svg(chart, width, height), width, height, &chart.title, &chart.source_line)
+    crate::svgframe::captioned(
+        &render_svg(chart, width, height),
+        width,
+        height,
+        &chart.title,
+        &chart.source_line,
+    )
 }
 
 /// The table of a chart as CSV: one row per bar, with the value as a number
@@ -151,14 +168,20 @@ pub fn to_csv(chart: &BarChart, flavour: CsvFlavour) -> String {
     out.push_str(&flavour.line(&[heading, "serie".into(), "värde".into(), "som_källan_skriver".into()]));
     for (i, category) in chart.categories.iter().enumerate() {
         for s in &chart.series {
-            let (value, shown) = (s.values.get(i).map_or(String::new(), |&v| flavour.number(v)), s.displays.get(i).cloned().unwrap_or_default());
+            let (value, shown) = (
+                s.values.get(i).map_or(String::new(), |&v| flavour.number(v)),
+                s.displays.get(i).cloned().unwrap_or_default(),
+            );
             out.push_str(&flavour.line(&[category.clone(), s.name.clone(), value, shown.replace('\u{a0}', " ")]));
         }
     }
     out
 }
 
-fn draw<DB: DrawingBackend>(chart: &BarChart, root: &DrawingArea<DB, plotters::coord::Shift>) -> Result<(), Box<dyn std::error::Error>>
+fn draw<DB: DrawingBackend>(
+    chart: &BarChart,
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+) -> Result<(), Box<dyn std::error::Error>>
 where
     DB::ErrorType: 'static,
 {
@@ -169,7 +192,10 @@ where
     // Below the zero line the labels hang under the bars, above the category names: more room there.
     let room = if chart.series.len() > 1 { 0.26 } else { 0.16 };
     let below = if chart.series.len() > 1 { 0.36 } else { 0.2 };
-    let (bottom, top) = (if lo < 0.0 { lo - span * below } else { 0.0 }, if hi > 0.0 || lo == 0.0 { hi + span * room } else { 0.0 });
+    let (bottom, top) = (
+        if lo < 0.0 { lo - span * below } else { 0.0 },
+        if hi > 0.0 || lo == 0.0 { hi + span * room } else { 0.0 },
+    );
     let n = chart.categories.len().max(1);
     let ink = rgb(INK);
     let font = |px: u32| ("sans-serif", px).into_font().color(&ink);
@@ -196,7 +222,10 @@ where
         .y_label_formatter(&|v| format_in_unit(*v, unit))
         .draw()?;
     if bottom < 0.0 {
-        ctx.draw_series(std::iter::once(PathElement::new(vec![(SegmentValue::Exact(0), 0.0), (SegmentValue::Exact(n), 0.0)], ink)))?;
+        ctx.draw_series(std::iter::once(PathElement::new(
+            vec![(SegmentValue::Exact(0), 0.0), (SegmentValue::Exact(n), 0.0)],
+            ink,
+        )))?;
     }
 
     // Pixel geometry of one category, to place the series side by side in it.
@@ -211,7 +240,11 @@ where
         let left = gap + bar * j as f64;
         ctx.draw_series(series.values.iter().enumerate().map(|(i, &v)| {
             let style = if is_hollow(chart, j, i) {
-                ShapeStyle { color: colour.to_rgba(), filled: false, stroke_width: 3 }
+                ShapeStyle {
+                    color: colour.to_rgba(),
+                    filled: false,
+                    stroke_width: 3,
+                }
             } else {
                 colour.filled()
             };
@@ -224,18 +257,34 @@ where
         // series one line further out, so that neighbouring labels never collide.
         let centre_offset = (left + bar / 2.0 - segment / 2.0) as i32;
         let stagger = 22 * j as i32;
-        ctx.draw_series(series.values.iter().zip(&series.displays).enumerate().map(|(i, (&v, text))| {
-            let (dy, vpos) = if v < 0.0 { (4 + stagger, VPos::Top) } else { (-4 - stagger, VPos::Bottom) };
-            // A label wider than its category stays inside the plot: the first one starts at
-            // the plot's left edge, the last one ends at its right, rather than run over the axis.
-            let half = text.chars().count() as f64 * 19.0 * 0.55 / 2.0;
-            let (dx, hpos) = match i {
-                0 if half > segment / 2.0 + f64::from(centre_offset) => ((-segment / 2.0) as i32 + 2, HPos::Left),
-                last if last + 1 == n && half > segment / 2.0 - f64::from(centre_offset) => ((segment / 2.0) as i32 - 2, HPos::Right),
-                _ => (centre_offset, HPos::Center),
-            };
-            EmptyElement::at((SegmentValue::CenterOf(i), v)) + Text::new(text.clone(), (dx, dy), label_style.clone().pos(Pos::new(hpos, vpos)))
-        }))?;
+        ctx.draw_series(
+            series
+                .values
+                .iter()
+                .zip(&series.displays)
+                .enumerate()
+                .map(|(i, (&v, text))| {
+                    let (dy, vpos) = if v < 0.0 {
+                        (4 + stagger, VPos::Top)
+                    } else {
+                        (-4 - stagger, VPos::Bottom)
+                    };
+                    // A label wider than its category stays inside the plot: the first one starts at
+                    // the plot's left edge, the last one ends at its right, rather than run over the axis.
+                    let half = text.chars().count() as f64 * 19.0 * 0.55 / 2.0;
+                    let (dx, hpos) = match i {
+                        0 if half > segment / 2.0 + f64::from(centre_offset) => {
+                            ((-segment / 2.0) as i32 + 2, HPos::Left)
+                        }
+                        last if last + 1 == n && half > segment / 2.0 - f64::from(centre_offset) => {
+                            ((segment / 2.0) as i32 - 2, HPos::Right)
+                        }
+                        _ => (centre_offset, HPos::Center),
+                    };
+                    EmptyElement::at((SegmentValue::CenterOf(i), v))
+                        + Text::new(text.clone(), (dx, dy), label_style.clone().pos(Pos::new(hpos, vpos)))
+                }),
+        )?;
     }
     Ok(())
 }
@@ -267,76 +316,160 @@ mod tests {
             unit: Unit::Count,
             year: 2023,
             approx,
-            source: SourceRef { doc: "vb".into(), section: "AV-Media".into(), quote: "…".into(), anchor: None },
+            source: SourceRef {
+                doc: "vb".into(),
+                section: "AV-Media".into(),
+                quote: "…".into(),
+                anchor: None,
+            },
         }
     }
 
     fn dataset(figures: Vec<KeyFigure>, kind: ChartKind, bar_labels: [&str; 2]) -> Dataset {
-        let bars = figures.iter().zip(bar_labels).map(|(f, l)| BarDef { label: l.into(), figure: f.id.clone() }).collect();
+        let bars = figures
+            .iter()
+            .zip(bar_labels)
+            .map(|(f, l)| BarDef {
+                label: l.into(),
+                figure: f.id.clone(),
+            })
+            .collect();
         Dataset {
             schema_version: SCHEMA_VERSION,
             id: "t".into(),
             title: "t".into(),
             status: Status::Official,
-            sources: vec![SourceDoc { id: "vb".into(), title: "Verksamhetsberättelse 2023".into(), publisher: "KFKL".into() }],
+            sources: vec![SourceDoc {
+                id: "vb".into(),
+                title: "Verksamhetsberättelse 2023".into(),
+                publisher: "KFKL".into(),
+            }],
             figures,
-            charts: vec![ChartDef { id: "c".into(), title: "Utlån av utrustning".into(), kind, bars }],
+            charts: vec![ChartDef {
+                id: "c".into(),
+                title: "Utlån av utrustning".into(),
+                kind,
+                bars,
+            }],
         }
     }
 
     fn check_summary(a: KeyFigure, b: KeyFigure, kind: ChartKind, labels: [&str; 2], expected: &str) {
         let ds = dataset(vec![a, b], kind, labels);
         let chart = bar_chart(&ds, &ds.charts[0]);
-        assert_eq!(chart.summary.replace(['\u{a0}'], " ").replace('\u{2212}', "-"), expected);
+        assert_eq!(
+            chart.summary.replace(['\u{a0}'], " ").replace('\u{2212}', "-"),
+            expected
+        );
     }
 
     #[test]
     fn summaries_say_direction_size_and_hedges() {
-        check_summary(figure("a", 698.0, None), figure("b", 722.0, None), ChartKind::Change, ["2022", "2023"],
-            "Utlån av utrustning ökade från 698 år 2022 till 722 år 2023 (+24, +3,4 %).");
-        check_summary(figure("a", 800.0, None), figure("b", 722.0, None), ChartKind::Change, ["2022", "2023"],
-            "Utlån av utrustning minskade från 800 år 2022 till 722 år 2023 (-78, -9,8 %).");
-        check_summary(figure("a", 5.0, None), figure("b", 5.0, None), ChartKind::Change, ["2022", "2023"],
-            "Utlån av utrustning var oförändrat från 5 år 2022 till 5 år 2023 (0, 0 %).");
-        check_summary(figure("a", 110.0, None), figure("b", 115.0, Some(Approx::Drygt)), ChartKind::GoalOutcome, ["Mål", "Utfall"],
-            "Utlån av utrustning: utfallet blev drygt 115 mot målet 110 (+5, +4,5 %).");
-        check_summary(figure("a", 0.0, None), figure("b", 3.0, None), ChartKind::Change, ["2022", "2023"],
-            "Utlån av utrustning ökade från 0 år 2022 till 3 år 2023 (+3).");
+        check_summary(
+            figure("a", 698.0, None),
+            figure("b", 722.0, None),
+            ChartKind::Change,
+            ["2022", "2023"],
+            "Utlån av utrustning ökade från 698 år 2022 till 722 år 2023 (+24, +3,4 %).",
+        );
+        check_summary(
+            figure("a", 800.0, None),
+            figure("b", 722.0, None),
+            ChartKind::Change,
+            ["2022", "2023"],
+            "Utlån av utrustning minskade från 800 år 2022 till 722 år 2023 (-78, -9,8 %).",
+        );
+        check_summary(
+            figure("a", 5.0, None),
+            figure("b", 5.0, None),
+            ChartKind::Change,
+            ["2022", "2023"],
+            "Utlån av utrustning var oförändrat från 5 år 2022 till 5 år 2023 (0, 0 %).",
+        );
+        check_summary(
+            figure("a", 110.0, None),
+            figure("b", 115.0, Some(Approx::Drygt)),
+            ChartKind::GoalOutcome,
+            ["Mål", "Utfall"],
+            "Utlån av utrustning: utfallet blev drygt 115 mot målet 110 (+5, +4,5 %).",
+        );
+        check_summary(
+            figure("a", 0.0, None),
+            figure("b", 3.0, None),
+            ChartKind::Change,
+            ["2022", "2023"],
+            "Utlån av utrustning ökade från 0 år 2022 till 3 år 2023 (+3).",
+        );
     }
 
     #[test]
     fn source_line_cites_document_and_section_once() {
-        let ds = dataset(vec![figure("a", 1.0, None), figure("b", 2.0, None)], ChartKind::Change, ["x", "y"]);
+        let ds = dataset(
+            vec![figure("a", 1.0, None), figure("b", 2.0, None)],
+            ChartKind::Change,
+            ["x", "y"],
+        );
         let chart = bar_chart(&ds, &ds.charts[0]);
-        assert_eq!(chart.source_line, "Källa: KFKL, Verksamhetsberättelse 2023, avsnitt AV-Media.");
+        assert_eq!(
+            chart.source_line,
+            "Källa: KFKL, Verksamhetsberättelse 2023, avsnitt AV-Media."
+        );
     }
 
     #[test]
     fn svg_has_bars_labels_and_escapes_text_from_data() {
         let evil = "<img src=x onerror=alert(1)>";
-        let ds = dataset(vec![figure("a", 698.0, None), figure("b", 722.0, None)], ChartKind::GoalOutcome, [evil, "2023"]);
+        let ds = dataset(
+            vec![figure("a", 698.0, None), figure("b", 722.0, None)],
+            ChartKind::GoalOutcome,
+            [evil, "2023"],
+        );
         let svg = render_svg(&bar_chart(&ds, &ds.charts[0]), 480, 300);
         assert!(svg.starts_with("<svg"), "{svg}");
         assert!(svg.contains("722") && svg.contains("698"));
         assert!(!svg.contains("<img"), "unescaped label in {svg}");
         assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt;"));
         assert!(svg.contains("fill=\"none\""), "goal bar should be hollow");
-        let hedged = dataset(vec![figure("a", 100.0, Some(Approx::Drygt)), figure("b", 90.0, None)], ChartKind::Change, ["x", "y"]);
-        assert!(render_svg(&bar_chart(&hedged, &hedged.charts[0]), 480, 300).contains("drygt 100"), "bar labels keep the hedge word");
+        let hedged = dataset(
+            vec![figure("a", 100.0, Some(Approx::Drygt)), figure("b", 90.0, None)],
+            ChartKind::Change,
+            ["x", "y"],
+        );
+        assert!(
+            render_svg(&bar_chart(&hedged, &hedged.charts[0]), 480, 300).contains("drygt 100"),
+            "bar labels keep the hedge word"
+        );
     }
 
     #[test]
     fn svg_survives_empty_and_zero_charts() {
         for values in [vec![], vec![0.0, 0.0]] {
-            let figures: Vec<KeyFigure> = values.iter().enumerate().map(|(i, v)| figure(&i.to_string(), *v, None)).collect();
+            let figures: Vec<KeyFigure> = values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| figure(&i.to_string(), *v, None))
+                .collect();
             let ds = dataset(figures, ChartKind::Change, ["a", "b"]);
-            let _ = render_svg(&bar_chart(&ds, &ds.charts[0]), 300, 200);
+            let svg = render_svg(&bar_chart(&ds, &ds.charts[0]), 300, 200);
+            // A whole drawing, not a panic or a fragment: its frame and its end.
+            assert!(
+                svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"),
+                "{values:?}: {svg}"
+            );
+            assert!(
+                !svg.contains("NaN") && !svg.contains("inf"),
+                "{values:?}: no coordinate from a division by zero"
+            );
         }
     }
 
     #[test]
     fn downloads_carry_title_source_and_the_values_as_stated() {
-        let mut ds = dataset(vec![figure("a", 1500.5, None), figure("b", 1600.0, Some(Approx::Drygt))], ChartKind::Change, ["2022", "<b>2023</b>"]);
+        let mut ds = dataset(
+            vec![figure("a", 1500.5, None), figure("b", 1600.0, Some(Approx::Drygt))],
+            ChartKind::Change,
+            ["2022", "<b>2023</b>"],
+        );
         ds.charts[0].title = "Utlån; \"utrustning\" <2023>".into();
         let chart = bar_chart(&ds, &ds.charts[0]);
         let csv = to_csv(&chart, CsvFlavour::SwedishExcel);
@@ -346,9 +479,15 @@ mod tests {
         assert_eq!(lines[2], "år;serie;värde;som_källan_skriver");
         assert_eq!(lines[3], "2022;;1500,5;1 500,5");
         assert_eq!(lines[4], "<b>2023</b>;;1600;drygt 1 600");
-        assert!(to_csv(&chart, CsvFlavour::Standard).lines().any(|l| l == "2022,,1500.5,\"1 500,5\""));
+        assert!(to_csv(&chart, CsvFlavour::Standard)
+            .lines()
+            .any(|l| l == "2022,,1500.5,\"1 500,5\""));
         let svg = render_download(&chart, 480, 300);
-        assert!(svg.contains("Utlån; &quot;utrustning&quot; &lt;2023&gt;") || svg.contains("Utlån; \"utrustning\" &lt;2023&gt;"), "{svg}");
+        assert!(
+            svg.contains("Utlån; &quot;utrustning&quot; &lt;2023&gt;")
+                || svg.contains("Utlån; \"utrustning\" &lt;2023&gt;"),
+            "{svg}"
+        );
         assert!(svg.contains("Källa: KFKL") && !svg.contains("<b>") && !svg.contains("<2023>"));
     }
 }

@@ -46,11 +46,22 @@ impl ExplorerState {
     /// The view a bare URL shows: the first indicator, the county and the nation
     /// (those of them with data in that view), all years, the survey's last grade, everyone.
     pub fn default_for(table: &StatTable) -> ExplorerState {
-        let grade = table.survey.grades.last().and_then(|g| GRADES.iter().position(|x| x == g)).unwrap_or(0);
+        let grade = table
+            .survey
+            .grades
+            .last()
+            .and_then(|g| GRADES.iter().position(|x| x == g))
+            .unwrap_or(0);
         // Every parse and every canonical query asks for the default: it reads
         // only the default view's rows, not the whole table.
         let with_rows = areas_with_rows(table, 0, grade);
-        let area = |code: &str| table.areas.iter().position(|a| a.code == code).filter(|&a| with_rows[a]);
+        let area = |code: &str| {
+            table
+                .areas
+                .iter()
+                .position(|a| a.code == code)
+                .filter(|&a| with_rows[a])
+        };
         let mut areas: Vec<usize> = [area(COUNTY), area(NATION)].into_iter().flatten().collect();
         if areas.is_empty() {
             areas.push(with_rows.iter().position(|&has| has).unwrap_or(0));
@@ -82,9 +93,17 @@ impl ExplorerState {
                 continue;
             }
             let read = match k {
-                0 => table.survey.indicators.iter().position(|i| i.id == *value).map(|i| state.indicator = i),
+                0 => table
+                    .survey
+                    .indicators
+                    .iter()
+                    .position(|i| i.id == *value)
+                    .map(|i| state.indicator = i),
                 1 => {
-                    let codes: Option<Vec<usize>> = value.split(',').map(|c| table.areas.iter().position(|a| a.code == c)).collect();
+                    let codes: Option<Vec<usize>> = value
+                        .split(',')
+                        .map(|c| table.areas.iter().position(|a| a.code == c))
+                        .collect();
                     codes.filter(|c| !c.is_empty()).map(|mut c| {
                         crate::sort::sort_dedup(&mut c);
                         state.areas = c;
@@ -114,7 +133,11 @@ impl ExplorerState {
             ok &= read.is_some();
         }
         // Values that are fine alone but not together fall back as well.
-        let answers = table.survey.indicators.get(state.indicator).map_or(0, |i| i.answers.len());
+        let answers = table
+            .survey
+            .indicators
+            .get(state.indicator)
+            .map_or(0, |i| i.answers.len());
         if state.answer.is_some_and(|a| a >= answers) {
             state.answer = None;
             ok = false;
@@ -206,7 +229,12 @@ pub fn select(table: &StatTable, s: &ExplorerState) -> Vec<Observation> {
     // A whole distribution is one stacked bar per group: it is shown for one
     // year, the last in the range with a value.
     if s.answer.is_none() && !table.survey.indicators[s.indicator].answers.is_empty() {
-        let last = out.iter().filter(|o| o.value.is_some()).map(|o| o.year).max().or(out.iter().map(|o| o.year).max());
+        let last = out
+            .iter()
+            .filter(|o| o.value.is_some())
+            .map(|o| o.year)
+            .max()
+            .or(out.iter().map(|o| o.year).max());
         out.retain(|o| Some(o.year) == last);
     }
     if s.map {
@@ -214,14 +242,29 @@ pub fn select(table: &StatTable, s: &ExplorerState) -> Vec<Observation> {
         let year = s.to.or(out.iter().filter(municipal).map(|o| o.year).max());
         out.retain(|o| Some(o.year) == year);
     }
-    let key = |o: &Observation| (if s.map { Some(o.area) } else { s.areas.iter().position(|&a| a == o.area) }, o.gender, o.answer, o.year);
+    let key = |o: &Observation| {
+        (
+            if s.map {
+                Some(o.area)
+            } else {
+                s.areas.iter().position(|&a| a == o.area)
+            },
+            o.gender,
+            o.answer,
+            o.year,
+        )
+    };
     crate::sort::sort_by(&mut out, |a, b| key(a).cmp(&key(b)));
     out
 }
 
 /// The years with rows for an indicator and grade, ascending: the year controls' choices.
 pub fn years_of(table: &StatTable, indicator: usize, grade: usize) -> Vec<u16> {
-    let mut years: Vec<u16> = table.rows_of(indicator).filter(|&i| table.rows.grade[i] as usize == grade).map(|i| table.rows.year[i]).collect();
+    let mut years: Vec<u16> = table
+        .rows_of(indicator)
+        .filter(|&i| table.rows.grade[i] as usize == grade)
+        .map(|i| table.rows.year[i])
+        .collect();
     crate::sort::sort_dedup(&mut years);
     years
 }
@@ -229,7 +272,10 @@ pub fn years_of(table: &StatTable, indicator: usize, grade: usize) -> Vec<u16> {
 /// Per area (by index): whether it has any row for an indicator and grade.
 pub fn areas_with_rows(table: &StatTable, indicator: usize, grade: usize) -> Vec<bool> {
     let mut has = vec![false; table.areas.len()];
-    for i in table.rows_of(indicator).filter(|&i| table.rows.grade[i] as usize == grade) {
+    for i in table
+        .rows_of(indicator)
+        .filter(|&i| table.rows.grade[i] as usize == grade)
+    {
         has[table.rows.area[i] as usize] = true;
     }
     has
@@ -308,18 +354,35 @@ pub fn example_scope(table: &StatTable, rows: &[Observation]) -> String {
         }
     }
     let name = |a: usize| table.areas[a].name.clone();
-    let mut example: Vec<String> = areas.iter().filter(|(_, real, _)| real.is_empty()).map(|(a, ..)| name(*a)).collect();
-    let real: Vec<String> = areas.iter().filter(|(_, real, ex)| !real.is_empty() && !ex).map(|(a, ..)| name(*a)).collect();
+    let mut example: Vec<String> = areas
+        .iter()
+        .filter(|(_, real, _)| real.is_empty())
+        .map(|(a, ..)| name(*a))
+        .collect();
+    let real: Vec<String> = areas
+        .iter()
+        .filter(|(_, real, ex)| !real.is_empty() && !ex)
+        .map(|(a, ..)| name(*a))
+        .collect();
     let mixed: Vec<String> = areas
         .iter()
         .filter(|(_, real, ex)| !real.is_empty() && *ex)
         .map(|(a, real, _)| {
             let mut years = real.clone();
             years.sort_unstable();
-            format!("{} {}", name(*a), and_list(&years.iter().map(u16::to_string).collect::<Vec<_>>()))
+            format!(
+                "{} {}",
+                name(*a),
+                and_list(&years.iter().map(u16::to_string).collect::<Vec<_>>())
+            )
         })
         .collect();
-    example.extend(areas.iter().filter(|(_, real, ex)| !real.is_empty() && *ex).map(|(a, ..)| format!("övriga år för {}", name(*a))));
+    example.extend(
+        areas
+            .iter()
+            .filter(|(_, real, ex)| !real.is_empty() && *ex)
+            .map(|(a, ..)| format!("övriga år för {}", name(*a))),
+    );
     if real.is_empty() && mixed.is_empty() {
         return "Alla siffror i vyn är exempeldata.".to_string();
     }
@@ -331,8 +394,28 @@ pub fn example_scope(table: &StatTable, rows: &[Observation]) -> String {
         parts.push(format!("Exempeldata i vyn: {}.", and_list(&example)));
     }
     let published: Vec<String> = real.into_iter().chain(mixed).collect();
-    parts.push(format!("Ur publicerade källor: {} (märkta som verkliga i tabellen).", and_list(&published)));
+    parts.push(format!(
+        "Ur publicerade källor: {} (märkta som verkliga i tabellen).",
+        and_list(&published)
+    ));
     parts.join(" ")
+}
+
+/// Whether an indicator answers the explorer's indicator filter: every word
+/// typed is the start of a word of its label, theme, question or definition,
+/// the rule search uses (`search::words` folds both sides the same way).
+pub fn indicator_matches(ind: &crate::stats::Indicator, query: &str) -> bool {
+    let text = format!(
+        "{} {} {} {}",
+        ind.label,
+        ind.theme,
+        ind.question.as_deref().unwrap_or_default(),
+        ind.definition
+    );
+    let have = crate::search::words(&text);
+    crate::search::words(query)
+        .iter()
+        .all(|q| have.iter().any(|w| w.starts_with(q.as_str())))
 }
 
 /// "12,5 %", "2,5 liter", "drygt 16 000", "ca 73 %" or ".." for a suppressed value.
@@ -377,7 +460,13 @@ pub fn choice_line(table: &StatTable, s: &ExplorerState) -> String {
         parts.extend(s.to.or(last).map(|y| y.to_string()));
     } else {
         if table.areas_with_data().len() > 1 {
-            parts.push(s.areas.iter().map(|&a| table.areas[a].name.as_str()).collect::<Vec<_>>().join(", "));
+            parts.push(
+                s.areas
+                    .iter()
+                    .map(|&a| table.areas[a].name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
         }
         match (s.from.or(first), s.to.or(last)) {
             (Some(a), Some(b)) if a == b => parts.push(a.to_string()),
@@ -429,7 +518,11 @@ pub fn summary(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> St
     crate::sort::sort_dedup(&mut present);
     let mut years: Vec<u16> = rows.iter().map(|o| o.year).collect();
     crate::sort::sort_dedup(&mut years);
-    let common = years.into_iter().rev().find(|&y| shown.iter().all(|k| present.binary_search(&(y, *k)).is_ok())).unwrap_or(last);
+    let common = years
+        .into_iter()
+        .rev()
+        .find(|&y| shown.iter().all(|k| present.binary_search(&(y, *k)).is_ok()))
+        .unwrap_or(last);
     let who = |o: &Observation| {
         let mut who = table.areas[o.area].name.clone();
         if s.gender.is_none() {
@@ -444,7 +537,9 @@ pub fn summary(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> St
         .iter()
         .filter(|o| o.year == common)
         .map(|o| {
-            let n = o.n.map(|n| format!(" (n = {})", format_number(f64::from(n)))).unwrap_or_default();
+            let n =
+                o.n.map(|n| format!(" (n = {})", format_number(f64::from(n))))
+                    .unwrap_or_default();
             format!("{} {}{n}", who(o), format_value(o.value, o.approx, ind.unit))
         })
         .collect();
@@ -453,7 +548,11 @@ pub fn summary(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> St
         .filter(|o| o.year > common && o.value.is_some())
         .map(|o| format!("{} {} ({})", who(o), format_value(o.value, o.approx, ind.unit), o.year))
         .collect();
-    let later = if later.is_empty() { String::new() } else { format!(" Senare år: {}.", later.join(", ")) };
+    let later = if later.is_empty() {
+        String::new()
+    } else {
+        format!(" Senare år: {}.", later.join(", "))
+    };
     format!("{}, {common}: {}.{later}", lead_in(table, s, ""), parts.join(", "))
 }
 
@@ -462,25 +561,57 @@ pub fn summary(table: &StatTable, s: &ExplorerState, rows: &[Observation]) -> St
 fn map_summary(table: &StatTable, s: &ExplorerState, rows: &[Observation], year: u16) -> String {
     let ind = &table.survey.indicators[s.indicator];
     let joint = if ind.label.ends_with('?') { " –" } else { ":" };
-    let answer = s.answer.filter(|_| !ind.answers.is_empty()).map(|a| format!("{joint} ”{}”", ind.answers[a])).unwrap_or_default();
+    let answer = s
+        .answer
+        .filter(|_| !ind.answers.is_empty())
+        .map(|a| format!("{joint} ”{}”", ind.answers[a]))
+        .unwrap_or_default();
     let value = |o: &Observation| format_value(o.value, o.approx, ind.unit);
-    let municipal: Vec<&Observation> = rows.iter().filter(|o| !table.is_reference(o.area) && o.value.is_some()).collect();
-    let low = municipal.iter().copied().min_by(|a, b| a.value.unwrap_or(0.0).total_cmp(&b.value.unwrap_or(0.0)));
-    let high = municipal.iter().copied().max_by(|a, b| a.value.unwrap_or(0.0).total_cmp(&b.value.unwrap_or(0.0)));
+    let municipal: Vec<&Observation> = rows
+        .iter()
+        .filter(|o| !table.is_reference(o.area) && o.value.is_some())
+        .collect();
+    let low = municipal
+        .iter()
+        .copied()
+        .min_by(|a, b| a.value.unwrap_or(0.0).total_cmp(&b.value.unwrap_or(0.0)));
+    let high = municipal
+        .iter()
+        .copied()
+        .max_by(|a, b| a.value.unwrap_or(0.0).total_cmp(&b.value.unwrap_or(0.0)));
     let range = match (low, high) {
-        (Some(l), Some(h)) if municipal.len() > 1 => format!("från {} ({}) till {} ({})", value(l), table.areas[l.area].name, value(h), table.areas[h.area].name),
+        (Some(l), Some(h)) if municipal.len() > 1 => format!(
+            "från {} ({}) till {} ({})",
+            value(l),
+            table.areas[l.area].name,
+            value(h),
+            table.areas[h.area].name
+        ),
         (Some(l), _) => format!("{} {}", table.areas[l.area].name, value(l)),
         _ => "inga kommunvärden".to_string(),
     };
-    let references: Vec<String> = rows.iter().filter(|o| table.is_reference(o.area)).map(|o| format!("{} {}", table.areas[o.area].name, value(o))).collect();
-    let references = if references.is_empty() { String::new() } else { format!(" {}.", references.join(", ")) };
-    format!("{}, {year}, länets kommuner: {range}.{references}", lead_in(table, s, &answer))
+    let references: Vec<String> = rows
+        .iter()
+        .filter(|o| table.is_reference(o.area))
+        .map(|o| format!("{} {}", table.areas[o.area].name, value(o)))
+        .collect();
+    let references = if references.is_empty() {
+        String::new()
+    } else {
+        format!(" {}.", references.join(", "))
+    };
+    format!(
+        "{}, {year}, länets kommuner: {range}.{references}",
+        lead_in(table, s, &answer)
+    )
 }
 
 /// The county's rows of the state's indicator and grade: what `against_county`
 /// compares with, gathered once per table rather than once per row.
 pub fn county_rows(table: &StatTable, s: &ExplorerState) -> Vec<Observation> {
-    let Some(county) = table.areas.iter().position(|a| a.code == COUNTY) else { return Vec::new() };
+    let Some(county) = table.areas.iter().position(|a| a.code == COUNTY) else {
+        return Vec::new();
+    };
     table
         .rows_of(s.indicator)
         .filter(|&i| table.rows.area[i] as usize == county && table.rows.grade[i] as usize == s.grade)
@@ -495,8 +626,15 @@ pub fn against_county(table: &StatTable, o: &Observation, county: &[Observation]
     if table.is_reference(o.area) || table.survey.indicators[o.indicator].unit != StatUnit::Percent {
         return None;
     }
-    let share = |o: &Observation| Some(Share { percent: o.value?, n: o.n? });
-    let same = county.iter().find(|c| (c.indicator, c.year, c.grade, c.gender, c.answer) == (o.indicator, o.year, o.grade, o.gender, o.answer));
+    let share = |o: &Observation| {
+        Some(Share {
+            percent: o.value?,
+            n: o.n?,
+        })
+    };
+    let same = county.iter().find(|c| {
+        (c.indicator, c.year, c.grade, c.gender, c.answer) == (o.indicator, o.year, o.grade, o.gender, o.answer)
+    });
     Some(crate::compare::against_county(share(o), same.and_then(share)))
 }
 
@@ -519,19 +657,44 @@ pub fn to_csv(table: &StatTable, s: &ExplorerState, rows: &[Observation], flavou
     if example {
         out.push_str("# EXEMPELDATA – INTE VERKLIGA RESULTAT\n");
     }
-    out.push_str(&format!("# {} – {} ({})\n", quote(&table.survey.title), quote(&ind.label), ind.definition.replace('\n', " ")));
+    out.push_str(&format!(
+        "# {} – {} ({})\n",
+        quote(&table.survey.title),
+        quote(&ind.label),
+        ind.definition.replace('\n', " ")
+    ));
     // The publisher is named for real rows only: nobody published the example values.
     let real = rows.iter().any(|o| !o.example);
     match (real, example) {
         (true, false) => out.push_str(&format!("# Utgivare: {}.", table.survey.publisher)),
-        (true, true) => out.push_str(&format!("# Utgivare av de verkliga raderna: {}. Raderna med exempeldata = ja är påhittade.", table.survey.publisher)),
+        (true, true) => out.push_str(&format!(
+            "# Utgivare av de verkliga raderna: {}. Raderna med exempeldata = ja är påhittade.",
+            table.survey.publisher
+        )),
         _ => out.push_str("# Ingen utgivare: alla värden är påhittade exempel."),
     }
     if table.has_respondents() {
-        out.push_str(&format!(" Värden för grupper med färre än {} svarande visas inte (..).", table.threshold));
+        out.push_str(&format!(
+            " Värden för grupper med färre än {} svarande visas inte (..).",
+            table.threshold
+        ));
     }
     out.push_str(" Kolumnen ungefär har källans ord för ett ungefärligt värde (ca, drygt …).\n");
-    let header = ["indikator", "år", "område", "områdeskod", "årskurs", "kön", "svar", "värde", "ungefär", "enhet", "n", "exempeldata", "källa"];
+    let header = [
+        "indikator",
+        "år",
+        "område",
+        "områdeskod",
+        "årskurs",
+        "kön",
+        "svar",
+        "värde",
+        "ungefär",
+        "enhet",
+        "n",
+        "exempeldata",
+        "källa",
+    ];
     out.push_str(&header.join(&flavour.separator().to_string()));
     out.push('\n');
     for o in rows {
@@ -602,7 +765,19 @@ pub(crate) mod tests {
         };
         let mut rows = Rows::default();
         let mut add = |indicator, year, area, gender, answer: Option<usize>, value: Option<f64>, n| {
-            rows.push(&Observation { indicator, year, area, grade: 2, gender, answer, value, n, approx: None, example: area == 0, source: 0 })
+            rows.push(&Observation {
+                indicator,
+                year,
+                area,
+                grade: 2,
+                gender,
+                answer,
+                value,
+                n,
+                approx: None,
+                example: area == 0,
+                source: 0,
+            })
         };
         add(0, 2021, 0, 0, None, Some(20.5), Some(120));
         add(0, 2023, 0, 0, None, Some(21.0), Some(118));
@@ -626,15 +801,27 @@ pub(crate) mod tests {
                 method: "M".into(),
                 method_source: "S".into(),
                 grades: vec!["ak9".into(), "gy2".into()],
-                indicators: vec![indicator("rokning", &[]), indicator("fritid", &["Mycket", "Lagom", "Lite"])],
+                indicators: vec![
+                    indicator("rokning", &[]),
+                    indicator("fritid", &["Mycket", "Lagom", "Lite"]),
+                ],
                 absent: Vec::new(),
             },
             threshold: 10,
             status: Status::Exempeldata,
             areas: vec![
-                Area { code: "0880".into(), name: "Kalmar".into() },
-                Area { code: "08".into(), name: "Kalmar län".into() },
-                Area { code: "00".into(), name: "Riket".into() },
+                Area {
+                    code: "0880".into(),
+                    name: "Kalmar".into(),
+                },
+                Area {
+                    code: "08".into(),
+                    name: "Kalmar län".into(),
+                },
+                Area {
+                    code: "00".into(),
+                    name: "Riket".into(),
+                },
             ],
             sources: vec!["Källa; med semikolon".into()],
             rows,
@@ -646,12 +833,27 @@ pub(crate) mod tests {
         let mut t = table();
         t.survey.id = "av-play".into();
         t.survey.grades = vec!["alla".into()];
-        t.survey.indicators = vec![Indicator { unit: StatUnit::Count, ..t.survey.indicators[0].clone() }];
+        t.survey.indicators = vec![Indicator {
+            unit: StatUnit::Count,
+            ..t.survey.indicators[0].clone()
+        }];
         t.survey.indicators[0].id = "utlan".into();
         t.survey.indicators[0].label = "Utlån".into();
         t.rows = Rows::default();
         for (year, value, approx) in [(2022, 698.0, None), (2023, 16000.0, Some(Approx::Drygt))] {
-            t.rows.push(&Observation { indicator: 0, year, area: 1, grade: 3, gender: 0, answer: None, value: Some(value), n: None, approx, example: false, source: 0 });
+            t.rows.push(&Observation {
+                indicator: 0,
+                year,
+                area: 1,
+                grade: 3,
+                gender: 0,
+                answer: None,
+                value: Some(value),
+                n: None,
+                approx,
+                example: false,
+                source: 0,
+            });
         }
         t.status = Status::Official;
         t
@@ -679,7 +881,11 @@ pub(crate) mod tests {
             ("?omrade=0880,00", true, "?omrade=0880,00"),
             ("?omrade=00,0880", false, "?omrade=0880,00"),
             ("?omrade=08,00", false, ""),
-            ("?fran=2021&till=2023&arskurs=ak9&kon=jamfor", true, "?fran=2021&till=2023&arskurs=ak9&kon=jamfor"),
+            (
+                "?fran=2021&till=2023&arskurs=ak9&kon=jamfor",
+                true,
+                "?fran=2021&till=2023&arskurs=ak9&kon=jamfor",
+            ),
             ("?kon=flickor", true, "?kon=flickor"),
             ("?arskurs=ak8", false, ""),
             ("?okand=1", false, ""),
@@ -695,11 +901,19 @@ pub(crate) mod tests {
             ("?visa=lista", false, ""),
             // A map shows one value per municipality: one gender, one answer.
             ("?kon=jamfor&visa=karta", false, "?visa=karta"),
-            ("?indikator=fritid&visa=karta", false, "?indikator=fritid&svar=0&visa=karta"),
+            (
+                "?indikator=fritid&visa=karta",
+                false,
+                "?indikator=fritid&svar=0&visa=karta",
+            ),
         ];
         for (query, canonical, form) in cases {
             let parsed = ExplorerState::parse(&pairs(query), &t);
-            assert_eq!((parsed.canonical, parsed.state.to_query(&t).as_str()), (*canonical, *form), "{query}");
+            assert_eq!(
+                (parsed.canonical, parsed.state.to_query(&t).as_str()),
+                (*canonical, *form),
+                "{query}"
+            );
             let again = ExplorerState::parse(&pairs(form), &t);
             assert!(again.canonical && again.state == parsed.state, "{form} round-trips");
         }
@@ -711,26 +925,58 @@ pub(crate) mod tests {
         let s = ExplorerState::parse(&pairs("?omrade=0880,08,00"), &t).state;
         let rows = select(&t, &s);
         assert_eq!(rows.len(), 4);
-        assert_eq!(summary(&t, &s, &rows), "ROKNING, gy 2, 2023: Kalmar 21\u{a0}% (n = 118), Kalmar län 19\u{a0}% (n = 3\u{a0}000), Riket 21\u{a0}%.");
+        assert_eq!(
+            summary(&t, &s, &rows),
+            "ROKNING, gy 2, 2023: Kalmar 21\u{a0}% (n = 118), Kalmar län 19\u{a0}% (n = 3\u{a0}000), Riket 21\u{a0}%."
+        );
         let s = ExplorerState::parse(&pairs("?omrade=0880&fran=2023&kon=jamfor"), &t).state;
         let rows = select(&t, &s);
         assert_eq!(rows.iter().map(|o| o.value).collect::<Vec<_>>(), [None, Some(18.0)]);
-        assert_eq!(summary(&t, &s, &rows), "ROKNING, gy 2, 2023: Kalmar (flickor) .. (n = 7), Kalmar (pojkar) 18\u{a0}% (n = 111).");
+        assert_eq!(
+            summary(&t, &s, &rows),
+            "ROKNING, gy 2, 2023: Kalmar (flickor) .. (n = 7), Kalmar (pojkar) 18\u{a0}% (n = 111)."
+        );
         // A whole distribution shows one year: the last in the range.
-        let years = |q: &str| select(&t, &ExplorerState::parse(&pairs(q), &t).state).iter().map(|o| o.year).collect::<Vec<_>>();
+        let years = |q: &str| {
+            select(&t, &ExplorerState::parse(&pairs(q), &t).state)
+                .iter()
+                .map(|o| o.year)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(years("?indikator=fritid"), [2023; 3]);
         assert_eq!(years("?indikator=fritid&till=2021"), [2021; 3]);
         assert_eq!(years("?indikator=fritid&svar=0"), [2021, 2023]);
         let s = ExplorerState::parse(&pairs("?indikator=fritid&fran=2030"), &t).state;
-        assert_eq!(summary(&t, &s, &select(&t, &s)), "FRITID, gy 2: inga värden att visa för valet.");
+        assert_eq!(
+            summary(&t, &s, &select(&t, &s)),
+            "FRITID, gy 2: inga värden att visa för valet."
+        );
         // The nation a round ahead: the sentence compares the year all have, then adds the later one.
         let mut t = table();
         let mut rows: Vec<Observation> = (0..t.rows.len()).map(|i| t.rows.get(i)).collect();
-        rows.insert(5, Observation { indicator: 0, year: 2024, area: 2, grade: 2, gender: 0, answer: None, value: Some(20.0), n: None, approx: None, example: false, source: 0 });
+        rows.insert(
+            5,
+            Observation {
+                indicator: 0,
+                year: 2024,
+                area: 2,
+                grade: 2,
+                gender: 0,
+                answer: None,
+                value: Some(20.0),
+                n: None,
+                approx: None,
+                example: false,
+                source: 0,
+            },
+        );
         t.rows = Rows::default();
         rows.iter().for_each(|o| t.rows.push(o));
         let s = ExplorerState::parse(&pairs("?omrade=0880,00"), &t).state;
-        assert_eq!(summary(&t, &s, &select(&t, &s)), "ROKNING, gy 2, 2023: Kalmar 21\u{a0}% (n = 118), Riket 21\u{a0}%. Senare år: Riket 20\u{a0}% (2024).");
+        assert_eq!(
+            summary(&t, &s, &select(&t, &s)),
+            "ROKNING, gy 2, 2023: Kalmar 21\u{a0}% (n = 118), Riket 21\u{a0}%. Senare år: Riket 20\u{a0}% (2024)."
+        );
     }
 
     #[test]
@@ -738,24 +984,53 @@ pub(crate) mod tests {
         let t = table();
         // (query, line)
         for (query, line) in [
-            ("?omrade=0880,08,00", "ROKNING · gy 2 · Kalmar, Kalmar län, Riket · 2021–2023"),
-            ("?omrade=0880&fran=2023&kon=jamfor", "ROKNING · gy 2 · flickor och pojkar · Kalmar · 2023"),
-            ("?omrade=0880&kon=pojkar", "ROKNING · gy 2 · pojkar · Kalmar · 2021–2023"),
-            ("?indikator=fritid&svar=1", "FRITID: ”Lagom” · gy 2 · Kalmar län, Riket · 2021–2023"),
-            ("?visa=karta&till=2021", "ROKNING · gy 2 · länets kommuner på karta · 2021"),
+            (
+                "?omrade=0880,08,00",
+                "ROKNING · gy 2 · Kalmar, Kalmar län, Riket · 2021–2023",
+            ),
+            (
+                "?omrade=0880&fran=2023&kon=jamfor",
+                "ROKNING · gy 2 · flickor och pojkar · Kalmar · 2023",
+            ),
+            (
+                "?omrade=0880&kon=pojkar",
+                "ROKNING · gy 2 · pojkar · Kalmar · 2021–2023",
+            ),
+            (
+                "?indikator=fritid&svar=1",
+                "FRITID: ”Lagom” · gy 2 · Kalmar län, Riket · 2021–2023",
+            ),
+            (
+                "?visa=karta&till=2021",
+                "ROKNING · gy 2 · länets kommuner på karta · 2021",
+            ),
         ] {
-            assert_eq!(choice_line(&t, &ExplorerState::parse(&pairs(query), &t).state), line, "{query}");
+            assert_eq!(
+                choice_line(&t, &ExplorerState::parse(&pairs(query), &t).state),
+                line,
+                "{query}"
+            );
         }
         let mut t = table();
         t.survey.indicators[1].label = "Hur mycket fritid har du?".into();
-        assert_eq!(choice_line(&t, &ExplorerState::parse(&pairs("?indikator=fritid"), &t).state), "Hur mycket fritid har du? – hela fördelningen · gy 2 · Kalmar län, Riket · 2021–2023");
+        assert_eq!(
+            choice_line(&t, &ExplorerState::parse(&pairs("?indikator=fritid"), &t).state),
+            "Hur mycket fritid har du? – hela fördelningen · gy 2 · Kalmar län, Riket · 2021–2023"
+        );
         // The summary sets a question off by a dash too, never "?,".
         let opening = |q: &str| {
             let s = ExplorerState::parse(&pairs(q), &t).state;
-            summary(&t, &s, &select(&t, &s)).split(", 20").next().unwrap_or_default().to_string()
+            summary(&t, &s, &select(&t, &s))
+                .split(", 20")
+                .next()
+                .unwrap_or_default()
+                .to_string()
         };
         assert_eq!(opening("?indikator=fritid"), "Hur mycket fritid har du? – gy 2");
-        assert_eq!(opening("?indikator=fritid&fran=2030"), "Hur mycket fritid har du? – gy 2: inga värden att visa för valet.");
+        assert_eq!(
+            opening("?indikator=fritid&fran=2030"),
+            "Hur mycket fritid har du? – gy 2: inga värden att visa för valet."
+        );
     }
 
     #[test]
@@ -763,10 +1038,19 @@ pub(crate) mod tests {
         let t = table();
         let s = ExplorerState::parse(&pairs("?omrade=0880&fran=2021&visa=karta"), &t).state;
         let rows = select(&t, &s);
-        assert_eq!(rows.iter().map(|o| (o.area, o.year)).collect::<Vec<_>>(), [(0, 2023), (1, 2023), (2, 2023)]);
-        assert_eq!(summary(&t, &s, &rows), "ROKNING, gy 2, 2023, länets kommuner: Kalmar 21\u{a0}%. Kalmar län 19\u{a0}%, Riket 21\u{a0}%.");
+        assert_eq!(
+            rows.iter().map(|o| (o.area, o.year)).collect::<Vec<_>>(),
+            [(0, 2023), (1, 2023), (2, 2023)]
+        );
+        assert_eq!(
+            summary(&t, &s, &rows),
+            "ROKNING, gy 2, 2023, länets kommuner: Kalmar 21\u{a0}%. Kalmar län 19\u{a0}%, Riket 21\u{a0}%."
+        );
         let s = ExplorerState::parse(&pairs("?till=2021&visa=karta"), &t).state;
-        assert_eq!(select(&t, &s).iter().map(|o| (o.area, o.year)).collect::<Vec<_>>(), [(0, 2021)]);
+        assert_eq!(
+            select(&t, &s).iter().map(|o| (o.area, o.year)).collect::<Vec<_>>(),
+            [(0, 2021)]
+        );
         // Counts for the county alone (AV-Play) have no map.
         let parsed = ExplorerState::parse(&pairs("?visa=karta"), &counts());
         assert!(!parsed.state.map && !parsed.canonical);
@@ -777,7 +1061,10 @@ pub(crate) mod tests {
         let mut t = table();
         let s = ExplorerState::default_for(&t);
         let versus = |t: &StatTable, area: usize, gender: usize| {
-            let o = (0..t.rows.len()).map(|i| t.rows.get(i)).find(|o| o.indicator == 0 && o.year == 2023 && o.area == area && o.gender == gender).unwrap();
+            let o = (0..t.rows.len())
+                .map(|i| t.rows.get(i))
+                .find(|o| o.indicator == 0 && o.year == 2023 && o.area == area && o.gender == gender)
+                .unwrap();
             against_county(t, &o, &county_rows(t, &s))
         };
         // Kalmar 21 % of 118 against the rest of a county of 19 % of 3 000: chance explains it.
@@ -789,7 +1076,10 @@ pub(crate) mod tests {
         t.rows.value[1] = Some(40.0);
         assert_eq!(versus(&t, 0, 0), Some(Difference::Higher));
         // No county row that year: no claim.
-        let o = Observation { year: 2021, ..t.rows.get(1) };
+        let o = Observation {
+            year: 2021,
+            ..t.rows.get(1)
+        };
         assert_eq!(against_county(&t, &o, &county_rows(&t, &s)), Some(Difference::Unknown));
     }
 
@@ -803,12 +1093,23 @@ pub(crate) mod tests {
         assert!(lines[0].starts_with("\u{feff}# EXEMPELDATA"));
         // Only example rows: no publisher is named for them.
         assert!(lines[2].starts_with("# Ingen utgivare"), "{}", lines[2]);
-        assert_eq!(lines[3], "indikator;år;område;områdeskod;årskurs;kön;svar;värde;ungefär;enhet;n;exempeldata;källa");
-        assert_eq!(lines[4], "rokning;2023;Kalmar;0880;gy2;flickor;;..;;procent;7;ja;\"Källa; med semikolon\"");
-        assert_eq!(lines[5], "rokning;2023;Kalmar;0880;gy2;pojkar;;18;;procent;111;ja;\"Källa; med semikolon\"");
+        assert_eq!(
+            lines[3],
+            "indikator;år;område;områdeskod;årskurs;kön;svar;värde;ungefär;enhet;n;exempeldata;källa"
+        );
+        assert_eq!(
+            lines[4],
+            "rokning;2023;Kalmar;0880;gy2;flickor;;..;;procent;7;ja;\"Källa; med semikolon\""
+        );
+        assert_eq!(
+            lines[5],
+            "rokning;2023;Kalmar;0880;gy2;pojkar;;18;;procent;111;ja;\"Källa; med semikolon\""
+        );
         let s = ExplorerState::parse(&pairs("?omrade=0880"), &t).state;
         let standard = to_csv(&t, &s, &select(&t, &s), CsvFlavour::Standard);
-        assert!(standard.lines().any(|l| l == "rokning,2021,Kalmar,0880,gy2,alla,,20.5,,procent,120,ja,Källa; med semikolon"));
+        assert!(standard
+            .lines()
+            .any(|l| l == "rokning,2021,Kalmar,0880,gy2,alla,,20.5,,procent,120,ja,Källa; med semikolon"));
         let excel = to_csv(&t, &s, &select(&t, &s), CsvFlavour::SwedishExcel);
         assert!(excel.lines().any(|l| l.contains(";20,5;")));
         assert_eq!(file_name(&t, &s, "csv"), "andts-rokning-gy2-0880.csv");
@@ -819,8 +1120,16 @@ pub(crate) mod tests {
         let t = table();
         let s = ExplorerState::parse(&pairs("?omrade=0880,08,00&fran=2023&kon=jamfor"), &t).state;
         let mut rows = select(&t, &s);
-        rows.extend(select(&t, &ExplorerState::parse(&pairs("?omrade=08,00&fran=2023"), &t).state));
-        let values = |key, ascending| sort_rows(&rows, key, ascending).iter().map(|o| o.value).collect::<Vec<_>>();
+        rows.extend(select(
+            &t,
+            &ExplorerState::parse(&pairs("?omrade=08,00&fran=2023"), &t).state,
+        ));
+        let values = |key, ascending| {
+            sort_rows(&rows, key, ascending)
+                .iter()
+                .map(|o| o.value)
+                .collect::<Vec<_>>()
+        };
         // Shown: Kalmar flickor (..), Kalmar pojkar 18, Kalmar län 19, Riket 21.
         let cases: &[(SortKey, bool, &[Option<f64>])] = &[
             (SortKey::Shown, true, &[None, Some(18.0), Some(19.0), Some(21.0)]),
@@ -832,10 +1141,18 @@ pub(crate) mod tests {
             assert_eq!(values(*key, *ascending), *want, "{key:?} {ascending}");
         }
         // Unknown n (Riket) goes last either way.
-        let n = |ascending| sort_rows(&rows, SortKey::N, ascending).iter().map(|o| o.n).collect::<Vec<_>>();
+        let n = |ascending| {
+            sort_rows(&rows, SortKey::N, ascending)
+                .iter()
+                .map(|o| o.n)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(n(true), [Some(7), Some(111), Some(3000), None]);
         assert_eq!(n(false), [Some(3000), Some(111), Some(7), None]);
-        assert_eq!((years_of(&t, 0, 2), years_of(&t, 1, 2), years_of(&t, 0, 1)), (vec![2021, 2023], vec![2021, 2023], vec![]));
+        assert_eq!(
+            (years_of(&t, 0, 2), years_of(&t, 1, 2), years_of(&t, 0, 1)),
+            (vec![2021, 2023], vec![2021, 2023], vec![])
+        );
         assert_eq!(areas_with_rows(&t, 1, 2), [false, true, false]);
         assert_eq!((t.rows_of(0), t.rows_of(1), t.rows_of(2)), (0..6, 6..12, 12..12));
     }
@@ -863,22 +1180,53 @@ pub(crate) mod tests {
         assert_eq!(default.state.areas, [1], "only the county has data");
         // Girls and boys cannot be chosen where the data has none.
         for q in ["?kon=flickor", "?kon=jamfor", "?arskurs=gy2"] {
-            assert_eq!((parse(q).canonical, parse(q).state), (false, default.state.clone()), "{q}");
+            assert_eq!(
+                (parse(q).canonical, parse(q).state),
+                (false, default.state.clone()),
+                "{q}"
+            );
         }
         let rows = select(&t, &default.state);
-        assert_eq!(summary(&t, &default.state, &rows), "Utlån, 2023: Kalmar län drygt 16\u{a0}000.");
+        assert_eq!(
+            summary(&t, &default.state, &rows),
+            "Utlån, 2023: Kalmar län drygt 16\u{a0}000."
+        );
         assert_eq!(file_name(&t, &default.state, "csv"), "av-play-utlan-08.csv");
-        assert_eq!(source_line(&t, &rows), "Källa: Källa; med semikolon.", "each source once");
-        assert_eq!(source_line(&t, &[]), "Källa: CAN.", "the publisher where nothing is shown");
+        assert_eq!(
+            source_line(&t, &rows),
+            "Källa: Källa; med semikolon.",
+            "each source once"
+        );
+        assert_eq!(
+            source_line(&t, &[]),
+            "Källa: CAN.",
+            "the publisher where nothing is shown"
+        );
         let csv = to_csv(&t, &default.state, &rows, CsvFlavour::Standard);
         assert!(!csv.contains("EXEMPELDATA") && !csv.contains("svarande"), "{csv}");
-        assert!(csv.lines().any(|l| l == "utlan,2023,Kalmar län,08,alla,alla,,16000,drygt,antal,,nej,Källa; med semikolon"), "{csv}");
+        assert!(
+            csv.lines()
+                .any(|l| l == "utlan,2023,Kalmar län,08,alla,alla,,16000,drygt,antal,,nej,Källa; med semikolon"),
+            "{csv}"
+        );
     }
 
     #[test]
     fn the_banner_says_which_areas_of_the_view_are_example_data() {
         let t = table();
-        let row = |area, year, example: bool, value: Option<f64>| Observation { indicator: 0, year, area, grade: 2, gender: 0, answer: None, value, n: None, approx: None, example, source: 0 };
+        let row = |area, year, example: bool, value: Option<f64>| Observation {
+            indicator: 0,
+            year,
+            area,
+            grade: 2,
+            gender: 0,
+            answer: None,
+            value,
+            n: None,
+            approx: None,
+            example,
+            source: 0,
+        };
         let cases: &[(&[Observation], &str)] = &[
             (&[row(0, 2023, true, Some(1.0)), row(1, 2023, true, Some(1.0))], "Alla siffror i vyn är exempeldata."),
             (&[row(2, 2023, false, Some(1.0))], "Alla siffror i vyn kommer ur publicerade källor."),
@@ -917,6 +1265,30 @@ pub(crate) mod tests {
                 prop_assert_eq!(&again.state, &parsed.state);
                 let _ = select(&t, &parsed.state);
             }
+        }
+    }
+
+    #[test]
+    fn the_indicator_filter_matches_as_search_does() {
+        let mut ind = table().survey.indicators[1].clone();
+        ind.label = "Mycket fritid".into();
+        ind.question = Some("Hur mycket fritid har du?".into());
+        ind.definition = "Andel som svarar mycket eller ganska mycket.".into();
+        let cases = [
+            ("", true),
+            ("fritid", true),
+            ("FRI", true),
+            ("fritid mycket", true),
+            ("ganska", true),
+            // The start of a word, as in search: not the middle.
+            ("tid", false),
+            // å, ä and ö are letters of their own.
+            ("har", true),
+            ("här", false),
+            ("fritid skola", false),
+        ];
+        for (query, want) in cases {
+            assert_eq!(indicator_matches(&ind, query), want, "{query}");
         }
     }
 }

@@ -88,7 +88,10 @@ pub fn word_spans(text: &str) -> Vec<(usize, usize)> {
 
 /// The folded words of `text`: "Lupp-portalen" → ["lupp", "portalen"].
 pub fn words(text: &str) -> Vec<String> {
-    word_spans(text).into_iter().map(|(s, e)| text[s..e].chars().map(fold).collect()).collect()
+    word_spans(text)
+        .into_iter()
+        .map(|(s, e)| text[s..e].chars().map(fold).collect())
+        .collect()
 }
 
 /// One result: the entry and its place.
@@ -99,7 +102,12 @@ pub struct Hit {
 
 impl SearchIndex {
     /// Builds the index from entries; the data build calls this.
-    pub fn build(schema_version: u32, docs: Vec<SearchDoc>, sections: Vec<Section>, entries: Vec<Entry>) -> SearchIndex {
+    pub fn build(
+        schema_version: u32,
+        docs: Vec<SearchDoc>,
+        sections: Vec<Section>,
+        entries: Vec<Entry>,
+    ) -> SearchIndex {
         let mut pairs: Vec<(String, u32)> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             let mut ws = words(&e.text);
@@ -122,7 +130,14 @@ impl SearchIndex {
                 p[k] -= p[k - 1];
             }
         }
-        SearchIndex { schema_version, docs, sections, entries, terms, postings }
+        SearchIndex {
+            schema_version,
+            docs,
+            sections,
+            entries,
+            terms,
+            postings,
+        }
     }
 
     /// Entries holding every word of `query` (each as the start of a word),
@@ -135,10 +150,12 @@ impl SearchIndex {
                 .iter()
                 .zip(&self.postings[start..])
                 .take_while(|(t, _)| t.starts_with(&word))
-                .flat_map(|(_, p)| p.iter().scan(0, |at, d| {
-                    *at += d;
-                    Some(*at)
-                }))
+                .flat_map(|(_, p)| {
+                    p.iter().scan(0, |at, d| {
+                        *at += d;
+                        Some(*at)
+                    })
+                })
                 .collect();
             crate::sort::sort_dedup(&mut found);
             result = Some(match result {
@@ -166,10 +183,24 @@ pub fn snippet(text: &str, query: &str, width: usize) -> Vec<(String, bool)> {
     let first = spans.iter().copied().find(|&sp| is_hit(sp)).map_or(0, |(s, _)| s);
     // Start a little before the hit, at a word boundary, and end at one.
     let lead = width / 4;
-    let from = spans.iter().map(|&(s, _)| s).filter(|&s| s <= first && char_count(&text[s..first]) <= lead).min().unwrap_or(first);
+    let from = spans
+        .iter()
+        .map(|&(s, _)| s)
+        .filter(|&s| s <= first && char_count(&text[s..first]) <= lead)
+        .min()
+        .unwrap_or(first);
     let from = if char_count(&text[..first]) <= lead { 0 } else { from };
-    let to = spans.iter().map(|&(_, e)| e).filter(|&e| e > from && char_count(&text[from..e]) <= width).max().unwrap_or(text.len());
-    let to = if char_count(&text[from..]) <= width { text.len() } else { to };
+    let to = spans
+        .iter()
+        .map(|&(_, e)| e)
+        .filter(|&e| e > from && char_count(&text[from..e]) <= width)
+        .max()
+        .unwrap_or(text.len());
+    let to = if char_count(&text[from..]) <= width {
+        text.len()
+    } else {
+        to
+    };
 
     let mut runs = Vec::new();
     if from > 0 {
@@ -203,19 +234,33 @@ mod tests {
     use super::*;
 
     fn index(texts: &[(&str, &str)]) -> SearchIndex {
-        let docs = vec![SearchDoc { title: "Plan".into(), path: "/plan".into() }];
+        let docs = vec![SearchDoc {
+            title: "Plan".into(),
+            path: "/plan".into(),
+        }];
         let mut sections = Vec::new();
         let mut entries = Vec::new();
         for (i, (title, text)) in texts.iter().enumerate() {
-            sections.push(Section { doc: 0, anchor: format!("s{i}"), title: title.to_string() });
-            entries.push(Entry { section: i as u32, anchor: None, text: text.to_string() });
+            sections.push(Section {
+                doc: 0,
+                anchor: format!("s{i}"),
+                title: title.to_string(),
+            });
+            entries.push(Entry {
+                section: i as u32,
+                anchor: None,
+                text: text.to_string(),
+            });
         }
         SearchIndex::build(1, docs, sections, entries)
     }
 
     #[test]
     fn words_fold_case_but_keep_swedish_letters() {
-        assert_eq!(words("LUPP-portalen, Årsrapport ÄLDRE"), vec!["lupp", "portalen", "årsrapport", "äldre"]);
+        assert_eq!(
+            words("LUPP-portalen, Årsrapport ÄLDRE"),
+            vec!["lupp", "portalen", "årsrapport", "äldre"]
+        );
         assert_eq!(words("37,5% av 584"), vec!["37", "5", "av", "584"]);
     }
 
@@ -253,7 +298,11 @@ mod tests {
         let runs = snippet("Resultaten från LUPP presenteras.", "lupp", 100);
         assert_eq!(
             runs,
-            vec![("Resultaten från ".to_string(), false), ("LUPP".to_string(), true), (" presenteras.".to_string(), false)]
+            vec![
+                ("Resultaten från ".to_string(), false),
+                ("LUPP".to_string(), true),
+                (" presenteras.".to_string(), false)
+            ]
         );
         let long = format!("{} LUPP {}", "ord ".repeat(50), "mer ".repeat(50));
         let runs = snippet(&long, "lupp", 60);

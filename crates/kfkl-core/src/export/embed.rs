@@ -36,7 +36,11 @@ impl Theme {
 
 impl Default for Display {
     fn default() -> Display {
-        Display { table: false, title: true, theme: Theme::Auto }
+        Display {
+            table: false,
+            title: true,
+            theme: Theme::Auto,
+        }
     }
 }
 
@@ -48,7 +52,11 @@ impl Display {
             Some("morkt") => Theme::Dark,
             _ => Theme::Auto,
         };
-        Display { table: value("tabell") == Some("1"), title: value("rubrik") != Some("0"), theme }
+        Display {
+            table: value("tabell") == Some("1"),
+            title: value("rubrik") != Some("0"),
+            theme,
+        }
     }
 
     /// `path` ("/embed/andts?omrade=0880") with the options that are not the default.
@@ -81,7 +89,10 @@ pub fn key_figure_path(dataset: &Dataset, chart: &str) -> String {
 
 /// The chart an embed's query names (`diagram`), else the dataset's first.
 pub fn key_figure_chart<'a>(dataset: &'a Dataset, pairs: &[(String, String)]) -> Option<&'a ChartDef> {
-    let named = pairs.iter().find(|(k, _)| k == "diagram").and_then(|(_, v)| dataset.chart(v));
+    let named = pairs
+        .iter()
+        .find(|(k, _)| k == "diagram")
+        .and_then(|(_, v)| dataset.chart(v));
     named.or(dataset.charts.first())
 }
 
@@ -99,7 +110,10 @@ pub fn snippet(site: &str, path: &str, title: &str, height: u32) -> String {
 
 /// Text as an HTML attribute value between double quotes, or as XML text.
 pub(crate) fn attribute(text: &str) -> String {
-    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 #[cfg(test)]
@@ -108,34 +122,85 @@ mod tests {
 
     #[test]
     fn display_options_parse_with_fallbacks_and_join_the_query() {
-        let pairs = |q: &str| q.split('&').filter(|p| !p.is_empty()).map(|p| p.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())).unwrap()).collect::<Vec<_>>();
+        let pairs = |q: &str| {
+            q.split('&')
+                .filter(|p| !p.is_empty())
+                .map(|p| p.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())).unwrap())
+                .collect::<Vec<_>>()
+        };
         // (query, table, title, the path with the options)
         let cases = [
             ("", false, true, "/embed/andts?omrade=0880"),
             ("tabell=1", true, true, "/embed/andts?omrade=0880&tabell=1"),
-            ("rubrik=0&tabell=1", true, false, "/embed/andts?omrade=0880&tabell=1&rubrik=0"),
-            ("tabell=ja&rubrik=nej&tema=rosa", false, true, "/embed/andts?omrade=0880"),
+            (
+                "rubrik=0&tabell=1",
+                true,
+                false,
+                "/embed/andts?omrade=0880&tabell=1&rubrik=0",
+            ),
+            (
+                "tabell=ja&rubrik=nej&tema=rosa",
+                false,
+                true,
+                "/embed/andts?omrade=0880",
+            ),
             ("tema=morkt", false, true, "/embed/andts?omrade=0880&tema=morkt"),
-            ("tema=ljust&rubrik=0", false, false, "/embed/andts?omrade=0880&rubrik=0&tema=ljust"),
+            (
+                "tema=ljust&rubrik=0",
+                false,
+                false,
+                "/embed/andts?omrade=0880&rubrik=0&tema=ljust",
+            ),
             ("tema=auto", false, true, "/embed/andts?omrade=0880"),
         ];
         for (query, table, title, path) in cases {
             let d = Display::parse(&pairs(query));
-            assert_eq!((d.table, d.title, d.apply("/embed/andts?omrade=0880").as_str()), (table, title, path), "{query}");
+            assert_eq!(
+                (d.table, d.title, d.apply("/embed/andts?omrade=0880").as_str()),
+                (table, title, path),
+                "{query}"
+            );
         }
-        assert_eq!(Display { table: true, title: true, theme: Theme::Auto }.apply("/embed/lupp"), "/embed/lupp?tabell=1");
+        assert_eq!(
+            Display {
+                table: true,
+                title: true,
+                theme: Theme::Auto
+            }
+            .apply("/embed/lupp"),
+            "/embed/lupp?tabell=1"
+        );
     }
 
     #[test]
     fn a_key_figure_embed_names_its_chart_unless_it_is_the_first() {
-        let chart = |id: &str| ChartDef { id: id.into(), title: id.into(), kind: crate::model::ChartKind::Change, bars: vec![] };
-        let dataset = Dataset { schema_version: 1, id: "av-media-2023".into(), title: String::new(), status: crate::model::Status::Official, sources: vec![], figures: vec![], charts: vec![chart("utlan"), chart("aktiviteter")] };
+        let chart = |id: &str| ChartDef {
+            id: id.into(),
+            title: id.into(),
+            kind: crate::model::ChartKind::Change,
+            bars: vec![],
+        };
+        let dataset = Dataset {
+            schema_version: 1,
+            id: "av-media-2023".into(),
+            title: String::new(),
+            status: crate::model::Status::Official,
+            sources: vec![],
+            figures: vec![],
+            charts: vec![chart("utlan"), chart("aktiviteter")],
+        };
         assert_eq!(key_figure_path(&dataset, "utlan"), "/embed/av-media-2023");
-        assert_eq!(key_figure_path(&dataset, "aktiviteter"), "/embed/av-media-2023?diagram=aktiviteter");
+        assert_eq!(
+            key_figure_path(&dataset, "aktiviteter"),
+            "/embed/av-media-2023?diagram=aktiviteter"
+        );
         let pairs = |v: &str| vec![("diagram".to_string(), v.to_string())];
         // (query's chart, the chart shown)
         for (asked, shown) in [("aktiviteter", "aktiviteter"), ("utlan", "utlan"), ("okand", "utlan")] {
-            assert_eq!(key_figure_chart(&dataset, &pairs(asked)).map(|c| c.id.as_str()), Some(shown));
+            assert_eq!(
+                key_figure_chart(&dataset, &pairs(asked)).map(|c| c.id.as_str()),
+                Some(shown)
+            );
         }
         assert_eq!(key_figure_chart(&dataset, &[]).map(|c| c.id.as_str()), Some("utlan"));
     }

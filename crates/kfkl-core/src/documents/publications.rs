@@ -98,6 +98,14 @@ impl Kind {
         }
     }
 
+    /// "verksamhetsplanen", "verksamhetsberättelsen": the one a sentence names.
+    pub fn definite(self) -> &'static str {
+        match self {
+            Kind::Plan => "verksamhetsplanen",
+            Kind::Rapport => "verksamhetsberättelsen",
+        }
+    }
+
     pub fn parse(word: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.word() == word)
     }
@@ -134,13 +142,20 @@ impl Publication {
 impl Index {
     /// What the site shows: every document but drafts, newest first.
     pub fn published(&self) -> Vec<&Publication> {
-        let mut docs: Vec<&Publication> = self.dokument.iter().filter(|d| d.status != DRAFT && d.kind().is_some()).collect();
+        let mut docs: Vec<&Publication> = self
+            .dokument
+            .iter()
+            .filter(|d| d.status != DRAFT && d.kind().is_some())
+            .collect();
         docs.sort_by(|a, b| b.ar.cmp(&a.ar).then_with(|| a.typ.cmp(&b.typ)));
         docs
     }
 
     pub fn of_kind(&self, kind: Kind) -> Vec<&Publication> {
-        self.published().into_iter().filter(|d| d.kind() == Some(kind)).collect()
+        self.published()
+            .into_iter()
+            .filter(|d| d.kind() == Some(kind))
+            .collect()
     }
 
     /// The newest published document of a kind: the one `/plan` shows and the menu names.
@@ -172,7 +187,12 @@ impl Index {
     /// Follow-up pairs whose two documents are published, newest report first.
     pub fn pairs(&self) -> Vec<&Pair> {
         let year = |p: &Pair| self.by_id(&p.rapport).map_or(0, |d| d.ar);
-        let mut pairs: Vec<&Pair> = self.uppfoljning.iter().flatten().filter(|p| self.by_id(&p.rapport).is_some() && self.by_id(&p.plan).is_some()).collect();
+        let mut pairs: Vec<&Pair> = self
+            .uppfoljning
+            .iter()
+            .flatten()
+            .filter(|p| self.by_id(&p.rapport).is_some() && self.by_id(&p.plan).is_some())
+            .collect();
         pairs.sort_by_key(|p| std::cmp::Reverse(year(p)));
         pairs
     }
@@ -182,7 +202,9 @@ impl Index {
         let pairs = self.pairs();
         match report_year {
             None => pairs.first().copied(),
-            Some(y) => pairs.into_iter().find(|p| self.by_id(&p.rapport).is_some_and(|d| d.ar == y)),
+            Some(y) => pairs
+                .into_iter()
+                .find(|p| self.by_id(&p.rapport).is_some_and(|d| d.ar == y)),
         }
     }
 
@@ -220,12 +242,29 @@ pub(crate) mod tests {
 
     fn index() -> Index {
         let mut plan = doc("plan", 2025, EARLIER);
-        plan.inbaddningar = Some(BTreeMap::from([("budget-intakter".to_string(), "intakter".to_string())]));
+        plan.inbaddningar = Some(BTreeMap::from([(
+            "budget-intakter".to_string(),
+            "intakter".to_string(),
+        )]));
         Index {
-            dokument: vec![plan, doc("plan", 2026, CURRENT), doc("plan", 2027, DRAFT), doc("rapport", 2023, EARLIER), doc("rapport", 2024, CURRENT)],
+            dokument: vec![
+                plan,
+                doc("plan", 2026, CURRENT),
+                doc("plan", 2027, DRAFT),
+                doc("rapport", 2023, EARLIER),
+                doc("rapport", 2024, CURRENT),
+            ],
             uppfoljning: Some(vec![
-                Pair { rapport: "rapport-2023".into(), plan: "plan-2025".into(), fil: "a.toml".into() },
-                Pair { rapport: "rapport-2024".into(), plan: "plan-2026".into(), fil: "b.toml".into() },
+                Pair {
+                    rapport: "rapport-2023".into(),
+                    plan: "plan-2025".into(),
+                    fil: "a.toml".into(),
+                },
+                Pair {
+                    rapport: "rapport-2024".into(),
+                    plan: "plan-2026".into(),
+                    fil: "b.toml".into(),
+                },
             ]),
         }
     }
@@ -234,7 +273,10 @@ pub(crate) mod tests {
     fn the_latest_is_the_newest_published_and_a_draft_is_never_shown() {
         let i = index();
         let ids = |docs: Vec<&Publication>| docs.iter().map(|d| d.id.clone()).collect::<Vec<_>>();
-        assert_eq!(ids(i.published()), ["plan-2026", "plan-2025", "rapport-2024", "rapport-2023"]);
+        assert_eq!(
+            ids(i.published()),
+            ["plan-2026", "plan-2025", "rapport-2024", "rapport-2023"]
+        );
         assert_eq!(i.latest(Kind::Plan).map(|d| d.path()), Some("/plan/2026".into()));
         let cases: &[(Kind, Option<&str>, Option<&str>)] = &[
             (Kind::Plan, None, Some("plan-2026")),
@@ -254,7 +296,10 @@ pub(crate) mod tests {
     #[test]
     fn follow_up_pairs_come_newest_first_and_by_their_reports_year() {
         let i = index();
-        assert_eq!(i.pairs().iter().map(|p| p.rapport.as_str()).collect::<Vec<_>>(), ["rapport-2024", "rapport-2023"]);
+        assert_eq!(
+            i.pairs().iter().map(|p| p.rapport.as_str()).collect::<Vec<_>>(),
+            ["rapport-2024", "rapport-2023"]
+        );
         assert_eq!(i.pair(None).map(|p| p.plan.as_str()), Some("plan-2026"));
         assert_eq!(i.pair(Some(2023)).map(|p| p.plan.as_str()), Some("plan-2025"));
         assert_eq!(i.pair(Some(2020)), None);

@@ -20,7 +20,11 @@ pub struct Budget<'a> {
 impl<'a> Budget<'a> {
     /// `None` for a plan whose index entry gives no budget roles.
     pub fn of(doc: &'a Document, plan: &'a Publication) -> Option<Budget<'a>> {
-        Some(Budget { doc, plan, roles: plan.budget.as_ref()? })
+        Some(Budget {
+            doc,
+            plan,
+            roles: plan.budget.as_ref()?,
+        })
     }
 
     fn source(&self) -> String {
@@ -34,7 +38,10 @@ fn table<'d>(doc: &'d Document, id: &str) -> Option<&'d Table> {
 
 /// A row's value in one column, found by label regardless of case.
 fn row(t: &Table, label: &str, col: usize) -> Option<f64> {
-    t.rows.iter().find(|r| r.label.eq_ignore_ascii_case(label)).and_then(|r| r.values.get(col).copied())
+    t.rows
+        .iter()
+        .find(|r| r.label.eq_ignore_ascii_case(label))
+        .and_then(|r| r.values.get(col).copied())
 }
 
 fn tkr(v: f64) -> String {
@@ -42,10 +49,21 @@ fn tkr(v: f64) -> String {
 }
 
 fn source_line(doc: &Document, section: &str) -> String {
-    format!("Källa: {}, {}, avsnitt {section}.", doc.source.publisher, doc.source.title)
+    format!(
+        "Källa: {}, {}, avsnitt {section}.",
+        doc.source.publisher, doc.source.title
+    )
 }
 
-fn chart(id: &str, title: &str, heading: &str, categories: Vec<(String, String)>, series: Vec<Series>, summary: String, source: String) -> BarChart {
+fn chart(
+    id: &str,
+    title: &str,
+    heading: &str,
+    categories: Vec<(String, String)>,
+    series: Vec<Series>,
+    summary: String,
+    source: String,
+) -> BarChart {
     BarChart {
         id: id.into(),
         title: title.into(),
@@ -62,7 +80,11 @@ fn chart(id: &str, title: &str, heading: &str, categories: Vec<(String, String)>
 }
 
 fn series(name: &str, values: Vec<f64>) -> Series {
-    Series { name: name.into(), displays: values.iter().map(|v| format_number(*v)).collect(), values }
+    Series {
+        name: name.into(),
+        displays: values.iter().map(|v| format_number(*v)).collect(),
+        values,
+    }
 }
 
 /// Income and costs of each verksamhetsområde. Where a table states no cost
@@ -70,7 +92,15 @@ fn series(name: &str, values: Vec<f64>) -> Series {
 /// The budget page's charts, in its order; each is embeddable as `/embed/<id>`
 /// ("budget-<år>-<namn>", `publications::BUDGET_CHARTS`).
 pub fn charts(b: Budget, staff_figures: &Dataset) -> Vec<BarChart> {
-    [area_split(b), excluding_transfers(b), income_split(b), staff(b, staff_figures)].into_iter().flatten().collect()
+    [
+        area_split(b),
+        excluding_transfers(b),
+        income_split(b),
+        staff(b, staff_figures),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// How the budget splits across the verksamhetsområden: each area's costs
@@ -101,17 +131,35 @@ pub fn area_split(b: Budget) -> Option<BarChart> {
     let share = |v: f64| format_percent((1000.0 * v / total).round() / 10.0);
     let mut order: Vec<usize> = (0..costs.len()).collect();
     crate::sort::sort_by(&mut order, |a, b| costs[*b].total_cmp(&costs[*a]));
-    let listed: Vec<String> = order.iter().map(|&i| format!("{} {} ({})", cats[i].0, tkr(costs[i]), share(costs[i]))).collect();
-    let balance = if balanced { " Varje område har lika stora intäkter som kostnader." } else { "" };
+    let listed: Vec<String> = order
+        .iter()
+        .map(|&i| format!("{} {} ({})", cats[i].0, tkr(costs[i]), share(costs[i])))
+        .collect();
+    let balance = if balanced {
+        " Varje område har lika stora intäkter som kostnader."
+    } else {
+        ""
+    };
     let (first, rest) = listed.split_first()?;
-    let summary = format!("Av verksamhetsområdenas {} går störst del till {first}. Sedan kommer {}.{balance}", tkr(total), and_list(rest));
-    let displays = costs.iter().map(|&v| format!("{} ({})", format_number(v), share(v))).collect();
+    let summary = format!(
+        "Av verksamhetsområdenas {} går störst del till {first}. Sedan kommer {}.{balance}",
+        tkr(total),
+        and_list(rest)
+    );
+    let displays = costs
+        .iter()
+        .map(|&v| format!("{} ({})", format_number(v), share(v)))
+        .collect();
     let mut c = chart(
         &b.plan.chart_id("omraden"),
         &format!("Så fördelas budgeten på verksamhetsområdena {} (tkr)", b.plan.ar),
         "Verksamhetsområde",
         cats,
-        vec![Series { name: "Kostnader".into(), values: costs, displays }],
+        vec![Series {
+            name: "Kostnader".into(),
+            values: costs,
+            displays,
+        }],
         summary,
         b.source(),
     );
@@ -126,16 +174,34 @@ pub fn totals_sentence(b: Budget) -> Option<String> {
     let whole = row(table(b.doc, &b.roles.helhet)?, "SUMMA INTÄKTER", 0)?;
     let t = table(b.doc, &b.roles.jamforelse)?;
     let own = row(t, "INTÄKTER", t.columns.len().checked_sub(1)?)?;
-    let areas: f64 = b.roles.omraden.iter().map(|a| table(b.doc, &a.tabell).and_then(|t| row(t, "SUMMA INTÄKTER", 0).or_else(|| row(t, "INTÄKTER", 0)))).sum::<Option<f64>>()?;
+    let areas: f64 = b
+        .roles
+        .omraden
+        .iter()
+        .map(|a| table(b.doc, &a.tabell).and_then(|t| row(t, "SUMMA INTÄKTER", 0).or_else(|| row(t, "INTÄKTER", 0))))
+        .sum::<Option<f64>>()?;
     let count = match b.roles.omraden.len() {
-        n @ 2..=12 => ["två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"][n - 2].to_string(),
+        n @ 2..=12 => [
+            "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv",
+        ][n - 2]
+            .to_string(),
         n => n.to_string(),
     };
     let rounding = match own - areas {
         d if d.abs() < 0.5 => String::new(),
-        d => format!(" De {count} verksamhetsområdenas tabeller summerar till {}, {} {} än så i planens egna siffror.", tkr(areas), tkr(d.abs()), if d > 0.0 { "mindre" } else { "mer" }),
+        d => format!(
+            " De {count} verksamhetsområdenas tabeller summerar till {}, {} {} än så i planens egna siffror.",
+            tkr(areas),
+            tkr(d.abs()),
+            if d > 0.0 { "mindre" } else { "mer" }
+        ),
     };
-    let whither = b.roles.transfereringar.as_deref().map(|w| format!(" {w}")).unwrap_or_default();
+    let whither = b
+        .roles
+        .transfereringar
+        .as_deref()
+        .map(|w| format!(" {w}"))
+        .unwrap_or_default();
     Some(format!(
         "Förbundets budget {} är {}. Av dem är {} transfereringar, pengar som förbundet betalar vidare till kommunerna{whither}, så den egna verksamheten har {}.{rounding}",
         b.plan.ar,
@@ -161,7 +227,11 @@ pub fn excluding_transfers(b: Budget) -> Option<BarChart> {
         .iter()
         .enumerate()
         .map(|(i, name)| {
-            let per_year: Vec<String> = years.iter().zip(&all).map(|((_, y), s)| format!("{} år {y}", tkr(s.values[i]))).collect();
+            let per_year: Vec<String> = years
+                .iter()
+                .zip(&all)
+                .map(|((_, y), s)| format!("{} år {y}", tkr(s.values[i])))
+                .collect();
             format!("{name} {}", per_year.join(" och "))
         })
         .collect();
@@ -169,7 +239,16 @@ pub fn excluding_transfers(b: Budget) -> Option<BarChart> {
         &b.plan.chart_id("jamforelse"),
         &format!("Budget exklusive transfereringar, {} (tkr)", and_list(&t.columns)),
         "Post",
-        names.iter().map(|n| (n.to_string(), n.replace("Övriga kostnader", "Övriga kostn.").replace("Personalkostnader", "Personal"))).collect(),
+        names
+            .iter()
+            .map(|n| {
+                (
+                    n.to_string(),
+                    n.replace("Övriga kostnader", "Övriga kostn.")
+                        .replace("Personalkostnader", "Personal"),
+                )
+            })
+            .collect(),
         all,
         format!("Budget exklusive transfereringar: {}.", parts.join("; ")),
         b.source(),
@@ -179,17 +258,28 @@ pub fn excluding_transfers(b: Budget) -> Option<BarChart> {
 /// How the association's income splits into agreed and other income.
 pub fn income_split(b: Budget) -> Option<BarChart> {
     let t = table(b.doc, &b.roles.helhet)?;
-    let (agreed, other, total) = (row(t, "Avtalade intäkter", 0)?, row(t, "Övriga intäkter", 0)?, row(t, "SUMMA INTÄKTER", 0)?);
+    let (agreed, other, total) = (
+        row(t, "Avtalade intäkter", 0)?,
+        row(t, "Övriga intäkter", 0)?,
+        row(t, "SUMMA INTÄKTER", 0)?,
+    );
     let share = |v: f64| format_percent((1000.0 * v / total).round() / 10.0);
     Some(chart(
         &b.plan.chart_id("intakter"),
         &format!("Intäkternas fördelning {} (tkr)", b.plan.ar),
         "Intäkt",
-        vec![("Avtalade intäkter".into(), "Avtalade".into()), ("Övriga intäkter".into(), "Övriga".into())],
+        vec![
+            ("Avtalade intäkter".into(), "Avtalade".into()),
+            ("Övriga intäkter".into(), "Övriga".into()),
+        ],
         vec![series("Belopp", vec![agreed, other])],
         format!(
             "Av intäkterna på {} är {} avtalade ({}) och {} övriga ({}).",
-            tkr(total), tkr(agreed), share(agreed), tkr(other), share(other)
+            tkr(total),
+            tkr(agreed),
+            share(agreed),
+            tkr(other),
+            share(other)
         ),
         b.source(),
     ))
@@ -216,19 +306,43 @@ pub fn staff(b: Budget, figures: &Dataset) -> Option<BarChart> {
             other_units.push(format!("{name}: {} {unit}", format_figure(f)));
         }
     }
-    let listed: Vec<String> = cats.iter().zip(&displays).map(|((n, _), d)| format!("{n} {d}")).collect();
-    let total = b.roles.personal_totalt.as_deref().and_then(|id| figures.figure(id)).map(|f| format!(" Hela förbundet: {} årsarbetare, enligt planen.", format_figure(f))).unwrap_or_default();
-    let others = if other_units.is_empty() { String::new() } else { format!(" Planen anger inte årsarbetare för alla: {}.", other_units.join(", ")) };
+    let listed: Vec<String> = cats
+        .iter()
+        .zip(&displays)
+        .map(|((n, _), d)| format!("{n} {d}"))
+        .collect();
+    let total = b
+        .roles
+        .personal_totalt
+        .as_deref()
+        .and_then(|id| figures.figure(id))
+        .map(|f| format!(" Hela förbundet: {} årsarbetare, enligt planen.", format_figure(f)))
+        .unwrap_or_default();
+    let others = if other_units.is_empty() {
+        String::new()
+    } else {
+        format!(" Planen anger inte årsarbetare för alla: {}.", other_units.join(", "))
+    };
     let mut c = chart(
         &b.plan.chart_id("personal"),
         &format!("Årsarbetare per verksamhetsområde {}", b.plan.ar),
         "Verksamhetsområde",
         cats,
-        vec![Series { name: "Årsarbetare".into(), values, displays }],
+        vec![Series {
+            name: "Årsarbetare".into(),
+            values,
+            displays,
+        }],
         format!("Årsarbetare {}: {}.{others}{total}", b.plan.ar, listed.join(", ")),
-        format!("Källa: {}, {}, avsnitt {} (texten under varje verksamhetsområde).", b.doc.source.publisher, b.doc.source.title, b.roles.avsnitt),
+        format!(
+            "Källa: {}, {}, avsnitt {} (texten under varje verksamhetsområde).",
+            b.doc.source.publisher, b.doc.source.title, b.roles.avsnitt
+        ),
     );
-    c.notes = other_units.iter().map(|o| format!("Visas inte i diagrammet, eftersom planen räknar medarbetare och inte årsarbetare där: {o}.")).collect();
+    c.notes = other_units
+        .iter()
+        .map(|o| format!("Visas inte i diagrammet, eftersom planen räknar medarbetare och inte årsarbetare där: {o}."))
+        .collect();
     Some(c)
 }
 
@@ -241,7 +355,12 @@ mod tests {
 
     /// The plan's index entry with the roles of `doc()`'s tables.
     fn plan() -> Publication {
-        let area = |tabell: &str, namn: &str, kort: &str| BudgetArea { tabell: tabell.into(), namn: namn.into(), kort: kort.into(), personal: None };
+        let area = |tabell: &str, namn: &str, kort: &str| BudgetArea {
+            tabell: tabell.into(),
+            namn: namn.into(),
+            kort: kort.into(),
+            personal: None,
+        };
         let mut p = crate::publications::tests::doc("plan", 2025, "gällande");
         p.budget = Some(BudgetRoles {
             avsnitt: "Budget 2025".into(),
@@ -250,7 +369,11 @@ mod tests {
             transfereringar: Some("i projekten SIA och OPIS".into()),
             omraden: vec![
                 area("budget-kansli", "Kansli", "Kansli"),
-                area("budget-unga-utbildning-och-etablering", "Unga, utbildning och etablering", "Unga"),
+                area(
+                    "budget-unga-utbildning-och-etablering",
+                    "Unga, utbildning och etablering",
+                    "Unga",
+                ),
                 area("budget-halsa-vard-och-omsorg", "Hälsa, vård och omsorg", "Vård"),
                 area("budget-miljo-och-livsmedel", "Miljö och livsmedel", "Miljö"),
             ],
@@ -264,7 +387,13 @@ mod tests {
             id: id.into(),
             caption: id.into(),
             columns: columns.iter().map(|c| c.to_string()).collect(),
-            rows: rows.iter().map(|(l, v)| TableRow { label: l.to_string(), values: v.to_vec() }).collect(),
+            rows: rows
+                .iter()
+                .map(|(l, v)| TableRow {
+                    label: l.to_string(),
+                    values: v.to_vec(),
+                })
+                .collect(),
             note: None,
         })
     }
@@ -274,18 +403,58 @@ mod tests {
             schema_version: SCHEMA_VERSION,
             id: "p".into(),
             title: "P".into(),
-            source: SourceDoc { id: "s".into(), title: "Plan".into(), publisher: "KFKL".into() },
+            source: SourceDoc {
+                id: "s".into(),
+                title: "Plan".into(),
+                publisher: "KFKL".into(),
+            },
             tags: vec![],
             mends: vec![],
             discrepancies: vec![],
             see_also: vec![],
             blocks: vec![
-                t("budget-kfkl-2025", &[""], &[("Avtalade intäkter", &[75.0]), ("Övriga intäkter", &[25.0]), ("SUMMA INTÄKTER", &[100.0])]),
-                t("budget-exklusive-transfereringar", &["2024", "2025"], &[("INTÄKTER", &[10.0, 12.0]), ("ÖVRIGA KOSTNADER", &[-4.0, -5.0]), ("PERSONALKOSTNADER", &[-6.0, -7.0])]),
-                t("budget-kansli", &[""], &[("SUMMA INTÄKTER", &[9.0]), ("SUMMA KOSTNADER", &[-9.0])]),
-                t("budget-unga-utbildning-och-etablering", &[""], &[("SUMMA INTÄKTER", &[14.0]), ("SUMMA KOSTNADER", &[-13.0])]),
-                t("budget-halsa-vard-och-omsorg", &[""], &[("SUMMA INTÄKTER", &[4.0]), ("SUMMA KOSTNADER", &[-4.0])]),
-                t("budget-miljo-och-livsmedel", &[""], &[("INTÄKTER", &[1.0]), ("ÖVRIGA KOSTNADER", &[-0.5]), ("PERSONALKOSTNADER", &[-0.5])]),
+                t(
+                    "budget-kfkl-2025",
+                    &[""],
+                    &[
+                        ("Avtalade intäkter", &[75.0]),
+                        ("Övriga intäkter", &[25.0]),
+                        ("SUMMA INTÄKTER", &[100.0]),
+                    ],
+                ),
+                t(
+                    "budget-exklusive-transfereringar",
+                    &["2024", "2025"],
+                    &[
+                        ("INTÄKTER", &[10.0, 12.0]),
+                        ("ÖVRIGA KOSTNADER", &[-4.0, -5.0]),
+                        ("PERSONALKOSTNADER", &[-6.0, -7.0]),
+                    ],
+                ),
+                t(
+                    "budget-kansli",
+                    &[""],
+                    &[("SUMMA INTÄKTER", &[9.0]), ("SUMMA KOSTNADER", &[-9.0])],
+                ),
+                t(
+                    "budget-unga-utbildning-och-etablering",
+                    &[""],
+                    &[("SUMMA INTÄKTER", &[14.0]), ("SUMMA KOSTNADER", &[-13.0])],
+                ),
+                t(
+                    "budget-halsa-vard-och-omsorg",
+                    &[""],
+                    &[("SUMMA INTÄKTER", &[4.0]), ("SUMMA KOSTNADER", &[-4.0])],
+                ),
+                t(
+                    "budget-miljo-och-livsmedel",
+                    &[""],
+                    &[
+                        ("INTÄKTER", &[1.0]),
+                        ("ÖVRIGA KOSTNADER", &[-0.5]),
+                        ("PERSONALKOSTNADER", &[-0.5]),
+                    ],
+                ),
             ],
         }
     }
@@ -298,10 +467,19 @@ mod tests {
     fn the_split_across_areas_comes_from_the_area_tables_with_shares() {
         let (d, p) = (doc(), plan());
         let c = area_split(Budget::of(&d, &p).unwrap()).unwrap();
-        assert_eq!((c.id.as_str(), c.title.as_str()), ("budget-2025-omraden", "Så fördelas budgeten på verksamhetsområdena 2025 (tkr)"));
+        assert_eq!(
+            (c.id.as_str(), c.title.as_str()),
+            (
+                "budget-2025-omraden",
+                "Så fördelas budgeten på verksamhetsområdena 2025 (tkr)"
+            )
+        );
         assert_eq!(c.series.len(), 1);
         assert_eq!(c.series[0].values, [9.0, 13.0, 4.0, 1.0]);
-        assert_eq!(c.series[0].displays.iter().map(|d| plain(d)).collect::<Vec<_>>(), ["9 (33,3 %)", "13 (48,1 %)", "4 (14,8 %)", "1 (3,7 %)"]);
+        assert_eq!(
+            c.series[0].displays.iter().map(|d| plain(d)).collect::<Vec<_>>(),
+            ["9 (33,3 %)", "13 (48,1 %)", "4 (14,8 %)", "1 (3,7 %)"]
+        );
         assert_eq!(c.axis_labels, ["Kansli", "Unga", "Vård", "Miljö"]);
         // Unga's income (14) is not its costs (13): no claim that every area balances.
         assert_eq!(plain(&c.summary), "Av verksamhetsområdenas 27 tkr går störst del till Unga, utbildning och etablering 13 tkr (48,1 %). Sedan kommer Kansli 9 tkr (33,3 %), Hälsa, vård och omsorg 4 tkr (14,8 %) och Miljö och livsmedel 1 tkr (3,7 %).");
@@ -322,11 +500,24 @@ mod tests {
         let (d, p) = (doc(), plan());
         let b = Budget::of(&d, &p).unwrap();
         let c = excluding_transfers(b).unwrap();
-        assert_eq!((c.id.as_str(), c.title.as_str()), ("budget-2025-jamforelse", "Budget exklusive transfereringar, 2024 och 2025 (tkr)"), "the years are the table's columns");
-        assert_eq!(c.series.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["2024", "2025"]);
+        assert_eq!(
+            (c.id.as_str(), c.title.as_str()),
+            (
+                "budget-2025-jamforelse",
+                "Budget exklusive transfereringar, 2024 och 2025 (tkr)"
+            ),
+            "the years are the table's columns"
+        );
+        assert_eq!(
+            c.series.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
+            ["2024", "2025"]
+        );
         assert_eq!(plain(&c.summary), "Budget exklusive transfereringar: intäkter 10 tkr år 2024 och 12 tkr år 2025; övriga kostnader -4 tkr år 2024 och -5 tkr år 2025; personalkostnader -6 tkr år 2024 och -7 tkr år 2025.");
         let s = income_split(b).unwrap();
-        assert_eq!(plain(&s.summary), "Av intäkterna på 100 tkr är 75 tkr avtalade (75 %) och 25 tkr övriga (25 %).");
+        assert_eq!(
+            plain(&s.summary),
+            "Av intäkterna på 100 tkr är 75 tkr avtalade (75 %) och 25 tkr övriga (25 %)."
+        );
     }
 
     #[test]
@@ -336,7 +527,10 @@ mod tests {
         assert!(income_split(Budget::of(&d, &p).unwrap()).is_none());
         assert!(area_split(Budget::of(&d, &p).unwrap()).is_some());
         p.budget = None;
-        assert!(Budget::of(&d, &p).is_none(), "a plan without budget roles has no charts");
+        assert!(
+            Budget::of(&d, &p).is_none(),
+            "a plan without budget roles has no charts"
+        );
     }
 
     #[test]

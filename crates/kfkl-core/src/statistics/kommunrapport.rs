@@ -6,8 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::csv::CsvFlavour;
 use crate::compare::{against_county, two_proportions, Difference, Share};
+use crate::csv::CsvFlavour;
 use crate::explorer::ExplorerState;
 use crate::model::{Approx, Status};
 use crate::stats::{StatTable, StatUnit, COUNTY, NATION};
@@ -166,7 +166,13 @@ pub fn key_indicator(table: &StatTable, indicator: usize, grade: usize, municipa
         .collect();
     let reading = |area: Option<usize>, year: u16| -> Option<Reading> {
         let o = rows.iter().find(|o| Some(o.area) == area && o.year == year)?;
-        Some(Reading { year, value: o.value, n: o.n, approx: o.approx, example: o.example })
+        Some(Reading {
+            year,
+            value: o.value,
+            n: o.n,
+            approx: o.approx,
+            example: o.example,
+        })
     };
     let mut own: Vec<u16> = rows.iter().filter(|o| o.area == municipality).map(|o| o.year).collect();
     crate::sort::sort_dedup(&mut own);
@@ -187,19 +193,42 @@ pub fn key_indicator(table: &StatTable, indicator: usize, grade: usize, municipa
     let share = |r: &Option<Reading>| -> Option<Share> {
         let r = r.as_ref()?;
         (table.survey.indicators[indicator].unit == StatUnit::Percent).then_some(())?;
-        Some(Share { percent: r.value?, n: r.n? })
+        Some(Share {
+            percent: r.value?,
+            n: r.n?,
+        })
     };
-    let mut years: Vec<u16> = rows.iter().filter(|o| o.area == municipality || Some(o.area) == county).map(|o| o.year).collect();
+    let mut years: Vec<u16> = rows
+        .iter()
+        .filter(|o| o.area == municipality || Some(o.area) == county)
+        .map(|o| o.year)
+        .collect();
     crate::sort::sort_dedup(&mut years);
     let trend = |area: Option<usize>| years.iter().map(|&y| reading(area, y).and_then(|r| r.value)).collect();
-    let real = |area: Option<usize>, years: &[u16]| years.iter().map(|&y| reading(area, y).is_some_and(|r| !r.example)).collect::<Vec<bool>>();
+    let real = |area: Option<usize>, years: &[u16]| {
+        years
+            .iter()
+            .map(|&y| reading(area, y).is_some_and(|r| !r.example))
+            .collect::<Vec<bool>>()
+    };
     let span = years.first().copied().unwrap_or(0)..=years.last().copied().unwrap_or(0);
-    let mut nation_years: Vec<u16> = rows.iter().filter(|o| Some(o.area) == nation && o.value.is_some() && span.contains(&o.year)).map(|o| o.year).collect();
+    let mut nation_years: Vec<u16> = rows
+        .iter()
+        .filter(|o| Some(o.area) == nation && o.value.is_some() && span.contains(&o.year))
+        .map(|o| o.year)
+        .collect();
     crate::sort::sort_dedup(&mut nation_years);
-    let trend_nation = nation_years.iter().map(|&y| reading(nation, y).and_then(|r| r.value)).collect();
+    let trend_nation = nation_years
+        .iter()
+        .map(|&y| reading(nation, y).and_then(|r| r.value))
+        .collect();
     let mut sources: Vec<String> = Vec::new();
     for o in &rows {
-        let shown = if o.area == municipality || Some(o.area) == county { years.contains(&o.year) } else { Some(o.area) == nation && (nation_years.contains(&o.year) || Some(o.year) == year) };
+        let shown = if o.area == municipality || Some(o.area) == county {
+            years.contains(&o.year)
+        } else {
+            Some(o.area) == nation && (nation_years.contains(&o.year) || Some(o.year) == year)
+        };
         if shown && !sources.contains(&table.sources[o.source]) {
             sources.push(table.sources[o.source].clone());
         }
@@ -215,7 +244,12 @@ pub fn key_indicator(table: &StatTable, indicator: usize, grade: usize, municipa
         map: false,
     };
     let answer = (!ind.answers.is_empty()).then_some(0);
-    let map = ExplorerState { map: true, areas: ExplorerState::default_for(table).areas, answer, ..state.clone() };
+    let map = ExplorerState {
+        map: true,
+        areas: ExplorerState::default_for(table).areas,
+        answer,
+        ..state.clone()
+    };
     KeyIndicator {
         id: ind.id.clone(),
         label: ind.label.clone(),
@@ -269,13 +303,23 @@ pub fn change_text(k: &KeyIndicator) -> Option<String> {
 pub fn change_number(k: &KeyIndicator) -> Option<String> {
     let (now, before) = (k.latest.as_ref()?, k.previous.as_ref()?);
     let d = now.value? - before.value?;
-    let sign = if d > 0.0 { "+" } else if d < 0.0 { "\u{2212}" } else { "±" };
+    let sign = if d > 0.0 {
+        "+"
+    } else if d < 0.0 {
+        "\u{2212}"
+    } else {
+        "±"
+    };
     Some(format!("{sign}{}", crate::format::format_fixed(d.abs(), 1)))
 }
 
 /// A card's grade as a query value: "åk 9" → "ak9", "gy 2" → "gy2" (the explorer's `arskurs`).
 pub fn grade_key(grade: &str) -> String {
-    grade.chars().filter(|c| !c.is_whitespace()).map(|c| if c == 'å' { 'a' } else { c }).collect()
+    grade
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == 'å' { 'a' } else { c })
+        .collect()
 }
 
 /// The query that names a card in the report's embed ("?indikator=rokning&arskurs=ak9").
@@ -288,9 +332,15 @@ impl Kommunrapport {
     /// first card where it names none or one the report does not have.
     pub fn card(&self, pairs: &[(String, String)]) -> Option<(&SurveyPart, &KeyIndicator)> {
         let value = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
-        let cards = || self.surveys.iter().flat_map(|s| s.indicators.iter().map(move |k| (s, k)));
+        let cards = || {
+            self.surveys
+                .iter()
+                .flat_map(|s| s.indicators.iter().map(move |k| (s, k)))
+        };
         cards()
-            .find(|(_, k)| Some(k.id.as_str()) == value("indikator") && Some(grade_key(&k.grade).as_str()) == value("arskurs"))
+            .find(|(_, k)| {
+                Some(k.id.as_str()) == value("indikator") && Some(grade_key(&k.grade).as_str()) == value("arskurs")
+            })
             .or_else(|| cards().next())
     }
 }
@@ -299,17 +349,32 @@ impl Kommunrapport {
 /// and the latest value of each place with its n.
 pub fn card_csv(name: &str, k: &KeyIndicator, flavour: CsvFlavour) -> String {
     let mut out = String::from("\u{feff}");
-    let example = [&k.latest, &k.county, &k.nation].iter().any(|r| r.as_ref().is_some_and(|r| r.example));
+    let example = [&k.latest, &k.county, &k.nation]
+        .iter()
+        .any(|r| r.as_ref().is_some_and(|r| r.example));
     if example {
         out.push_str("# EXEMPELDATA – INTE VERKLIGA RESULTAT\n");
     }
-    out.push_str(&format!("# {}, {}: {name}, Kalmar län och riket\n# Källa: {}.\n", k.label, k.grade, k.sources.join("; ")));
+    out.push_str(&format!(
+        "# {}, {}: {name}, Kalmar län och riket\n# Källa: {}.\n",
+        k.label,
+        k.grade,
+        k.sources.join("; ")
+    ));
     out.push_str(&flavour.line(&["område".into(), "år".into(), "värde".into(), "n".into()]));
     let number = |v: Option<f64>| v.map_or("..".to_string(), |v| flavour.number(v));
-    for (area, trend, latest) in [(name, &k.trend_municipality, &k.latest), ("Kalmar län", &k.trend_county, &k.county)] {
+    for (area, trend, latest) in [
+        (name, &k.trend_municipality, &k.latest),
+        ("Kalmar län", &k.trend_county, &k.county),
+    ] {
         for (year, v) in k.years.iter().zip(trend.iter()) {
             // A round without a row stays out; a suppressed one is "..".
-            let n = latest.as_ref().filter(|r| r.year == *year).and_then(|r| r.n).map(|n| n.to_string()).unwrap_or_default();
+            let n = latest
+                .as_ref()
+                .filter(|r| r.year == *year)
+                .and_then(|r| r.n)
+                .map(|n| n.to_string())
+                .unwrap_or_default();
             let known = v.is_some() || latest.as_ref().is_some_and(|r| r.year == *year);
             if known {
                 out.push_str(&flavour.line(&[area.to_string(), year.to_string(), number(*v), n]));
@@ -329,23 +394,71 @@ mod tests {
 
     #[test]
     fn an_embed_query_names_a_card_or_falls_back_to_the_first() {
-        let t = table(&[(0, 2021, Some(20.5), Some(300)), (0, 2023, None, Some(8)), (1, 2023, Some(21.0), Some(3000)), (2, 2023, Some(19.0), None)]);
+        let t = table(&[
+            (0, 2021, Some(20.5), Some(300)),
+            (0, 2023, None, Some(8)),
+            (1, 2023, Some(21.0), Some(3000)),
+            (2, 2023, Some(19.0), None),
+        ]);
         let mut k = key_indicator(&t, 0, 1, 0);
         k.grade = "åk 9".into();
         let mut other = k.clone();
         other.grade = "gy 2".into();
-        let part = SurveyPart { id: "andts".into(), title: "ANDTS".into(), route: "/statistik/andts".into(), threshold: 10, rounds: String::new(), has_nation: true, indicators: vec![k.clone(), other], sources: vec!["CAN".into()], absent: None };
-        let r = Kommunrapport { schema_version: 1, code: "0880".into(), name: "Kalmar".into(), slug: "kalmar".into(), status: Status::Exempeldata, surveys: vec![part], passages: vec![], county_wide: vec![] };
-        let pairs = |q: &str| q.trim_start_matches('?').split('&').filter_map(|p| p.split_once('=')).map(|(a, b)| (a.to_string(), b.to_string())).collect::<Vec<_>>();
+        let part = SurveyPart {
+            id: "andts".into(),
+            title: "ANDTS".into(),
+            route: "/statistik/andts".into(),
+            threshold: 10,
+            rounds: String::new(),
+            has_nation: true,
+            indicators: vec![k.clone(), other],
+            sources: vec!["CAN".into()],
+            absent: None,
+        };
+        let r = Kommunrapport {
+            schema_version: 1,
+            code: "0880".into(),
+            name: "Kalmar".into(),
+            slug: "kalmar".into(),
+            status: Status::Exempeldata,
+            surveys: vec![part],
+            passages: vec![],
+            county_wide: vec![],
+        };
+        let pairs = |q: &str| {
+            q.trim_start_matches('?')
+                .split('&')
+                .filter_map(|p| p.split_once('='))
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect::<Vec<_>>()
+        };
         // (query, the card's grade)
-        for (query, grade) in [(card_query(&r.surveys[0].indicators[1]), "gy 2"), ("".into(), "åk 9"), ("?indikator=okand&arskurs=gy2".into(), "åk 9")] {
-            assert_eq!(r.card(&pairs(&query)).map(|(_, k)| k.grade.as_str()), Some(grade), "{query}");
+        for (query, grade) in [
+            (card_query(&r.surveys[0].indicators[1]), "gy 2"),
+            ("".into(), "åk 9"),
+            ("?indikator=okand&arskurs=gy2".into(), "åk 9"),
+        ] {
+            assert_eq!(
+                r.card(&pairs(&query)).map(|(_, k)| k.grade.as_str()),
+                Some(grade),
+                "{query}"
+            );
         }
         assert_eq!(card_query(&k), format!("?indikator={}&arskurs=ak9", k.id));
         let csv = card_csv("Kalmar", &k, CsvFlavour::SwedishExcel);
         let lines: Vec<&str> = csv.lines().collect();
         assert!(lines[0].starts_with("\u{feff}# EXEMPELDATA"), "{csv}");
-        assert_eq!(&lines[3..], ["område;år;värde;n", "Kalmar;2021;20,5;", "Kalmar;2023;..;8", "Kalmar län;2023;21;3000", "Riket;2023;19;"], "{csv}");
+        assert_eq!(
+            &lines[3..],
+            [
+                "område;år;värde;n",
+                "Kalmar;2021;20,5;",
+                "Kalmar;2023;..;8",
+                "Kalmar län;2023;21;3000",
+                "Riket;2023;19;"
+            ],
+            "{csv}"
+        );
     }
 
     /// The explorer's test table (Kalmar, Kalmar län, Riket) with its percent
@@ -355,7 +468,19 @@ mod tests {
         t.survey.indicators.truncate(1);
         t.rows = Rows::default();
         for &(area, year, value, n) in rows {
-            t.rows.push(&crate::stats::Observation { indicator: 0, year, area, grade: 1, gender: 0, answer: None, value, n, approx: None, example: area != 2, source: 0 });
+            t.rows.push(&crate::stats::Observation {
+                indicator: 0,
+                year,
+                area,
+                grade: 1,
+                gender: 0,
+                answer: None,
+                value,
+                n,
+                approx: None,
+                example: area != 2,
+                source: 0,
+            });
         }
         t
     }
@@ -371,11 +496,17 @@ mod tests {
             (1, 2019, Some(22.0), Some(2900)),
         ]);
         let k = key_indicator(&t, 0, 1, 0);
-        assert_eq!(k.latest.as_ref().map(|r| (r.year, r.value, r.n)), Some((2023, Some(30.0), Some(300))));
+        assert_eq!(
+            k.latest.as_ref().map(|r| (r.year, r.value, r.n)),
+            Some((2023, Some(30.0), Some(300)))
+        );
         assert_eq!(k.previous.as_ref().map(|r| r.year), Some(2021));
         // Where the question changed in 2023, 2023 is not compared with 2021, and the trend breaks there.
         let mut changed = t.clone();
-        changed.survey.indicators[0].breaks = vec![crate::stats::Break { year: 2023, why: "Ny fråga.".into() }];
+        changed.survey.indicators[0].breaks = vec![crate::stats::Break {
+            year: 2023,
+            why: "Ny fråga.".into(),
+        }];
         let k2 = key_indicator(&changed, 0, 1, 0);
         assert_eq!((k2.previous.is_none(), k2.breaks.as_slice()), (true, &[2023][..]));
         assert_eq!(k.county.as_ref().and_then(|r| r.value), Some(21.0));
@@ -388,7 +519,10 @@ mod tests {
         assert_eq!(k.trend_municipality, [None, Some(20.0), Some(30.0)]);
         assert_eq!(k.trend_county, [Some(22.0), Some(20.0), Some(21.0)]);
         // The nation in its own years within the trend's span.
-        assert_eq!((k.nation_years.as_slice(), k.trend_nation.as_slice()), (&[2023][..], &[Some(19.0)][..]));
+        assert_eq!(
+            (k.nation_years.as_slice(), k.trend_nation.as_slice()),
+            (&[2023][..], &[Some(19.0)][..])
+        );
         assert_eq!(k.explorer, "/statistik/andts?omrade=0880,08,00&arskurs=ak9");
         assert_eq!(change_text(&k).as_deref(), Some("+10,0\u{a0}procentenheter sedan 2021"));
         assert_eq!(change_number(&k).as_deref(), Some("+10,0"));
@@ -397,13 +531,22 @@ mod tests {
 
     #[test]
     fn a_suppressed_round_is_kept_and_compared_with_nothing() {
-        let t = table(&[(0, 2021, Some(20.0), Some(300)), (0, 2023, None, Some(8)), (1, 2023, Some(21.0), Some(3000))]);
+        let t = table(&[
+            (0, 2021, Some(20.0), Some(300)),
+            (0, 2023, None, Some(8)),
+            (1, 2023, Some(21.0), Some(3000)),
+        ]);
         let k = key_indicator(&t, 0, 1, 0);
         assert_eq!(k.latest.as_ref().map(|r| (r.value, r.n)), Some((None, Some(8))));
         assert_eq!(k.vs_county, Comparison::Unknown);
         assert_eq!(change_text(&k), None);
         // No rows at all for the municipality: nothing to show, nothing claimed.
-        let k = key_indicator(&table(&[(1, 2021, Some(20.0), Some(3000)), (1, 2023, Some(21.0), Some(3000))]), 0, 1, 0);
+        let k = key_indicator(
+            &table(&[(1, 2021, Some(20.0), Some(3000)), (1, 2023, Some(21.0), Some(3000))]),
+            0,
+            1,
+            0,
+        );
         assert_eq!((k.latest, k.vs_county), (None, Comparison::Unknown));
         // But the card still gives the county's latest round, which its trend draws.
         assert_eq!(k.county.as_ref().map(|r| (r.year, r.value)), Some((2023, Some(21.0))));

@@ -25,7 +25,11 @@ pub fn captioned(svg: &str, width: u32, height: u32, title: &str, source: &str) 
     out.push('\n');
     for (i, line) in source.iter().enumerate() {
         let y = top + height + 6 + FONT + (FONT + 2) * i as u32;
-        out.push_str(&format!("<text x=\"12\" y=\"{y}\" font-family=\"sans-serif\" font-size=\"{}\" fill=\"{ink}\">{}</text>\n", FONT - 4, escape(line)));
+        out.push_str(&format!(
+            "<text x=\"12\" y=\"{y}\" font-family=\"sans-serif\" font-size=\"{}\" fill=\"{ink}\">{}</text>\n",
+            FONT - 4,
+            escape(line)
+        ));
     }
     out.push_str("</svg>\n");
     out
@@ -40,7 +44,10 @@ mod tests {
         let inner = "<svg width=\"100\" height=\"50\" viewBox=\"0 0 100 50\" xmlns=\"http://www.w3.org/2000/svg\">\n<rect/>\n</svg>\n";
         let out = captioned(inner, 400, 50, "Röker <b>\"alla\"</b>", "Källa: CAN & KFKL");
         assert!(out.starts_with("<svg width=\"400\""), "{out}");
-        assert!(out.contains(">Röker &lt;b&gt;&quot;alla&quot;&lt;/b&gt;</text>"), "{out}");
+        assert!(
+            out.contains(">Röker &lt;b&gt;&quot;alla&quot;&lt;/b&gt;</text>"),
+            "{out}"
+        );
         assert!(out.contains("<svg x=\"0\" y=\"40\" width=\"100\""), "{out}");
         assert!(out.contains(">Källa: CAN &amp; KFKL</text>"), "{out}");
         assert!(!out.contains("<b>"));

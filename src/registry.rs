@@ -1,6 +1,9 @@
-//! The publications index the build embedded (`build.rs` from
-//! `data/dokument.toml`, checked by the data build): every page, route and
-//! link that names a plan or a report asks here, so a new year is a data change.
+//! What the site publishes, in one place that the app's routes, the embeds
+//! and the prerender's route list all read: the publications index the build
+//! embedded (`build.rs` from `data/dokument.toml`, checked by the data build),
+//! so that every page, route and link that names a plan or a report asks here
+//! and a new year is a data change; the surveys that have an explorer; and
+//! the files a plan's budget is drawn from.
 
 use std::sync::OnceLock;
 
@@ -10,16 +13,35 @@ use leptos_router::components::A;
 
 use crate::base::href;
 
+/// The surveys with an explorer (`/statistik/<id>`, `/embed/<id>`), by their catalogue's id.
+pub const SURVEYS: [&str; 3] = ["andts", "lupp", "av-play"];
+
+/// The files a plan's budget page and embeds draw from: only its tables (a file
+/// the data build derives), not its whole text, and its staff figures.
+pub fn budget_files(plan: &Publication) -> Vec<String> {
+    vec![
+        format!("{}-tabeller.json", plan.id),
+        format!("{}.json", plan.personal.as_deref().unwrap_or_default()),
+    ]
+}
+
 pub fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| miniserde::json::from_str(include_str!(concat!(env!("OUT_DIR"), "/dokument.json"))).expect("the data build checked dokument.toml"))
+    INDEX.get_or_init(|| {
+        miniserde::json::from_str(include_str!(concat!(env!("OUT_DIR"), "/dokument.json")))
+            .expect("the data build checked dokument.toml")
+    })
 }
 
 /// A document's page ("/plan/2025") as a `'static` string, for closures that outlive the view.
 pub fn page(doc: &Publication) -> &'static str {
     static PATHS: OnceLock<Vec<String>> = OnceLock::new();
     let paths = PATHS.get_or_init(|| index().dokument.iter().map(Publication::path).collect());
-    let at = index().dokument.iter().position(|d| d.id == doc.id).expect("a document of the index");
+    let at = index()
+        .dokument
+        .iter()
+        .position(|d| d.id == doc.id)
+        .expect("a document of the index");
     &paths[at]
 }
 
@@ -31,7 +53,9 @@ pub fn shown(kind: Kind, year: Option<&str>) -> Option<&'static Publication> {
 
 /// The newest published document of a kind (the data build refuses an index without one).
 pub fn latest(kind: Kind) -> &'static Publication {
-    index().latest(kind).expect("the data build requires a current document of each kind")
+    index()
+        .latest(kind)
+        .expect("the data build requires a current document of each kind")
 }
 
 /// "Det finns en nyare verksamhetsplan: 2026", on a document that is not the newest.

@@ -109,11 +109,18 @@ fn draw(t: &Trend, out: &mut String) -> Result<(), Box<dyn std::error::Error>> {
         let y = (row * row_height + row_height / 2) as i32;
         let x = *x as i32;
         sample(&root, line.role, (x, y), (x + 24, y))?;
-        root.draw(&Text::new(line.name.to_string(), (x + 30, y), font().pos(Pos::new(HPos::Left, VPos::Center))))?;
+        root.draw(&Text::new(
+            line.name.to_string(),
+            (x + 30, y),
+            font().pos(Pos::new(HPos::Left, VPos::Center)),
+        ))?;
     }
     let legend = places.iter().map(|p| p.0 + 1).max().unwrap_or(0) * row_height;
     let years = t.lines.iter().flat_map(|l| l.years.iter().copied());
-    let (first, last) = (i32::from(years.clone().min().unwrap_or(2000)), i32::from(years.max().unwrap_or(2001)));
+    let (first, last) = (
+        i32::from(years.clone().min().unwrap_or(2000)),
+        i32::from(years.max().unwrap_or(2001)),
+    );
     let top = axis_max(t.lines.iter().flat_map(|l| l.values.iter().flatten().copied()), t.unit);
     let mut ctx = ChartBuilder::on(&root)
         .margin_top(legend + 6)
@@ -132,16 +139,34 @@ fn draw(t: &Trend, out: &mut String) -> Result<(), Box<dyn std::error::Error>> {
         .x_labels(((last - first + 3) as usize).min(30))
         .x_label_style(font())
         .y_label_style(font())
-        .x_label_formatter(&|y| if *y == first || *y == last { y.to_string() } else { String::new() })
+        .x_label_formatter(&|y| {
+            if *y == first || *y == last {
+                y.to_string()
+            } else {
+                String::new()
+            }
+        })
         .y_label_formatter(&|v| format_value(Some(*v), None, unit))
         .draw()?;
     let mut ends: Vec<(f64, String, RGBColor, (i32, i32))> = Vec::new();
-    let shown = |l: &Line| l.values.iter().zip(l.real).filter(|(v, _)| v.is_some()).map(|(_, r)| *r).collect::<Vec<bool>>();
+    let shown = |l: &Line| {
+        l.values
+            .iter()
+            .zip(l.real)
+            .filter(|(v, _)| v.is_some())
+            .map(|(_, r)| *r)
+            .collect::<Vec<bool>>()
+    };
     let flags: Vec<bool> = t.lines.iter().flat_map(shown).collect();
     let mixed = flags.iter().any(|r| *r) && flags.iter().any(|r| !*r);
     for line in &t.lines {
         let colour = line.role.colour();
-        let points: Vec<(i32, Option<f64>)> = line.years.iter().zip(line.values.iter()).map(|(&y, v)| (i32::from(y), *v)).collect();
+        let points: Vec<(i32, Option<f64>)> = line
+            .years
+            .iter()
+            .zip(line.values.iter())
+            .map(|(&y, v)| (i32::from(y), *v))
+            .collect();
         // Runs of rounds with a value; a missing value breaks the line, and so does a change of question.
         let mut cuts: Vec<(i32, Option<f64>)> = Vec::new();
         for &(y, v) in &points {
@@ -152,12 +177,19 @@ fn draw(t: &Trend, out: &mut String) -> Result<(), Box<dyn std::error::Error>> {
             cuts.push((y, v));
         }
         for run in cuts.split(|(_, v)| v.is_none()).filter(|run| run.len() > 1) {
-            let pixels: Vec<(i32, i32)> = run.iter().map(|&(y, v)| ctx.backend_coord(&(y, v.unwrap_or(0.0)))).collect();
+            let pixels: Vec<(i32, i32)> = run
+                .iter()
+                .map(|&(y, v)| ctx.backend_coord(&(y, v.unwrap_or(0.0))))
+                .collect();
             path(&root, line.role, &pixels)?;
         }
         for (i, &(y, v)) in points.iter().enumerate() {
             if let Some(v) = v {
-                let filled = if mixed { line.real.get(i).copied().unwrap_or(false) } else { line.role == Role::Municipality };
+                let filled = if mixed {
+                    line.real.get(i).copied().unwrap_or(false)
+                } else {
+                    line.role == Role::Municipality
+                };
                 marker(&root, line.role, ctx.backend_coord(&(y, v)), filled)?;
             }
         }
@@ -170,8 +202,15 @@ fn draw(t: &Trend, out: &mut String) -> Result<(), Box<dyn std::error::Error>> {
     let x = (WIDTH - RIGHT + 10) as i32;
     for ((_, label, colour, at), y) in ends.iter().zip(placed) {
         let y = y as i32;
-        root.draw(&PathElement::new(vec![(at.0 + 7, at.1), (x - 3, y)], colour.stroke_width(1)))?;
-        root.draw(&Text::new(label.clone(), (x, y), font().pos(Pos::new(HPos::Left, VPos::Center))))?;
+        root.draw(&PathElement::new(
+            vec![(at.0 + 7, at.1), (x - 3, y)],
+            colour.stroke_width(1),
+        ))?;
+        root.draw(&Text::new(
+            label.clone(),
+            (x, y),
+            font().pos(Pos::new(HPos::Left, VPos::Center)),
+        ))?;
     }
     root.present()?;
     Ok(())
@@ -187,7 +226,10 @@ fn path(root: &Root, role: Role, pixels: &[(i32, i32)]) -> Result<(), Box<dyn st
         Some((on, off)) => {
             let points: Vec<(f64, f64)> = pixels.iter().map(|&(x, y)| (f64::from(x), f64::from(y))).collect();
             for [a, b] in dashes(&points, on, off) {
-                root.draw(&PathElement::new(vec![(a.0 as i32, a.1 as i32), (b.0 as i32, b.1 as i32)], colour.stroke_width(3)))?;
+                root.draw(&PathElement::new(
+                    vec![(a.0 as i32, a.1 as i32), (b.0 as i32, b.1 as i32)],
+                    colour.stroke_width(3),
+                ))?;
             }
         }
     }
@@ -210,7 +252,10 @@ fn marker(root: &Root, role: Role, at: (i32, i32), filled: bool) -> Result<(), B
         Role::Nation => {
             let diamond = vec![(0, -6), (6, 0), (0, 6), (-6, 0)];
             root.draw(&(EmptyElement::at(at) + Polygon::new(diamond.clone(), inside)))?;
-            root.draw(&(EmptyElement::at(at) + PathElement::new([diamond.clone(), vec![diamond[0]]].concat(), colour.stroke_width(2))))?;
+            root.draw(
+                &(EmptyElement::at(at)
+                    + PathElement::new([diamond.clone(), vec![diamond[0]]].concat(), colour.stroke_width(2))),
+            )?;
         }
     }
     Ok(())
@@ -234,7 +279,11 @@ pub fn dashes(points: &[(f64, f64)], on: f64, off: f64) -> Vec<[(f64, f64); 2]> 
         let at = |t: f64| (x0 + (x1 - x0) * t / length, y0 + (y1 - y0) * t / length);
         let mut t = 0.0;
         while t < length && length > 0.0 {
-            let (left, drawing) = if phase < on { (on - phase, true) } else { (on + off - phase, false) };
+            let (left, drawing) = if phase < on {
+                (on - phase, true)
+            } else {
+                (on + off - phase, false)
+            };
             let step = left.min(length - t);
             if drawing {
                 out.push([at(t), at(t + step)]);
@@ -261,15 +310,43 @@ mod tests {
             breaks: &[],
             unit: StatUnit::Percent,
             lines: vec![
-                Line { name: "Kalmar <b> kommun", role: Role::Municipality, years: &years, values: &[Some(20.0), None, Some(30.0)], real: &[] },
-                Line { name: "Kalmar län", role: Role::County, years: &years, values: &[Some(22.0), Some(21.0), Some(21.5)], real: &[] },
-                Line { name: "Riket", role: Role::Nation, years: &[2019, 2020, 2021, 2022, 2023], values: &[Some(19.0), Some(19.5), Some(20.0), Some(20.0), Some(21.0)], real: &[] },
+                Line {
+                    name: "Kalmar <b> kommun",
+                    role: Role::Municipality,
+                    years: &years,
+                    values: &[Some(20.0), None, Some(30.0)],
+                    real: &[],
+                },
+                Line {
+                    name: "Kalmar län",
+                    role: Role::County,
+                    years: &years,
+                    values: &[Some(22.0), Some(21.0), Some(21.5)],
+                    real: &[],
+                },
+                Line {
+                    name: "Riket",
+                    role: Role::Nation,
+                    years: &[2019, 2020, 2021, 2022, 2023],
+                    values: &[Some(19.0), Some(19.5), Some(20.0), Some(20.0), Some(21.0)],
+                    real: &[],
+                },
             ],
         });
         assert!(svg.starts_with("<svg") && svg.contains(&format!("viewBox=\"0 0 {WIDTH} {HEIGHT}\"")));
         // The legend names every line, escaped; the ends give the last values.
-        for text in ["Kalmar &lt;b&gt; kommun", ">Kalmar län<", ">Riket<", ">30\u{a0}%<", ">21,5\u{a0}%<", ">21\u{a0}%<"] {
-            assert!(svg.replace(['\n', ' '], "").contains(&text.replace(' ', "")), "{text}: {svg}");
+        for text in [
+            "Kalmar &lt;b&gt; kommun",
+            ">Kalmar län<",
+            ">Riket<",
+            ">30\u{a0}%<",
+            ">21,5\u{a0}%<",
+            ">21\u{a0}%<",
+        ] {
+            assert!(
+                svg.replace(['\n', ' '], "").contains(&text.replace(' ', "")),
+                "{text}: {svg}"
+            );
         }
         assert!(!svg.contains("<b>"));
         assert!(svg.contains("2019") && svg.contains("2023"));
@@ -281,13 +358,31 @@ mod tests {
     fn a_change_of_question_breaks_every_line() {
         let years = [2019, 2021, 2023];
         let municipal = |breaks: &[u16]| {
-            let svg = render_svg(&Trend { breaks, unit: StatUnit::Percent, lines: vec![Line { name: "A", role: Role::Municipality, years: &years, values: &[Some(20.0), Some(21.0), Some(22.0)], real: &[] }] });
+            let svg = render_svg(&Trend {
+                breaks,
+                unit: StatUnit::Percent,
+                lines: vec![Line {
+                    name: "A",
+                    role: Role::Municipality,
+                    years: &years,
+                    values: &[Some(20.0), Some(21.0), Some(22.0)],
+                    real: &[],
+                }],
+            });
             let blue = format!("stroke=\"{}\" stroke-width=\"3\"", SERIES[0].hex().to_uppercase());
             // The legend's sample is a line of two points; the trend's runs are counted by their points.
-            svg.lines().filter(|l| l.starts_with("<polyline") && l.contains(&blue)).map(|l| l.matches(',').count()).collect::<Vec<_>>()
+            svg.lines()
+                .filter(|l| l.starts_with("<polyline") && l.contains(&blue))
+                .map(|l| l.matches(',').count())
+                .collect::<Vec<_>>()
         };
         // (breaks, points of each blue line: the legend's sample, then the runs)
-        for (breaks, want) in [(&[][..], vec![2, 3]), (&[2021][..], vec![2, 2]), (&[2022][..], vec![2, 2]), (&[2020, 2022][..], vec![2])] {
+        for (breaks, want) in [
+            (&[][..], vec![2, 3]),
+            (&[2021][..], vec![2, 2]),
+            (&[2022][..], vec![2, 2]),
+            (&[2020, 2022][..], vec![2]),
+        ] {
             assert_eq!(municipal(breaks), want, "{breaks:?}");
         }
     }
@@ -296,15 +391,36 @@ mod tests {
     fn real_values_among_example_data_are_filled_and_example_ones_hollow() {
         let years = [2015, 2017, 2019];
         let circles = |real: &[bool]| {
-            let svg = render_svg(&Trend { breaks: &[], unit: StatUnit::Percent, lines: vec![Line { name: "A", role: Role::Municipality, years: &years, values: &[Some(9.0), Some(14.0), Some(6.0)], real }] });
+            let svg = render_svg(&Trend {
+                breaks: &[],
+                unit: StatUnit::Percent,
+                lines: vec![Line {
+                    name: "A",
+                    role: Role::Municipality,
+                    years: &years,
+                    values: &[Some(9.0), Some(14.0), Some(6.0)],
+                    real,
+                }],
+            });
             let blue = SERIES[0].hex().to_uppercase();
             // The legend's sample is filled; then each value's marker.
-            let filled = svg.lines().filter(|l| l.starts_with("<circle") && l.contains(&format!("fill=\"{blue}\""))).count();
-            let hollow = svg.lines().filter(|l| l.starts_with("<circle") && l.contains("fill=\"#FFFFFF\"")).count();
+            let filled = svg
+                .lines()
+                .filter(|l| l.starts_with("<circle") && l.contains(&format!("fill=\"{blue}\"")))
+                .count();
+            let hollow = svg
+                .lines()
+                .filter(|l| l.starts_with("<circle") && l.contains("fill=\"#FFFFFF\""))
+                .count();
             (filled, hollow)
         };
         // (real flags, (filled, hollow))
-        for (real, want) in [(&[][..], (4, 0)), (&[false, false, false][..], (4, 0)), (&[true, true, false][..], (3, 1)), (&[true, true, true][..], (4, 0))] {
+        for (real, want) in [
+            (&[][..], (4, 0)),
+            (&[false, false, false][..], (4, 0)),
+            (&[true, true, false][..], (3, 1)),
+            (&[true, true, true][..], (4, 0)),
+        ] {
             assert_eq!(circles(real), want, "{real:?}");
         }
     }
@@ -322,20 +438,47 @@ mod tests {
         // The kommunrapport inserts this SVG as HTML.
         let evil = "<img src=x onerror=alert(1)>";
         let years = [2021, 2023];
-        let svg = render_svg(&Trend { breaks: &[], unit: StatUnit::Percent, lines: vec![Line { name: evil, role: Role::Municipality, years: &years, values: &[Some(20.0), Some(21.0)], real: &[] }] });
-        assert!(!svg.contains("<img") && svg.contains("&lt;img src=x onerror=alert(1)&gt;"), "{svg}");
+        let svg = render_svg(&Trend {
+            breaks: &[],
+            unit: StatUnit::Percent,
+            lines: vec![Line {
+                name: evil,
+                role: Role::Municipality,
+                years: &years,
+                values: &[Some(20.0), Some(21.0)],
+                real: &[],
+            }],
+        });
+        assert!(
+            !svg.contains("<img") && svg.contains("&lt;img src=x onerror=alert(1)&gt;"),
+            "{svg}"
+        );
     }
 
     #[test]
     fn a_trend_without_values_is_still_a_drawing() {
-        let svg = render_svg(&Trend { breaks: &[], unit: StatUnit::Percent, lines: vec![Line { name: "A", role: Role::Municipality, years: &[], values: &[], real: &[] }] });
+        let svg = render_svg(&Trend {
+            breaks: &[],
+            unit: StatUnit::Percent,
+            lines: vec![Line {
+                name: "A",
+                role: Role::Municipality,
+                years: &[],
+                values: &[],
+                real: &[],
+            }],
+        });
         assert!(svg.starts_with("<svg"));
     }
 
     #[test]
     fn the_legend_wraps_where_the_names_are_long() {
         // (names, rows of the legend)
-        for (names, rows) in [(vec!["Torsås", "Kalmar län"], 1), (vec!["Mörbylånga", "Kalmar län", "Riket"], 2), (vec!["Emmaboda", "Kalmar län"], 1)] {
+        for (names, rows) in [
+            (vec!["Torsås", "Kalmar län"], 1),
+            (vec!["Mörbylånga", "Kalmar län", "Riket"], 2),
+            (vec!["Emmaboda", "Kalmar län"], 1),
+        ] {
             let placed = legend_rows(&names);
             assert_eq!(placed.iter().map(|p| p.0).max().unwrap() + 1, rows, "{names:?}");
             for ((_, x), name) in placed.iter().zip(&names) {

@@ -52,7 +52,11 @@ impl CsvFlavour {
 /// A column name from a heading, in lower case with its Swedish letters:
 /// "Verksamhetsområde" → "verksamhetsområde"; words joined by "_".
 pub fn header_name(heading: &str) -> String {
-    heading.chars().map(crate::search::fold).map(|c| if c == ' ' { '_' } else { c }).collect()
+    heading
+        .chars()
+        .map(crate::search::fold)
+        .map(|c| if c == ' ' { '_' } else { c })
+        .collect()
 }
 
 #[cfg(test)]
@@ -72,7 +76,10 @@ mod tests {
             let cells: Vec<String> = cells.into_iter().map(String::from).collect();
             assert_eq!(flavour.line(&cells), line);
         }
-        assert_eq!((excel.number(20.5), standard.number(20.5), excel.number(-16758.0)), ("20,5".into(), "20.5".into(), "-16758".into()));
+        assert_eq!(
+            (excel.number(20.5), standard.number(20.5), excel.number(-16758.0)),
+            ("20,5".into(), "20.5".into(), "-16758".into())
+        );
         assert_eq!(header_name("Verksamhetsområde"), "verksamhetsområde");
         assert_eq!(header_name("År"), "år");
         assert_eq!(header_name("Kostnad per år"), "kostnad_per_år");
