@@ -10,7 +10,7 @@ const ROUTES = [
   ['/plan/2025', 'plan-2025', 'Verksamhetsplan och budget 2025', '.document .commitment'],
   ['/plan/2025/budget', 'plan-2025-budget', 'Budget 2025', '.chart svg'],
   ['/rapport/2023', 'rapport-2023', 'Verksamhetsberättelse 2023', '.document .commitment'],
-  ['/uppfoljning', 'uppfoljning', 'Uppföljning: löften, resultat och nya löften', '.topic-list'],
+  ['/uppfoljning', 'uppfoljning', 'Uppföljning 2023: löften, resultat och nya löften', '.topic-list'],
   ['/uppfoljning/ungas-uppvaxt', 'uppfoljning-ungas-uppvaxt', 'Uppföljning: Ungas uppväxt och LUPP', '.followup-grid'],
   ['/uppfoljning/av-media', 'uppfoljning-av-media', 'Uppföljning: AV-Media', '.chart svg'],
   ['/statistik/andts', 'statistik-andts', 'ANDTS – CAN:s skolundersökning', '.stat-svg svg'],

@@ -23,7 +23,7 @@ test('a deep link under /kfkl/ loads its data and links stay under /kfkl/', asyn
   await page.getByRole('link', { name: 'Om data och källor', exact: true }).click();
   await page.locator('dl').waitFor();
   assert.equal(new URL(page.url()).pathname, '/kfkl/om-data');
-  assert.equal(await page.locator('a[rel="external"]').first().evaluate(a => new URL(a.href).pathname), '/kfkl/data/av-media-2023.json');
+  assert.equal(await page.locator('a[rel="external"]').first().evaluate(a => new URL(a.href).pathname), '/kfkl/data/plan-2025.json');
   assert.equal(await page.locator('.menu-wide a[href="/kfkl/statistik/av-play"]').count(), 1);
   await page.goto(site.origin + '/kfkl/kommun');
   await page.locator('.municipality-list').waitFor();
