@@ -25,6 +25,17 @@ pub fn budget_files(plan: &Publication) -> Vec<String> {
     ]
 }
 
+/// The key-figure file (dataset id) a survey shows as its data, as its catalogue
+/// names it (build.rs): AV-Play's cards.
+pub fn survey_figures(survey: &str) -> Option<&'static str> {
+    static FIGURES: OnceLock<std::collections::BTreeMap<String, String>> = OnceLock::new();
+    let figures = FIGURES.get_or_init(|| {
+        miniserde::json::from_str(include_str!(concat!(env!("OUT_DIR"), "/nyckeltal.json")))
+            .expect("build.rs writes a map of strings")
+    });
+    figures.get(survey).map(String::as_str)
+}
+
 pub fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {

@@ -15,7 +15,10 @@ use crate::components::status::Loaded;
 use crate::head::{lead, set_title};
 use crate::pages::explorer::StatExplorer;
 
-pub const DATASET: &str = "av-media-2023";
+/// The key-figure file the AV-Play catalogue (`data/statistik/av-play.toml`) names as its data.
+fn dataset() -> &'static str {
+    crate::registry::survey_figures("av-play").unwrap_or_default()
+}
 
 /// Cards in reading order: the figures the explorer does not show
 /// (`data/statistik/av-play.toml` names the ones it does).
@@ -41,14 +44,14 @@ fn source_report() -> String {
     crate::registry::index()
         .published()
         .into_iter()
-        .find(|d| d.nyckeltal.iter().flatten().any(|n| n == DATASET))
+        .find(|d| d.nyckeltal.iter().flatten().any(|n| n == dataset()))
         .map_or_else(|| "verksamhetsberättelsen".to_string(), |d| d.titel.clone())
 }
 
 #[component]
 pub fn AvPlay() -> impl IntoView {
     set_title("AV-Play och AV-Media");
-    let data = api::fetch(|| vec![format!("{DATASET}.json")]);
+    let data = api::fetch(|| vec![format!("{}.json", dataset())]);
     let render = |f: &api::Fetched| {
         f.decode(0, api::json::<Dataset>)
             .map(|dataset| view! { <AvPlayFigures dataset/> }.into_any())
