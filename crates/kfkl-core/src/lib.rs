@@ -39,6 +39,7 @@ pub mod statistics {
 pub mod charts {
     pub mod budget;
     pub mod chart;
+    pub mod hatch;
     pub mod map;
     pub mod mapchart;
     pub mod statchart;

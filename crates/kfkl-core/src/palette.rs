@@ -32,6 +32,11 @@ pub const SERIES: [Rgb; 6] = [
 /// or dashed, so a reference is told by its pattern as well as its colour.
 pub const REFERENCE: Rgb = Rgb(0x3d, 0x44, 0x4d);
 
+/// The hatching of a municipality without a value on the maps (which keep
+/// their light colours in the dark theme): lighter than a reference, so that
+/// a missing value does not read as one.
+pub const MISSING: Rgb = Rgb(0x6b, 0x72, 0x7a);
+
 /// The value axis' grid lines.
 pub const GRID: Rgb = Rgb(0xdd, 0xdd, 0xdd);
 
@@ -208,6 +213,11 @@ pub fn theme_css() -> String {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rgb(pub u8, pub u8, pub u8);
+
+/// The colour as plotters draws it: every chart takes its colours from here.
+pub fn rgb(c: Rgb) -> plotters::style::RGBColor {
+    plotters::style::RGBColor(c.0, c.1, c.2)
+}
 
 impl Rgb {
     /// Relative luminance as WCAG 2.1 defines it.

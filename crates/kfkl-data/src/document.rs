@@ -664,9 +664,7 @@ pub fn section_of(doc: &Document, quote: &str) -> Option<Vec<Heading>> {
     for mend in &doc.mends {
         needle = needle.replace(&mend.from, &mend.to);
     }
-    fn text_of(runs: &[Run]) -> String {
-        runs.iter().map(|r| r.text.as_str()).collect()
-    }
+    use kfkl_core::document::plain_text as text_of;
     fn holds(block: &Block, needle: &str) -> bool {
         let has = |t: &str| comparable(t).contains(needle);
         match block {
@@ -679,8 +677,7 @@ pub fn section_of(doc: &Document, quote: &str) -> Option<Vec<Heading>> {
     let mut path: Vec<Heading> = Vec::new();
     for block in &doc.blocks {
         if let Block::Heading(h) = block {
-            path.retain(|p| p.level < h.level);
-            path.push(h.clone());
+            kfkl_core::document::enter(&mut path, h);
         } else if holds(block, &needle) {
             return Some(path);
         }

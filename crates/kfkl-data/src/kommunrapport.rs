@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use kfkl_core::document::{Block, Document, Run};
+use kfkl_core::document::{Block, Document};
 use kfkl_core::format::format_figure;
 use kfkl_core::kommunrapport::{key_indicator, rounds, CountyWide, Kommunrapport, Passage, SurveyPart};
 use kfkl_core::model::{Dataset, Municipality, Status, SCHEMA_VERSION};
@@ -319,7 +319,7 @@ pub fn passages(name: &str, documents: &[Document], publications: &Index) -> Vec
 }
 
 fn block_text(block: &Block) -> String {
-    let runs = |r: &[Run]| r.iter().map(|r| r.text.as_str()).collect::<String>();
+    let runs = kfkl_core::document::plain_text;
     match block {
         Block::Paragraph { runs: r } | Block::Quote { runs: r } => runs(r),
         Block::List { items } => items.iter().map(|i| runs(i)).collect::<Vec<_>>().join(" "),

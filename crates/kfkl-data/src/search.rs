@@ -2,7 +2,7 @@
 //! heading and table caption of the documents, and every key figure, with the
 //! heading it stands under. Built here so the browser only looks words up.
 
-use kfkl_core::document::{Block, Document, Run};
+use kfkl_core::document::{plain_text as text_of, Block, Document};
 use kfkl_core::format::format_figure;
 use kfkl_core::model::{Dataset, Municipality, SCHEMA_VERSION};
 use kfkl_core::publications::Index;
@@ -106,8 +106,8 @@ struct Builder {
     docs: Vec<SearchDoc>,
     sections: Vec<Section>,
     entries: Vec<Entry>,
-    /// Open headings (level, text), so a hit names its whole place.
-    path: Vec<(u8, String)>,
+    /// Open headings, so a hit names its whole place.
+    path: Vec<kfkl_core::document::Heading>,
 }
 
 impl Builder {
@@ -139,9 +139,8 @@ impl Builder {
     fn block(&mut self, block: &Block, anchor: Option<&str>) {
         match block {
             Block::Heading(h) => {
-                self.path.retain(|(level, _)| *level < h.level);
-                self.path.push((h.level, h.text.clone()));
-                let place: Vec<&str> = self.path.iter().map(|(_, t)| t.as_str()).collect();
+                kfkl_core::document::enter(&mut self.path, h);
+                let place: Vec<&str> = self.path.iter().map(|h| h.text.as_str()).collect();
                 self.section(&h.id, &place.join(" › "));
                 self.push(h.text.clone(), None);
             }
@@ -157,8 +156,4 @@ impl Builder {
             }
         }
     }
-}
-
-fn text_of(runs: &[Run]) -> String {
-    runs.iter().map(|r| r.text.as_str()).collect()
 }

@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::csv::CsvFlavour;
 use crate::format::{format_change, format_figure, format_in_unit, format_percent};
 use crate::model::{ChartDef, ChartKind, Dataset, KeyFigure, Unit};
-use crate::palette::{INK, SERIES};
+use crate::palette::{rgb, INK, SERIES};
 
 /// A chart ready to draw and to read: every string is final Swedish text.
 #[derive(Clone, Debug, PartialEq)]
@@ -296,10 +296,6 @@ fn is_hollow(chart: &BarChart, series: usize, bar: usize) -> bool {
     } else {
         chart.kind == ChartKind::GoalOutcome && bar == 0
     }
-}
-
-fn rgb(c: crate::palette::Rgb) -> RGBColor {
-    RGBColor(c.0, c.1, c.2)
 }
 
 #[cfg(test)]

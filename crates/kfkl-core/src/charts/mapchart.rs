@@ -8,8 +8,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::explorer::format_value;
 use crate::format::format_number;
-use crate::map::{centroid, hatch, CountyMap, Projection};
-use crate::palette::{Rgb, INK};
+use crate::map::{centroid, CountyMap, Projection};
+use crate::palette::{rgb, Rgb, INK};
 use crate::stats::{Observation, StatTable, StatUnit};
 
 /// Drawing size in SVG units; the page scales the drawing to its column.
@@ -298,17 +298,7 @@ fn hatched(
     ring: &[(f64, f64)],
     gap: f64,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    for (a, b) in hatch(ring, gap) {
-        root.draw(&PathElement::new(
-            vec![(a.0 as i32, a.1 as i32), (b.0 as i32, b.1 as i32)],
-            RGBColor(0x6b, 0x72, 0x7a).stroke_width(1),
-        ))?;
-    }
-    Ok(())
-}
-
-fn rgb(c: Rgb) -> RGBColor {
-    RGBColor(c.0, c.1, c.2)
+    super::hatch::draw(root, ring, gap, crate::palette::MISSING)
 }
 
 #[cfg(test)]

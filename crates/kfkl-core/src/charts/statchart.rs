@@ -11,7 +11,7 @@ use crate::explorer::{format_value, gender_label, grade_label, ExplorerState};
 use crate::format::and_list;
 use crate::format::{format_fixed, format_number, NBSP};
 use crate::model::Approx;
-use crate::palette::{Rgb, BANNER, INK, REFERENCE, SERIES};
+use crate::palette::{rgb, BANNER, INK, REFERENCE, SERIES};
 use crate::stats::{Observation, StatTable, StatUnit};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -782,15 +782,7 @@ fn reference_legend(chart: &StatChart, l: &Layout, area: &Area, top: i32) -> Res
 fn hatched(area: &Area, (x0, y0): (i32, i32), (x1, y1): (i32, i32)) -> Result<(), Box<dyn std::error::Error>> {
     let colour = rgb(REFERENCE);
     let ring = [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)].map(|(x, y)| (f64::from(x), f64::from(y)));
-    for (a, b) in crate::map::hatch(&ring, 6.0) {
-        area.draw(&PathElement::new(
-            vec![
-                (a.0.round() as i32, a.1.round() as i32),
-                (b.0.round() as i32, b.1.round() as i32),
-            ],
-            colour.stroke_width(1),
-        ))?;
-    }
+    super::hatch::draw(area, &ring, 6.0, REFERENCE)?;
     area.draw(&Rectangle::new([(x0, y0), (x1, y1)], colour.stroke_width(2)))?;
     Ok(())
 }
@@ -1056,10 +1048,6 @@ fn draw_stacked(chart: &StatChart, l: &Layout, area: &Area) -> Result<(), Box<dy
         }
     }
     Ok(())
-}
-
-fn rgb(c: Rgb) -> RGBColor {
-    RGBColor(c.0, c.1, c.2)
 }
 
 #[cfg(test)]

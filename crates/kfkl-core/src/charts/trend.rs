@@ -12,7 +12,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::explorer::format_value;
-use crate::palette::{Rgb, INK, REFERENCE, SERIES};
+use crate::palette::{rgb, INK, REFERENCE, SERIES};
 use crate::statchart::{axis_max, spread};
 use crate::stats::StatUnit;
 
@@ -293,10 +293,6 @@ pub fn dashes(points: &[(f64, f64)], on: f64, off: f64) -> Vec<[(f64, f64); 2]> 
         }
     }
     out
-}
-
-fn rgb(c: Rgb) -> RGBColor {
-    RGBColor(c.0, c.1, c.2)
 }
 
 #[cfg(test)]

@@ -146,6 +146,18 @@ impl Run {
 
 /// Whether a budget row is a total ("SUMMA …", "TOTALT") rather than a part.
 /// ASCII-only comparison: no Unicode case tables in the wasm.
+/// The open headings after `h`: those above its level, then `h`. A block's
+/// place in its document ("Unga › Fokusområden › AV-Media") is this path.
+pub fn enter(path: &mut Vec<Heading>, h: &Heading) {
+    path.retain(|p| p.level < h.level);
+    path.push(h.clone());
+}
+
+/// Runs as plain text, emphasis dropped: what search indexes and checks compare.
+pub fn plain_text(runs: &[Run]) -> String {
+    runs.iter().map(|r| r.text.as_str()).collect()
+}
+
 pub fn is_total(label: &str) -> bool {
     label.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("summa")) || label.eq_ignore_ascii_case("totalt")
 }
