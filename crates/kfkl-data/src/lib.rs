@@ -67,16 +67,13 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
     let loaded = load_file(&index_path, &mut errors, |text| publications::load(&index_path, text));
     let index_ok = loaded.is_some();
     let (index, index_lines) = loaded.unwrap_or_default();
-    for path in files_with_extension(&data_dir.join("documents"), "md", &mut errors)
-        .into_iter()
-        .filter(|_| index_ok)
-    {
-        let rel = path
-            .strip_prefix(data_dir)
-            .unwrap_or(&path)
-            .to_string_lossy()
-            .replace('\\', "/");
-        if !index.dokument.iter().any(|d| d.fil == rel) {
+    let listed = if index_ok {
+        files_with_extension(&data_dir.join("documents"), "md", &mut errors)
+    } else {
+        Vec::new()
+    };
+    for path in listed {
+        if !index.dokument.iter().any(|d| d.fil == relative(data_dir, &path)) {
             errors.push(Diagnostic {
                 file: path.clone(),
                 line: 1,
@@ -96,11 +93,7 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
     let figure_files: Vec<(String, Dataset)> = files_with_extension(&data_dir.join("figures"), "toml", &mut errors)
         .into_iter()
         .filter_map(|path| {
-            let rel = path
-                .strip_prefix(data_dir)
-                .unwrap_or(&path)
-                .to_string_lossy()
-                .replace('\\', "/");
+            let rel = relative(data_dir, &path);
             load_file(&path, &mut errors, |text| {
                 figures::load(&path, text, &read_doc, &documents)
             })
@@ -260,6 +253,14 @@ pub fn build(data_dir: &Path) -> Result<Build, Vec<Diagnostic>> {
         }
         _ => Err(errors),
     }
+}
+
+/// A path as the data files name each other: relative to `data_dir`, with '/'.
+fn relative(data_dir: &Path, path: &Path) -> String {
+    path.strip_prefix(data_dir)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 /// Reads one file and hands its text to `load`; every problem goes to `errors`.

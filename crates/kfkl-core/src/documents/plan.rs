@@ -174,17 +174,7 @@ mod tests {
         }
     }
 
-    fn pairs(query: &str) -> Vec<(String, String)> {
-        query
-            .trim_start_matches('?')
-            .split('&')
-            .filter(|p| !p.is_empty())
-            .map(|p| {
-                let (k, v) = p.split_once('=').unwrap_or((p, ""));
-                (k.to_string(), v.to_string())
-            })
-            .collect()
-    }
+    use crate::query::pairs_of as pairs;
 
     fn check(query: &str, area: Option<&str>, tag: Option<&str>, canonical: bool, shown: &[&str]) {
         let doc = doc();

@@ -859,17 +859,7 @@ pub(crate) mod tests {
         t
     }
 
-    fn pairs(query: &str) -> Vec<(String, String)> {
-        query
-            .trim_start_matches('?')
-            .split('&')
-            .filter(|p| !p.is_empty())
-            .map(|p| {
-                let (k, v) = p.split_once('=').unwrap_or((p, ""));
-                (k.to_string(), v.to_string())
-            })
-            .collect()
-    }
+    use crate::query::pairs_of as pairs;
 
     #[test]
     fn queries_parse_to_state_and_back() {
