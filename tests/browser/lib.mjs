@@ -178,3 +178,13 @@ export const statRows = page => page.locator('.stat-table').evaluate(table => {
   const status = [...table.tHead.rows[0].cells].findIndex(th => th.textContent === 'Uppgift');
   return [...table.tBodies[0].rows].map(tr => [...tr.cells].filter((_, i) => i !== status).map(c => c.textContent.replaceAll('\u00a0', ' ')));
 });
+
+/**
+ * Runs `task` on every item, `width` at a time: loads of many routes overlap
+ * their waiting (a browser page mostly waits on its renderer), in any order.
+ */
+export async function each(items, width, task) {
+  const queue = [...items];
+  const worker = async () => { while (queue.length) await task(queue.shift()); };
+  await Promise.all(Array.from({ length: width }, worker));
+}
