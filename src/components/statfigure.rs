@@ -7,10 +7,10 @@ use std::sync::Arc;
 use kfkl_core::compare::versus_county;
 use kfkl_core::embed::Display;
 use kfkl_core::explorer::{
-    against_county, county_rows, file_name, format_value, gender_label, select, sort_rows, source_line, summary,
-    to_csv, ExplorerState, Parsed, SortKey,
+    against_county, county_rows, file_name, format_value, gender_label, key_notes, select, sort_rows, source_line,
+    summary, to_csv, ExplorerState, Parsed, SortKey,
 };
-use kfkl_core::statchart::{build, render_svg, Frame, StatChart, View};
+use kfkl_core::statchart::{build, render_svg, Frame, StatChart};
 use kfkl_core::stats::{Observation, StatTable};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -103,79 +103,54 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: Opti
     };
     // Its own memo: the drawing is swapped only when the view changes, not on every control.
     let map_view = Memo::new(move |_| state.read().map);
-    let map_table = table.clone();
     let example = Signal::derive(move || view_of.read().chart.example);
-    let mixed = move || view_of.read().chart.mixed;
-    let absent_table = table.clone();
-    let key_note = move || {
-        let v = view_of.read();
-        let c = &v.chart;
-        let mut notes: Vec<String> = Vec::new();
-        // Where the question changed within the years shown, the line breaks, and says why.
-        let ind = &absent_table.survey.indicators[state.read().indicator];
-        if c.view == View::Line {
-            let years: Vec<u16> = c.categories.iter().filter_map(|y| y.parse().ok()).collect();
-            for b in ind
-                .breaks
-                .iter()
-                .filter(|b| years.first().is_some_and(|&f| f < b.year) && years.last().is_some_and(|&l| b.year <= l))
-            {
-                notes.push(format!(
-                    "Linjen bryts {}: {} Jämför inte åren före och efter.",
-                    b.year, b.why
-                ));
-            }
+    let key_note = {
+        let table = table.clone();
+        move || {
+            let v = view_of.read();
+            let notes = key_notes(&table, &state.read(), &v.chart, &v.rows);
+            (!notes.is_empty()).then(|| view! { <p class="legend">{notes.join(" ")}</p> })
         }
-        // A chosen municipality that does not take part is said to, not left blank.
-        for &a in &state.read().areas {
-            notes.extend(
-                absent_table
-                    .survey
-                    .absent_sentence(&absent_table.areas[a].code)
-                    .map(str::to_string),
-            );
-        }
-        if map_view.get() {
-            notes.push("Kartan visar ett år: ”Till år”, annars det senaste. Ju mörkare, desto högre värde. Randig kommun: inget värde att visa, för att värdet är dolt för att skydda eleverna (..) eller för att uppgift saknas (–).".into());
-        }
-        if c.mixed && c.view == View::Line {
-            notes.push("* och ofylld punkt: exempeldata. Fylld punkt: verkligt värde.".into());
-        } else if c.mixed {
-            notes.push("*: exempeldata. Övriga värden är verkliga.".into());
-        }
-        if c.view == View::Bars && c.series.len() > 1 {
-            notes.push("Fylld stapel: flickor, ofylld stapel: pojkar.".into());
-        }
-        if c.view == View::Line && c.series.iter().any(|s| s.boys) {
-            notes.push("Varje område har sin färg; flickor är markerade med cirklar, pojkar med trianglar.".into());
-        }
-        if c.view == View::Stacked {
-            notes.push("Svaren står i samma ordning från vänster som i förklaringen överst. Fördelningen visas för ett år, det senaste i valet: välj ”Till år” för ett tidigare år.".into());
-        }
-        if v.rows.iter().any(|o| o.value.is_none()) {
-            notes.push("..: värdet är dolt för att skydda eleverna: för få svarande, eller värdet kunde annars räknas ut ur de andra.".into());
-        }
-        if c.has_reference() && !map_view.get() {
-            let (names, verb) = match c.reference_names.as_slice() {
-                [one] => (one.clone(), "är en jämförelse"),
-                many => (kfkl_core::format::and_list(many), "är jämförelser"),
-            };
-            let how = match c.view {
-                View::Line => "streckad eller prickad linje",
-                View::Bars => "randig stapel",
-                View::Stacked => "ram",
-            };
-            notes.push(format!("{names} {verb}: {how}."));
-        }
-        (!notes.is_empty()).then(|| view! { <p class="legend">{notes.join(" ")}</p> })
     };
-
     let title = Signal::derive(move || view_of.read().chart.title.clone());
+    let table_view = view! { <ShownTable table=table.clone() state view_of title example/> }.into_any();
+    let table_notes = table.has_respondents().then(|| {
+        view! {
+            <p class="legend">"Jämfört med länet: ”högre” eller ”lägre” bara där skillnaden är större än vad slumpen förklarar, med hänsyn till antalet svarande. "<a href=href("/om-data#jamforelser")>"Så jämförs kommunerna med länet"</a></p>
+        }
+        .into_any()
+    });
+    let downloads = embed
+        .is_none()
+        .then(|| downloads(table.clone(), state, view_of, map_view));
+    let place = place(table.clone(), state, embed);
+    let drawing = view! {
+        {move || if map_view.get() {
+            view! { <StatMap table=table.clone() rows=Signal::derive(move || view_of.read().rows.clone())/> }.into_any()
+        } else {
+            svg_drawing("statfigur", "stat-svg", Signal::derive(move || view_of.read().svg.clone()))
+        }}
+    }
+    .into_any();
+    view! {
+        <Figure key="statfigur" title summary=Signal::derive(move || view_of.read().sentence.clone()) live=true drawing
+            key_notes=Some(key_note.into_any()) table=table_view table_notes source=Signal::derive(move || view_of.read().source_line.clone())
+            example downloads place class="stat-figure" summary_below=true/>
+    }
+}
+
+/// The numbers shown, as a table sortable by area, year, value and n, with each
+/// municipality against its county where the figures are shares of respondents.
+#[component]
+fn ShownTable(
+    table: Arc<StatTable>,
+    state: Memo<ExplorerState>,
+    view_of: Memo<Shown>,
+    title: Signal<String>,
+    example: Signal<bool>,
+) -> impl IntoView {
+    let mixed = move || view_of.read().chart.mixed;
     let (sort, set_sort) = signal((SortKey::Shown, true));
-    let sorted = move || {
-        let (key, ascending) = sort.get();
-        sort_rows(&view_of.read().rows, key, ascending)
-    };
     let head = move |key: SortKey, label: &'static str, numeric: bool| {
         let aria = move || match sort.get() {
             (k, true) if k == key => "ascending",
@@ -205,13 +180,13 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: Opti
         }
     };
     let body = {
-        let table = table.clone();
         let distribution = distribution.clone();
         move || {
             let ind = &table.survey.indicators[state.read().indicator];
             let (compare, distribution, mixed) = (compare(), distribution(), mixed());
             let county = county_rows(&table, &state.read());
-            sorted()
+            let (key, ascending) = sort.get();
+            sort_rows(&view_of.read().rows, key, ascending)
                 .into_iter()
                 .map(|o| {
                     let gender = compare.then(|| view! { <td>{gender_label(o.gender)}</td> });
@@ -240,7 +215,7 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: Opti
                 .collect_view()
         }
     };
-    let table_view = view! {
+    view! {
         <table class="data-table stat-table">
             <caption id="statfigur-tabell">
                 {move || format!("{} – tabell", title.get())}
@@ -263,74 +238,58 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: Opti
             <tbody>{body}</tbody>
         </table>
     }
-    .into_any();
-    let table_notes = respondents.then(|| {
-        view! {
-            <p class="legend">"Jämfört med länet: ”högre” eller ”lägre” bara där skillnaden är större än vad slumpen förklarar, med hänsyn till antalet svarande. "<a href=href("/om-data#jamforelser")>"Så jämförs kommunerna med länet"</a></p>
-        }
-        .into_any()
-    });
+}
 
-    let downloads = {
-        let (table, csv_table) = (table.clone(), table.clone());
-        Downloads {
-            name: Signal::derive(move || {
-                file_name(&table, &state.read(), "csv")
-                    .trim_end_matches(".csv")
-                    .to_string()
-            }),
-            csv: Arc::new(move |flavour| {
-                to_csv(
-                    &csv_table,
-                    &state.get_untracked(),
-                    &view_of.read_untracked().rows,
-                    flavour,
-                )
-            }),
-            // The pictures are of the chart; the map view's numbers are in the CSV.
-            picture: Arc::new(move || {
-                let v = view_of.read_untracked();
-                let frame = Frame {
-                    width: WIDE,
-                    caption: Some((v.chart.title.clone(), v.source_line.clone())),
-                };
-                (!state.get_untracked().map).then(|| render_svg(&v.chart, &frame))
-            }),
-            has_picture: Signal::derive(move || !map_view.get()),
-        }
-    };
-    let full_view = {
-        let table = table.clone();
-        move || format!("{}{}", href(&table.survey.route), state.read().to_query(&table))
-    };
-    let place = match embed {
+/// The CSV of exactly the rows shown, and the chart as a picture (the map
+/// view's numbers are in the CSV), named after the view.
+fn downloads(
+    table: Arc<StatTable>,
+    state: Memo<ExplorerState>,
+    view_of: Memo<Shown>,
+    map_view: Memo<bool>,
+) -> Downloads {
+    let csv_table = table.clone();
+    Downloads {
+        name: Signal::derive(move || {
+            file_name(&table, &state.read(), "csv")
+                .trim_end_matches(".csv")
+                .to_string()
+        }),
+        csv: Arc::new(move |flavour| {
+            to_csv(
+                &csv_table,
+                &state.get_untracked(),
+                &view_of.read_untracked().rows,
+                flavour,
+            )
+        }),
+        picture: Arc::new(move || {
+            let v = view_of.read_untracked();
+            let frame = Frame {
+                width: WIDE,
+                caption: Some((v.chart.title.clone(), v.source_line.clone())),
+            };
+            (!state.get_untracked().map).then(|| render_svg(&v.chart, &frame))
+        }),
+        has_picture: Signal::derive(move || !map_view.get()),
+    }
+}
+
+/// On the page: a section with its embed code for the view; in an embed: a
+/// link to the same view in the full explorer.
+fn place(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: Option<Display>) -> Place {
+    match embed {
         Some(display) => Place::Embed {
             display,
-            link: Signal::derive(full_view),
+            link: Signal::derive(move || format!("{}{}", href(&table.survey.route), state.read().to_query(&table))),
             link_text: Signal::stored("Öppna i statistikverktyget: välj andra områden och ladda ner".into()),
         },
-        None => {
-            let table = table.clone();
-            Place::Page {
-                level: 2,
-                embed: Some(Signal::derive(move || {
-                    format!("/embed/{}{}", table.survey.id, state.read().to_query(&table))
-                })),
-                embed_title: None,
-            }
-        }
-    };
-    let drawing = view! {
-        {move || if map_view.get() {
-            view! { <StatMap table=map_table.clone() rows=Signal::derive(move || view_of.read().rows.clone())/> }.into_any()
-        } else {
-            svg_drawing("statfigur", "stat-svg", Signal::derive(move || view_of.read().svg.clone()))
-        }}
-    }
-    .into_any();
-    view! {
-        <Figure key="statfigur" title summary=Signal::derive(move || view_of.read().sentence.clone()) live=true drawing
-            key_notes=Some(key_note.into_any()) table=table_view table_notes source=Signal::derive(move || view_of.read().source_line.clone())
-            example downloads=(embed.is_none()).then_some(downloads) place class="stat-figure" summary_below=true/>
+        None => Place::Page {
+            level: 2,
+            embed: Some(Signal::derive(move || {
+                format!("/embed/{}{}", table.survey.id, state.read().to_query(&table))
+            })),
+            embed_title: None,
+        },
     }
 }
