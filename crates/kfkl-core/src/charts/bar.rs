@@ -2,6 +2,8 @@
 //! `BarChart` (values, labels, summary, source line; no pixels), which
 //! `render_svg` draws with plotters. Rendering only draws what it is given.
 
+use plotters::coord::ranged1d::SegmentedCoord;
+use plotters::coord::types::{RangedCoordf64, RangedCoordusize};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -178,6 +180,9 @@ pub fn to_csv(chart: &BarChart, flavour: CsvFlavour) -> String {
     out
 }
 
+/// The plot's coordinates: one segment per category across, the values up.
+type Ctx<'a, DB> = ChartContext<'a, DB, Cartesian2d<SegmentedCoord<RangedCoordusize>, RangedCoordf64>>;
+
 fn draw<DB: DrawingBackend>(
     chart: &BarChart,
     root: &DrawingArea<DB, plotters::coord::Shift>,
@@ -185,21 +190,47 @@ fn draw<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
+    let n = chart.categories.len().max(1);
+    let mut ctx = axes(chart, root, n)?;
+    let slots = Slots::of(ctx.plotting_area().dim_in_pixel().0 as f64, n, chart.series.len());
+    for (j, series) in chart.series.iter().enumerate() {
+        bars(&mut ctx, chart, &slots, j, series)?;
+        value_labels(&mut ctx, &slots, j, series)?;
+    }
+    Ok(())
+}
+
+/// The value axis' ends: zero and beyond the values, with head room for the
+/// value labels beyond the bars (two rows when staggered).
+fn value_range(chart: &BarChart) -> (f64, f64) {
     let values = chart.series.iter().flat_map(|s| s.values.iter().copied());
     let (lo, hi) = values.fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    // Head room for the value labels beyond the bars (two rows when staggered).
     let span = if hi - lo > 0.0 { hi - lo } else { 1.0 };
     // Below the zero line the labels hang under the bars, above the category names: more room there.
     let room = if chart.series.len() > 1 { 0.26 } else { 0.16 };
     let below = if chart.series.len() > 1 { 0.36 } else { 0.2 };
-    let (bottom, top) = (
+    (
         if lo < 0.0 { lo - span * below } else { 0.0 },
         if hi > 0.0 || lo == 0.0 { hi + span * room } else { 0.0 },
-    );
-    let n = chart.categories.len().max(1);
-    let ink = rgb(INK);
-    let font = |px: u32| ("sans-serif", px).into_font().color(&ink);
+    )
+}
 
+fn font(px: u32) -> TextStyle<'static> {
+    ("sans-serif", px).into_font().color(&rgb(INK))
+}
+
+/// The plot with its grid, the categories' names along the bottom, the values
+/// up the left, and a zero line where bars go below it.
+fn axes<'a, DB: DrawingBackend>(
+    chart: &BarChart,
+    root: &'a DrawingArea<DB, plotters::coord::Shift>,
+    n: usize,
+) -> Result<Ctx<'a, DB>, Box<dyn std::error::Error>>
+where
+    DB::ErrorType: 'static,
+{
+    let (bottom, top) = value_range(chart);
+    let ink = rgb(INK);
     let mut ctx = ChartBuilder::on(root)
         .margin(12)
         .x_label_area_size(40)
@@ -227,65 +258,113 @@ where
             ink,
         )))?;
     }
+    Ok(ctx)
+}
 
-    // Pixel geometry of one category, to place the series side by side in it.
-    let plot_width = ctx.plotting_area().dim_in_pixel().0 as f64;
-    let segment = plot_width / n as f64;
-    let k = chart.series.len().max(1) as f64;
-    let gap = segment * 0.12;
-    let bar = (segment - 2.0 * gap) / k;
-    let colour = rgb(SERIES[0]);
-    let label_style = font(19);
-    for (j, series) in chart.series.iter().enumerate() {
-        let left = gap + bar * j as f64;
-        ctx.draw_series(series.values.iter().enumerate().map(|(i, &v)| {
-            let style = if is_hollow(chart, j, i) {
-                ShapeStyle {
-                    color: colour.to_rgba(),
-                    filled: false,
-                    stroke_width: 3,
-                }
-            } else {
-                colour.filled()
-            };
-            let mut rect = Rectangle::new([(SegmentValue::Exact(i), 0.0), (SegmentValue::Exact(i + 1), v)], style);
-            let (l, r) = (left + 2.0, segment - left - bar + 2.0);
-            rect.set_margin(0, 0, l.max(0.0) as u32, r.max(0.0) as u32);
-            rect
-        }))?;
-        // The label sits beyond the bar's end, centred on it; each further
-        // series one line further out, so that neighbouring labels never collide.
-        let centre_offset = (left + bar / 2.0 - segment / 2.0) as i32;
-        let stagger = 22 * j as i32;
-        ctx.draw_series(
-            series
-                .values
-                .iter()
-                .zip(&series.displays)
-                .enumerate()
-                .map(|(i, (&v, text))| {
-                    let (dy, vpos) = if v < 0.0 {
-                        (4 + stagger, VPos::Top)
-                    } else {
-                        (-4 - stagger, VPos::Bottom)
-                    };
-                    // A label wider than its category stays inside the plot: the first one starts at
-                    // the plot's left edge, the last one ends at its right, rather than run over the axis.
-                    let half = text.chars().count() as f64 * 19.0 * 0.55 / 2.0;
-                    let (dx, hpos) = match i {
-                        0 if half > segment / 2.0 + f64::from(centre_offset) => {
-                            ((-segment / 2.0) as i32 + 2, HPos::Left)
-                        }
-                        last if last + 1 == n && half > segment / 2.0 - f64::from(centre_offset) => {
-                            ((segment / 2.0) as i32 - 2, HPos::Right)
-                        }
-                        _ => (centre_offset, HPos::Center),
-                    };
-                    EmptyElement::at((SegmentValue::CenterOf(i), v))
-                        + Text::new(text.clone(), (dx, dy), label_style.clone().pos(Pos::new(hpos, vpos)))
-                }),
-        )?;
+/// Pixel geometry of one category, to place the series side by side in it.
+struct Slots {
+    /// How many categories.
+    n: usize,
+    /// A category's width.
+    segment: f64,
+    /// The space either side of a category's bars.
+    gap: f64,
+    /// One bar's width.
+    bar: f64,
+}
+
+impl Slots {
+    fn of(plot_width: f64, n: usize, series: usize) -> Slots {
+        let segment = plot_width / n as f64;
+        let k = series.max(1) as f64;
+        let gap = segment * 0.12;
+        Slots {
+            n,
+            segment,
+            gap,
+            bar: (segment - 2.0 * gap) / k,
+        }
     }
+
+    /// Where series `j`'s bar starts within its category.
+    fn left(&self, j: usize) -> f64 {
+        self.gap + self.bar * j as f64
+    }
+}
+
+/// Series `j`'s bars, each in its place within its category, filled or hollow.
+fn bars<DB: DrawingBackend>(
+    ctx: &mut Ctx<DB>,
+    chart: &BarChart,
+    slots: &Slots,
+    j: usize,
+    series: &Series,
+) -> Result<(), Box<dyn std::error::Error>>
+where
+    DB::ErrorType: 'static,
+{
+    let colour = rgb(SERIES[0]);
+    let left = slots.left(j);
+    ctx.draw_series(series.values.iter().enumerate().map(|(i, &v)| {
+        let style = if is_hollow(chart, j, i) {
+            ShapeStyle {
+                color: colour.to_rgba(),
+                filled: false,
+                stroke_width: 3,
+            }
+        } else {
+            colour.filled()
+        };
+        let mut rect = Rectangle::new([(SegmentValue::Exact(i), 0.0), (SegmentValue::Exact(i + 1), v)], style);
+        let (l, r) = (left + 2.0, slots.segment - left - slots.bar + 2.0);
+        rect.set_margin(0, 0, l.max(0.0) as u32, r.max(0.0) as u32);
+        rect
+    }))?;
+    Ok(())
+}
+
+/// Series `j`'s values as the source states them. A label sits beyond its
+/// bar's end, centred on it; each further series one line further out, so
+/// that neighbouring labels never collide.
+fn value_labels<DB: DrawingBackend>(
+    ctx: &mut Ctx<DB>,
+    slots: &Slots,
+    j: usize,
+    series: &Series,
+) -> Result<(), Box<dyn std::error::Error>>
+where
+    DB::ErrorType: 'static,
+{
+    let (segment, n) = (slots.segment, slots.n);
+    let centre_offset = (slots.left(j) + slots.bar / 2.0 - segment / 2.0) as i32;
+    let stagger = 22 * j as i32;
+    let label_style = font(19);
+    ctx.draw_series(
+        series
+            .values
+            .iter()
+            .zip(&series.displays)
+            .enumerate()
+            .map(|(i, (&v, text))| {
+                let (dy, vpos) = if v < 0.0 {
+                    (4 + stagger, VPos::Top)
+                } else {
+                    (-4 - stagger, VPos::Bottom)
+                };
+                // A label wider than its category stays inside the plot: the first one starts at
+                // the plot's left edge, the last one ends at its right, rather than run over the axis.
+                let half = text.chars().count() as f64 * 19.0 * 0.55 / 2.0;
+                let (dx, hpos) = match i {
+                    0 if half > segment / 2.0 + f64::from(centre_offset) => ((-segment / 2.0) as i32 + 2, HPos::Left),
+                    last if last + 1 == n && half > segment / 2.0 - f64::from(centre_offset) => {
+                        ((segment / 2.0) as i32 - 2, HPos::Right)
+                    }
+                    _ => (centre_offset, HPos::Center),
+                };
+                EmptyElement::at((SegmentValue::CenterOf(i), v))
+                    + Text::new(text.clone(), (dx, dy), label_style.clone().pos(Pos::new(hpos, vpos)))
+            }),
+    )?;
     Ok(())
 }
 
