@@ -41,13 +41,14 @@ pub mod charts {
     pub mod budget;
     pub mod hatch;
     pub mod map;
-    pub mod statchart;
+    pub mod stat;
     pub mod svgframe;
     pub mod trend;
 
     // The modules' earlier names, which the site and the data build still use.
     pub use bar as chart;
     pub use map::chart as mapchart;
+    pub use stat as statchart;
 }
 
 /// What leaves the site: CSV downloads, embed snippets, URL queries.

@@ -12,9 +12,9 @@ use plotters::coord::types::{RangedCoordf64, RangedCoordi32};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::stat::{axis_max, spread};
 use crate::explorer::format_value;
 use crate::palette::{rgb, INK, REFERENCE, SERIES};
-use crate::statchart::{axis_max, spread};
 use crate::stats::StatUnit;
 
 /// Drawing size in SVG units; the page scales it to the card.
