@@ -5,10 +5,9 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::legend::{answer_chars, reference_legend};
+use super::legend::{answers_legend, reference_legend};
 use super::render::Layout;
 use super::scale::{axis_label, axis_max, values};
-use super::text::wrap;
 use super::{Area, Point, StatChart};
 use crate::palette::{rgb, INK, REFERENCE, SERIES};
 
@@ -144,25 +143,9 @@ pub(super) fn draw_stacked(chart: &StatChart, l: &Layout, area: &Area) -> Result
     let (left, _) = bar_frame(chart, l);
     let mut ctx = bar_axes(chart, l, area, left, 100.0)?;
     let ink = rgb(INK);
-    // Legend above the bars: a swatch and the answer, one answer per line.
-    let line = (l.font + 8) as i32;
-    // Long answers wrap within the drawing's width rather than run out of it.
-    let mut at = 0;
-    for (j, series) in chart.series.iter().enumerate() {
-        let y = 8 + line * at + line / 2;
-        let colour = rgb(SERIES[j % SERIES.len()]);
-        area.draw(&Rectangle::new([(12, y - 7), (26, y + 7)], colour.filled()))?;
-        for text in wrap(&format!("{}. {}", j + 1, series.name), answer_chars(l.width, l.font)) {
-            let style = ("sans-serif", l.font)
-                .into_font()
-                .color(&ink)
-                .pos(Pos::new(HPos::Left, VPos::Center));
-            area.draw(&Text::new(text, (34, 8 + line * at + line / 2), style))?;
-            at += 1;
-        }
-    }
+    let bottom = answers_legend(chart, l, area)?;
     if chart.has_reference() {
-        reference_legend(chart, l, area, 8 + line * at)?;
+        reference_legend(chart, l, area, bottom)?;
     }
     let px_per_pct = ctx.plotting_area().dim_in_pixel().0 as f64 / 100.0;
     for (i, name) in chart.categories.iter().enumerate() {

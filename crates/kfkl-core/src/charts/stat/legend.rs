@@ -106,8 +106,31 @@ pub(super) fn reference_legend(
     Ok(())
 }
 
+/// The stacked bars' legend above them: a swatch and the answer, one answer per
+/// line. Long answers wrap within the drawing's width rather than run out of it.
+/// Returns where the next legend line goes.
+pub(super) fn answers_legend(chart: &StatChart, l: &Layout, area: &Area) -> Result<i32, Box<dyn std::error::Error>> {
+    let ink = rgb(INK);
+    let line = (l.font + 8) as i32;
+    let mut at = 0;
+    for (j, series) in chart.series.iter().enumerate() {
+        let y = 8 + line * at + line / 2;
+        let colour = rgb(SERIES[j % SERIES.len()]);
+        area.draw(&Rectangle::new([(12, y - 7), (26, y + 7)], colour.filled()))?;
+        for text in wrap(&format!("{}. {}", j + 1, series.name), answer_chars(l.width, l.font)) {
+            let style = ("sans-serif", l.font)
+                .into_font()
+                .color(&ink)
+                .pos(Pos::new(HPos::Left, VPos::Center));
+            area.draw(&Text::new(text, (34, 8 + line * at + line / 2), style))?;
+            at += 1;
+        }
+    }
+    Ok(8 + line * at)
+}
+
 /// How many characters of an answer fit beside its swatch in the stacked bars' legend.
-pub(super) fn answer_chars(width: u32, font: u32) -> usize {
+fn answer_chars(width: u32, font: u32) -> usize {
     chars_per_line(width - 22, font)
 }
 
