@@ -37,14 +37,18 @@ pub mod statistics {
 /// Chart series and their SVG: bars (key figures and the budget), the
 /// explorer's charts, the report's trends, the county map, a picture's frame.
 pub mod charts {
+    pub mod bar;
     pub mod budget;
-    pub mod chart;
     pub mod hatch;
     pub mod map;
-    pub mod mapchart;
-    pub mod statchart;
+    pub mod stat;
     pub mod svgframe;
     pub mod trend;
+
+    // The modules' earlier names, which the site and the data build still use.
+    pub use bar as chart;
+    pub use map::chart as mapchart;
+    pub use stat as statchart;
 }
 
 /// What leaves the site: CSV downloads, embed snippets, URL queries.

@@ -14,7 +14,7 @@ pub fn draw(
     gap: f64,
     colour: Rgb,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    for (a, b) in crate::map::hatch(ring, gap) {
+    for (a, b) in super::map::hatch(ring, gap) {
         area.draw(&PathElement::new(
             vec![
                 (a.0.round() as i32, a.1.round() as i32),

@@ -2,9 +2,9 @@
 //! line under it, so that a downloaded picture still says what it shows and
 //! where its numbers come from.
 
+use super::stat::{chars_per_line, wrap};
 use crate::embed::attribute as escape;
 use crate::palette::INK;
-use crate::statchart::{chars_per_line, wrap};
 
 const FONT: u32 = 18;
 

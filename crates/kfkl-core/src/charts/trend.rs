@@ -8,12 +8,13 @@
 //! told by colour alone. The text is drawn for the card's width: at least
 //! 12 px on a 360 px phone and 7 pt on paper, three cards a row.
 
+use plotters::coord::types::{RangedCoordf64, RangedCoordi32};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::stat::{axis_max, spread};
 use crate::explorer::format_value;
 use crate::palette::{rgb, INK, REFERENCE, SERIES};
-use crate::statchart::{axis_max, spread};
 use crate::stats::StatUnit;
 
 /// Drawing size in SVG units; the page scales it to the card.
@@ -101,28 +102,57 @@ fn legend_rows(names: &[&str]) -> Vec<(u32, u32)> {
 fn draw(t: &Trend, out: &mut String) -> Result<(), Box<dyn std::error::Error>> {
     let root = SVGBackend::with_string(out, (WIDTH, HEIGHT)).into_drawing_area();
     root.fill(&WHITE)?;
-    let ink = rgb(INK);
-    let font = || ("sans-serif", FONT).into_font().color(&ink);
+    let legend = legend(&root, t)?;
+    let plot = Plot {
+        root: &root,
+        ctx: axes(&root, t, legend)?,
+        unit: t.unit,
+        breaks: t.breaks,
+        mixed: mixed(t),
+    };
+    let mut ends: Vec<End> = Vec::new();
+    for line in &t.lines {
+        ends.extend(plot.line(line)?);
+    }
+    end_labels(&root, &ends)?;
+    root.present()?;
+    Ok(())
+}
+
+fn font() -> TextStyle<'static> {
+    ("sans-serif", FONT).into_font().color(&rgb(INK))
+}
+
+/// The legend above the plot: each line's sample and name. Returns its height.
+fn legend(root: &Root, t: &Trend) -> Result<u32, Box<dyn std::error::Error>> {
     let row_height = FONT + 7;
     let places = legend_rows(&t.lines.iter().map(|l| l.name).collect::<Vec<_>>());
     for ((row, x), line) in places.iter().zip(&t.lines) {
         let y = (row * row_height + row_height / 2) as i32;
         let x = *x as i32;
-        sample(&root, line.role, (x, y), (x + 24, y))?;
+        sample(root, line.role, (x, y), (x + 24, y))?;
         root.draw(&Text::new(
             line.name.to_string(),
             (x + 30, y),
             font().pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
     }
-    let legend = places.iter().map(|p| p.0 + 1).max().unwrap_or(0) * row_height;
+    Ok(places.iter().map(|p| p.0 + 1).max().unwrap_or(0) * row_height)
+}
+
+type Ctx<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordi32, RangedCoordf64>>;
+
+/// The plot under the legend: the rounds across, labelled at the first and
+/// the last, and the values up to a round number.
+fn axes<'a, 'b>(root: &'a Root<'b>, t: &Trend, legend: u32) -> Result<Ctx<'a, 'b>, Box<dyn std::error::Error>> {
+    let ink = rgb(INK);
     let years = t.lines.iter().flat_map(|l| l.years.iter().copied());
     let (first, last) = (
         i32::from(years.clone().min().unwrap_or(2000)),
         i32::from(years.max().unwrap_or(2001)),
     );
     let top = axis_max(t.lines.iter().flat_map(|l| l.values.iter().flatten().copied()), t.unit);
-    let mut ctx = ChartBuilder::on(&root)
+    let mut ctx = ChartBuilder::on(root)
         .margin_top(legend + 6)
         .margin_left(4)
         .margin_right(RIGHT)
@@ -148,7 +178,11 @@ fn draw(t: &Trend, out: &mut String) -> Result<(), Box<dyn std::error::Error>> {
         })
         .y_label_formatter(&|v| format_value(Some(*v), None, unit))
         .draw()?;
-    let mut ends: Vec<(f64, String, RGBColor, (i32, i32))> = Vec::new();
+    Ok(ctx)
+}
+
+/// Whether real and example values are drawn together (their markers then differ).
+fn mixed(t: &Trend) -> bool {
     let shown = |l: &Line| {
         l.values
             .iter()
@@ -158,20 +192,66 @@ fn draw(t: &Trend, out: &mut String) -> Result<(), Box<dyn std::error::Error>> {
             .collect::<Vec<bool>>()
     };
     let flags: Vec<bool> = t.lines.iter().flat_map(shown).collect();
-    let mixed = flags.iter().any(|r| *r) && flags.iter().any(|r| !*r);
-    for line in &t.lines {
-        let colour = line.role.colour();
+    flags.iter().any(|r| *r) && flags.iter().any(|r| !*r)
+}
+
+/// What every line is drawn onto, and what decides how.
+struct Plot<'a, 'b> {
+    root: &'a Root<'b>,
+    ctx: Ctx<'a, 'b>,
+    unit: StatUnit,
+    breaks: &'a [u16],
+    /// Real values filled, example ones hollow.
+    mixed: bool,
+}
+
+/// A line's end, for its label in the right margin: its height, its last
+/// value as text, its colour, and the pixel the label's leader starts from.
+struct End {
+    y: f64,
+    label: String,
+    colour: RGBColor,
+    at: (i32, i32),
+}
+
+impl Plot<'_, '_> {
+    /// One line: its runs, its markers, and its end (if it has a value).
+    fn line(&self, line: &Line) -> Result<Option<End>, Box<dyn std::error::Error>> {
         let points: Vec<(i32, Option<f64>)> = line
             .years
             .iter()
             .zip(line.values.iter())
             .map(|(&y, v)| (i32::from(y), *v))
             .collect();
-        // Runs of rounds with a value; a missing value breaks the line, and so does a change of question.
+        self.runs(line.role, &points)?;
+        for (i, &(y, v)) in points.iter().enumerate() {
+            if let Some(v) = v {
+                let filled = if self.mixed {
+                    line.real.get(i).copied().unwrap_or(false)
+                } else {
+                    line.role == Role::Municipality
+                };
+                marker(self.root, line.role, self.ctx.backend_coord(&(y, v)), filled)?;
+            }
+        }
+        let Some(&(y, Some(v))) = points.iter().rev().find(|(_, v)| v.is_some()) else {
+            return Ok(None);
+        };
+        let at = self.ctx.backend_coord(&(y, v));
+        Ok(Some(End {
+            y: f64::from(at.1),
+            label: format_value(Some(v), None, self.unit),
+            colour: line.role.colour(),
+            at,
+        }))
+    }
+
+    /// Runs of rounds with a value; a missing value breaks the line, and so does a change of question.
+    fn runs(&self, role: Role, points: &[(i32, Option<f64>)]) -> Result<(), Box<dyn std::error::Error>> {
         let mut cuts: Vec<(i32, Option<f64>)> = Vec::new();
-        for &(y, v) in &points {
+        for &(y, v) in points {
             let before = cuts.last().map_or(i32::MIN, |&(x, _)| x);
-            if t.breaks.iter().any(|&b| before < i32::from(b) && i32::from(b) <= y) {
+            if self.breaks.iter().any(|&b| before < i32::from(b) && i32::from(b) <= y) {
                 cuts.push((y, None));
             }
             cuts.push((y, v));
@@ -179,40 +259,30 @@ fn draw(t: &Trend, out: &mut String) -> Result<(), Box<dyn std::error::Error>> {
         for run in cuts.split(|(_, v)| v.is_none()).filter(|run| run.len() > 1) {
             let pixels: Vec<(i32, i32)> = run
                 .iter()
-                .map(|&(y, v)| ctx.backend_coord(&(y, v.unwrap_or(0.0))))
+                .map(|&(y, v)| self.ctx.backend_coord(&(y, v.unwrap_or(0.0))))
                 .collect();
-            path(&root, line.role, &pixels)?;
+            path(self.root, role, &pixels)?;
         }
-        for (i, &(y, v)) in points.iter().enumerate() {
-            if let Some(v) = v {
-                let filled = if mixed {
-                    line.real.get(i).copied().unwrap_or(false)
-                } else {
-                    line.role == Role::Municipality
-                };
-                marker(&root, line.role, ctx.backend_coord(&(y, v)), filled)?;
-            }
-        }
-        if let Some(&(y, Some(v))) = points.iter().rev().find(|(_, v)| v.is_some()) {
-            let at = ctx.backend_coord(&(y, v));
-            ends.push((f64::from(at.1), format_value(Some(v), None, unit), colour, at));
-        }
+        Ok(())
     }
-    let placed = spread(&ends.iter().map(|e| e.0).collect::<Vec<_>>(), f64::from(FONT + 3));
+}
+
+/// The lines' last values in the right margin, pushed apart where lines end close together.
+fn end_labels(root: &Root, ends: &[End]) -> Result<(), Box<dyn std::error::Error>> {
+    let placed = spread(&ends.iter().map(|e| e.y).collect::<Vec<_>>(), f64::from(FONT + 3));
     let x = (WIDTH - RIGHT + 10) as i32;
-    for ((_, label, colour, at), y) in ends.iter().zip(placed) {
+    for (end, y) in ends.iter().zip(placed) {
         let y = y as i32;
         root.draw(&PathElement::new(
-            vec![(at.0 + 7, at.1), (x - 3, y)],
-            colour.stroke_width(1),
+            vec![(end.at.0 + 7, end.at.1), (x - 3, y)],
+            end.colour.stroke_width(1),
         ))?;
         root.draw(&Text::new(
-            label.clone(),
+            end.label.clone(),
             (x, y),
             font().pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
     }
-    root.present()?;
     Ok(())
 }
 
@@ -296,190 +366,4 @@ pub fn dashes(points: &[(f64, f64)], on: f64, off: f64) -> Vec<[(f64, f64); 2]> 
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_trend_names_both_lines_and_escapes_them() {
-        let years = [2019, 2021, 2023];
-        let svg = render_svg(&Trend {
-            breaks: &[],
-            unit: StatUnit::Percent,
-            lines: vec![
-                Line {
-                    name: "Kalmar <b> kommun",
-                    role: Role::Municipality,
-                    years: &years,
-                    values: &[Some(20.0), None, Some(30.0)],
-                    real: &[],
-                },
-                Line {
-                    name: "Kalmar län",
-                    role: Role::County,
-                    years: &years,
-                    values: &[Some(22.0), Some(21.0), Some(21.5)],
-                    real: &[],
-                },
-                Line {
-                    name: "Riket",
-                    role: Role::Nation,
-                    years: &[2019, 2020, 2021, 2022, 2023],
-                    values: &[Some(19.0), Some(19.5), Some(20.0), Some(20.0), Some(21.0)],
-                    real: &[],
-                },
-            ],
-        });
-        assert!(svg.starts_with("<svg") && svg.contains(&format!("viewBox=\"0 0 {WIDTH} {HEIGHT}\"")));
-        // The legend names every line, escaped; the ends give the last values.
-        for text in [
-            "Kalmar &lt;b&gt; kommun",
-            ">Kalmar län<",
-            ">Riket<",
-            ">30\u{a0}%<",
-            ">21,5\u{a0}%<",
-            ">21\u{a0}%<",
-        ] {
-            assert!(
-                svg.replace(['\n', ' '], "").contains(&text.replace(' ', "")),
-                "{text}: {svg}"
-            );
-        }
-        assert!(!svg.contains("<b>"));
-        assert!(svg.contains("2019") && svg.contains("2023"));
-        // The county and the nation in the reference colour, never a series colour of their own.
-        assert!(svg.contains(&REFERENCE.hex().to_uppercase()) && !svg.contains(&SERIES[1].hex().to_uppercase()));
-    }
-
-    #[test]
-    fn a_change_of_question_breaks_every_line() {
-        let years = [2019, 2021, 2023];
-        let municipal = |breaks: &[u16]| {
-            let svg = render_svg(&Trend {
-                breaks,
-                unit: StatUnit::Percent,
-                lines: vec![Line {
-                    name: "A",
-                    role: Role::Municipality,
-                    years: &years,
-                    values: &[Some(20.0), Some(21.0), Some(22.0)],
-                    real: &[],
-                }],
-            });
-            let blue = format!("stroke=\"{}\" stroke-width=\"3\"", SERIES[0].hex().to_uppercase());
-            // The legend's sample is a line of two points; the trend's runs are counted by their points.
-            svg.lines()
-                .filter(|l| l.starts_with("<polyline") && l.contains(&blue))
-                .map(|l| l.matches(',').count())
-                .collect::<Vec<_>>()
-        };
-        // (breaks, points of each blue line: the legend's sample, then the runs)
-        for (breaks, want) in [
-            (&[][..], vec![2, 3]),
-            (&[2021][..], vec![2, 2]),
-            (&[2022][..], vec![2, 2]),
-            (&[2020, 2022][..], vec![2]),
-        ] {
-            assert_eq!(municipal(breaks), want, "{breaks:?}");
-        }
-    }
-
-    #[test]
-    fn real_values_among_example_data_are_filled_and_example_ones_hollow() {
-        let years = [2015, 2017, 2019];
-        let circles = |real: &[bool]| {
-            let svg = render_svg(&Trend {
-                breaks: &[],
-                unit: StatUnit::Percent,
-                lines: vec![Line {
-                    name: "A",
-                    role: Role::Municipality,
-                    years: &years,
-                    values: &[Some(9.0), Some(14.0), Some(6.0)],
-                    real,
-                }],
-            });
-            let blue = SERIES[0].hex().to_uppercase();
-            // The legend's sample is filled; then each value's marker.
-            let filled = svg
-                .lines()
-                .filter(|l| l.starts_with("<circle") && l.contains(&format!("fill=\"{blue}\"")))
-                .count();
-            let hollow = svg
-                .lines()
-                .filter(|l| l.starts_with("<circle") && l.contains("fill=\"#FFFFFF\""))
-                .count();
-            (filled, hollow)
-        };
-        // (real flags, (filled, hollow))
-        for (real, want) in [
-            (&[][..], (4, 0)),
-            (&[false, false, false][..], (4, 0)),
-            (&[true, true, false][..], (3, 1)),
-            (&[true, true, true][..], (4, 0)),
-        ] {
-            assert_eq!(circles(real), want, "{real:?}");
-        }
-    }
-
-    #[test]
-    fn dashes_keep_their_rhythm_across_corners() {
-        let d = dashes(&[(0.0, 0.0), (10.0, 0.0), (10.0, 10.0)], 6.0, 4.0);
-        // 0–6 on, 6–10 off, then round the corner: 10–16 on (0–6 down), 16–20 off.
-        assert_eq!(d, vec![[(0.0, 0.0), (6.0, 0.0)], [(10.0, 0.0), (10.0, 6.0)]]);
-        assert!(dashes(&[(1.0, 1.0), (1.0, 1.0)], 6.0, 4.0).is_empty());
-    }
-
-    #[test]
-    fn names_from_data_are_escaped() {
-        // The kommunrapport inserts this SVG as HTML.
-        let evil = "<img src=x onerror=alert(1)>";
-        let years = [2021, 2023];
-        let svg = render_svg(&Trend {
-            breaks: &[],
-            unit: StatUnit::Percent,
-            lines: vec![Line {
-                name: evil,
-                role: Role::Municipality,
-                years: &years,
-                values: &[Some(20.0), Some(21.0)],
-                real: &[],
-            }],
-        });
-        assert!(
-            !svg.contains("<img") && svg.contains("&lt;img src=x onerror=alert(1)&gt;"),
-            "{svg}"
-        );
-    }
-
-    #[test]
-    fn a_trend_without_values_is_still_a_drawing() {
-        let svg = render_svg(&Trend {
-            breaks: &[],
-            unit: StatUnit::Percent,
-            lines: vec![Line {
-                name: "A",
-                role: Role::Municipality,
-                years: &[],
-                values: &[],
-                real: &[],
-            }],
-        });
-        assert!(svg.starts_with("<svg"));
-    }
-
-    #[test]
-    fn the_legend_wraps_where_the_names_are_long() {
-        // (names, rows of the legend)
-        for (names, rows) in [
-            (vec!["Torsås", "Kalmar län"], 1),
-            (vec!["Mörbylånga", "Kalmar län", "Riket"], 2),
-            (vec!["Emmaboda", "Kalmar län"], 1),
-        ] {
-            let placed = legend_rows(&names);
-            assert_eq!(placed.iter().map(|p| p.0).max().unwrap() + 1, rows, "{names:?}");
-            for ((_, x), name) in placed.iter().zip(&names) {
-                assert!(x + 30 + text_width(name) <= WIDTH, "{name} inside the drawing");
-            }
-        }
-    }
-}
+mod tests;
