@@ -39,7 +39,7 @@ pub mod statistics {
 pub mod charts {
     pub mod bar;
     pub mod budget;
-    pub mod hatch;
+    pub mod colour;
     pub mod map;
     pub mod stat;
     pub mod svgframe;

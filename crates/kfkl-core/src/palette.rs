@@ -214,11 +214,6 @@ pub fn theme_css() -> String {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rgb(pub u8, pub u8, pub u8);
 
-/// The colour as plotters draws it: every chart takes its colours from here.
-pub fn rgb(c: Rgb) -> plotters::style::RGBColor {
-    plotters::style::RGBColor(c.0, c.1, c.2)
-}
-
 impl Rgb {
     /// Relative luminance as WCAG 2.1 defines it.
     pub fn luminance(self) -> f64 {

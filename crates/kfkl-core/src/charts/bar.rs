@@ -7,10 +7,11 @@ use plotters::coord::types::{RangedCoordf64, RangedCoordusize};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use crate::charts::colour::rgb;
 use crate::csv::CsvFlavour;
 use crate::format::{format_change, format_figure, format_in_unit, format_percent};
 use crate::model::{ChartDef, ChartKind, Dataset, KeyFigure, Unit};
-use crate::palette::{rgb, INK, SERIES};
+use crate::palette::{INK, SERIES};
 
 /// A chart ready to draw and to read: every string is final Swedish text.
 #[derive(Clone, Debug, PartialEq)]

@@ -13,8 +13,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::stat::{axis_max, spread};
+use crate::charts::colour::rgb;
 use crate::explorer::format_value;
-use crate::palette::{rgb, INK, REFERENCE, SERIES};
+use crate::palette::{INK, REFERENCE, SERIES};
 use crate::stats::StatUnit;
 
 /// Drawing size in SVG units; the page scales it to the card.

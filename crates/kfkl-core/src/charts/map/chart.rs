@@ -7,9 +7,10 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{centroid, CountyMap, Projection};
+use crate::charts::colour::rgb;
 use crate::explorer::format_value;
 use crate::format::format_number;
-use crate::palette::{rgb, Rgb, INK};
+use crate::palette::{Rgb, INK};
 use crate::stats::{Observation, StatTable, StatUnit};
 
 /// Drawing size in SVG units; the page scales the drawing to its column.
@@ -298,7 +299,7 @@ fn hatched(
     ring: &[(f64, f64)],
     gap: f64,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    crate::charts::hatch::draw(root, ring, gap, crate::palette::MISSING)
+    crate::charts::colour::hatch(root, ring, gap, crate::palette::MISSING)
 }
 
 #[cfg(test)]

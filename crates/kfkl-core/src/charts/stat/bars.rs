@@ -9,7 +9,8 @@ use super::legend::{answers_legend, reference_legend};
 use super::render::Layout;
 use super::scale::{axis_label, axis_max, values};
 use super::{Area, Point, StatChart};
-use crate::palette::{rgb, INK, REFERENCE, SERIES};
+use crate::charts::colour::rgb;
+use crate::palette::{INK, REFERENCE, SERIES};
 
 /// Horizontal bars, one group per area; a second series (boys) is drawn
 /// hollow and every bar is labelled with its value (and gender).
@@ -206,7 +207,7 @@ pub(super) fn hatched(
 ) -> Result<(), Box<dyn std::error::Error>> {
     let colour = rgb(REFERENCE);
     let ring = [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)].map(|(x, y)| (f64::from(x), f64::from(y)));
-    crate::charts::hatch::draw(area, &ring, 6.0, REFERENCE)?;
+    crate::charts::colour::hatch(area, &ring, 6.0, REFERENCE)?;
     area.draw(&Rectangle::new([(x0, y0), (x1, y1)], colour.stroke_width(2)))?;
     Ok(())
 }

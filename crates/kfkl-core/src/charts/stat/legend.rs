@@ -8,8 +8,9 @@ use super::bars::hatched;
 use super::render::Layout;
 use super::text::{chars_per_line, wrap};
 use super::{Area, StatChart, View};
+use crate::charts::colour::rgb;
 use crate::format::and_list;
-use crate::palette::{rgb, INK, REFERENCE, SERIES};
+use crate::palette::{INK, REFERENCE, SERIES};
 
 /// One legend line at `top`: a filled marker is a real value, a hollow one an example.
 pub(super) fn marks_legend(l: &Layout, area: &Area, top: i32) -> Result<(), Box<dyn std::error::Error>> {

@@ -10,8 +10,9 @@ use super::render::Layout;
 use super::scale::{axis_label, axis_max, key_years, values};
 use super::text::{spread, wrap};
 use super::{Area, Point, StatChart, StatSeries};
+use crate::charts::colour::rgb;
 use crate::charts::trend::dashes;
-use crate::palette::{rgb, INK, REFERENCE, SERIES};
+use crate::palette::{INK, REFERENCE, SERIES};
 
 /// Lines with a marker shape per series and each line's name and last value
 /// written at its end, so that no line is told by colour alone.

@@ -9,7 +9,8 @@ use super::legend::legend_lines;
 use super::lines::draw_lines;
 use super::text::{chars_per_line, wrap};
 use super::{StatChart, View, BANNER_TEXT};
-use crate::palette::{rgb, BANNER, INK};
+use crate::charts::colour::rgb;
+use crate::palette::{BANNER, INK};
 
 /// Drawing options: the page draws without frame (it shows title and source
 /// as text); downloads draw title and source into the picture.
