@@ -31,20 +31,8 @@ pub fn EmbedDialog(
     let embed_path = move || options.get().apply(&path.get());
     let code = move || kfkl_core::embed::snippet(&crate::base::site_url(), &embed_path(), &title.get(), height.get());
     let show = move |_| {
-        let figure = opener.get().and_then(|b| b.closest("figure").ok().flatten());
-        if let Some(figure) = figure {
-            let part = |selector: &str| {
-                figure
-                    .query_selector(selector)
-                    .ok()
-                    .flatten()
-                    .map_or(0.0, |e| e.get_bounding_client_rect().height())
-            };
-            let shown = figure.get_bounding_client_rect().height()
-                - part(".table-wrap")
-                - part(".downloads")
-                - part(".embed-open");
-            set_height.set((shown.max(300.0) as u32 + 60).min(1600));
+        if let Some(h) = shown_height(opener) {
+            set_height.set(h);
         }
         set_copied.set(String::new());
         set_open.set(true);
@@ -84,39 +72,16 @@ pub fn EmbedDialog(
             });
         }
     };
-    // "statfigur-inbaddning-kod": apart from the figure's own ids ("statfigur-tabell").
-    let id = move |what: &str| format!("{key}-inbaddning-{what}");
+    let id = {
+        let key = key.clone();
+        move |what: &str| field_id(&key, what)
+    };
     let (dialog_id, heading_id) = (id("dialog"), id("rubrik"));
     let content = move || {
         built.get().then(|| view! {
             <h3 id=id("rubrik")>"Bädda in diagrammet"</h3>
             <p>"Klistra in koden på en annan webbplats. Diagrammet visar samma val som nu och anpassar sin höjd efter innehållet."</p>
-            <fieldset>
-                <legend>"Visa"</legend>
-                <div class="check">
-                    <input type="checkbox" id=id("tabell") prop:checked=move || options.get().table
-                        on:change=move |ev| set_options.update(|o| o.table = event_target_checked(&ev))/>
-                    <label for=id("tabell")>"Tabellen under diagrammet"</label>
-                </div>
-                <div class="check">
-                    <input type="checkbox" id=id("utan-rubrik") prop:checked=move || !options.get().title
-                        on:change=move |ev| set_options.update(|o| o.title = !event_target_checked(&ev))/>
-                    <label for=id("utan-rubrik")>"Utan rubrik (när sidan har en egen)"</label>
-                </div>
-            </fieldset>
-            <fieldset>
-                <legend>"Färger"</legend>
-                {[(Theme::Auto, "auto", "Som läsarens inställning"), (Theme::Light, "ljust", "Ljusa"), (Theme::Dark, "morkt", "Mörka")].map(|(theme, word, label)| {
-                    let field = id(&format!("tema-{word}"));
-                    view! {
-                        <div class="check">
-                            <input type="radio" name=id("tema") id=field.clone() prop:checked=move || options.get().theme == theme
-                                on:change=move |_| set_options.update(|o| o.theme = theme)/>
-                            <label for=field>{label}</label>
-                        </div>
-                    }
-                }).collect_view()}
-            </fieldset>
+            <DisplayOptions key=key.clone() options set_options/>
             <label class="code-label" for=id("kod")>"Kod att klistra in"</label>
             <textarea id=id("kod") class="embed-snippet" node_ref=textarea readonly rows="5" prop:value=code></textarea>
             <p class="embed-actions">
@@ -137,5 +102,60 @@ pub fn EmbedDialog(
     view! {
         <button type="button" class="embed-open" node_ref=opener disabled=crate::PRERENDERING on:click=show>"Bädda in diagrammet"</button>
         <dialog class="embed-dialog" id=dialog_id node_ref=dialog aria-labelledby=heading_id on:close=on_close>{content}</dialog>
+    }
+}
+
+/// "statfigur-inbaddning-kod": apart from the figure's own ids ("statfigur-tabell").
+fn field_id(key: &str, what: &str) -> String {
+    format!("{key}-inbaddning-{what}")
+}
+
+/// The snippet's first height: the figure as an embed shows it (without its
+/// table and downloads), measured from the figure of the button that opens the dialog.
+fn shown_height(opener: NodeRef<leptos::html::Button>) -> Option<u32> {
+    let figure = opener.get().and_then(|b| b.closest("figure").ok().flatten())?;
+    let part = |selector: &str| {
+        figure
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .map_or(0.0, |e| e.get_bounding_client_rect().height())
+    };
+    let shown =
+        figure.get_bounding_client_rect().height() - part(".table-wrap") - part(".downloads") - part(".embed-open");
+    Some((shown.max(300.0) as u32 + 60).min(1600))
+}
+
+/// What the embed shows (its table, its title) and in which colours, previewed live.
+#[component]
+fn DisplayOptions(key: String, options: ReadSignal<Display>, set_options: WriteSignal<Display>) -> impl IntoView {
+    let id = move |what: &str| field_id(&key, what);
+    view! {
+        <fieldset>
+            <legend>"Visa"</legend>
+            <div class="check">
+                <input type="checkbox" id=id("tabell") prop:checked=move || options.get().table
+                    on:change=move |ev| set_options.update(|o| o.table = event_target_checked(&ev))/>
+                <label for=id("tabell")>"Tabellen under diagrammet"</label>
+            </div>
+            <div class="check">
+                <input type="checkbox" id=id("utan-rubrik") prop:checked=move || !options.get().title
+                    on:change=move |ev| set_options.update(|o| o.title = !event_target_checked(&ev))/>
+                <label for=id("utan-rubrik")>"Utan rubrik (när sidan har en egen)"</label>
+            </div>
+        </fieldset>
+        <fieldset>
+            <legend>"Färger"</legend>
+            {[(Theme::Auto, "auto", "Som läsarens inställning"), (Theme::Light, "ljust", "Ljusa"), (Theme::Dark, "morkt", "Mörka")].map(|(theme, word, label)| {
+                let field = id(&format!("tema-{word}"));
+                view! {
+                    <div class="check">
+                        <input type="radio" name=id("tema") id=field.clone() prop:checked=move || options.get().theme == theme
+                            on:change=move |_| set_options.update(|o| o.theme = theme)/>
+                        <label for=field>{label}</label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
     }
 }

@@ -149,14 +149,7 @@ pub fn Figure(
             theme: Default::default(),
         },
     };
-    let heading = match &place {
-        // Hidden, not left out, when the host page has its own title: the frame keeps its heading.
-        Place::Embed { .. } => {
-            view! { <h1 id=heading_id.clone() class:visually-hidden=!display.title>{title}</h1> }.into_any()
-        }
-        Place::Page { level: 2, .. } => view! { <h2 id=heading_id.clone()>{title}</h2> }.into_any(),
-        Place::Page { .. } => view! { <h3 id=heading_id.clone()>{title}</h3> }.into_any(),
-    };
+    let heading = heading(&place, heading_id.clone(), title, display.title);
     let banner = move || {
         (embedded && example.get()).then(
             || view! { <p class="example-banner example-banner-title">"Exempeldata – inte verkliga resultat"</p> },
@@ -172,34 +165,7 @@ pub fn Figure(
     } else {
         (Some(summary), None)
     };
-    let tools = match place {
-        Place::Page { embed, embed_title, .. } => {
-            let title = embed_title.map_or(title, Signal::stored);
-            let parts = move || {
-                let files = downloads.clone().map(|d| downloads_view(d, example));
-                let dialog = embed.map(|path| view! { <EmbedDialog key=key.clone() path title/> });
-                (files, dialog)
-            };
-            Some(if compact {
-                // Built when first opened: a report has 16 cards, and their buttons and dialogs
-                // held the app's takeover back. Without JavaScript they could do nothing.
-                let (opened, set_opened) = signal(false);
-                let inside = move || {
-                    if crate::PRERENDERING {
-                        view! { <p class="muted">"Nedladdning och inbäddning behöver JavaScript."</p> }.into_any()
-                    } else {
-                        opened.get().then(&parts).into_any()
-                    }
-                };
-                view! { <details class="downloads figure-tools" on:toggle=move |_| set_opened.set(true)><summary>"Ladda ner eller bädda in"</summary>{inside}</details> }.into_any()
-            } else {
-                view! { <div class="downloads figure-tools"><p class="downloads-title">"Ladda ner det som visas"</p>{parts()}</div> }.into_any()
-            })
-        }
-        Place::Embed { link, link_text, .. } => {
-            Some(view! { <p class="embed-link"><a href=link target="_top">{link_text}</a></p> }.into_any())
-        }
-    };
+    let tools = tools(place, key.clone(), title, downloads, example, compact);
     view! {
         // The caption first (HTML lets a figure's caption stand first or last, and
         // nothing after the last): its title, and in an embed the banner over it.
@@ -218,6 +184,56 @@ pub fn Figure(
             {links}
             {tools}
         </figure>
+    }
+}
+
+/// The figure's heading: h2 or h3 on a page; in an embed h1, hidden (not left
+/// out) when the host page has its own title, so the frame keeps its heading.
+fn heading(place: &Place, id: String, title: Signal<String>, shown: bool) -> AnyView {
+    match place {
+        Place::Embed { .. } => view! { <h1 id=id class:visually-hidden=!shown>{title}</h1> }.into_any(),
+        Place::Page { level: 2, .. } => view! { <h2 id=id>{title}</h2> }.into_any(),
+        Place::Page { .. } => view! { <h3 id=id>{title}</h3> }.into_any(),
+    }
+}
+
+/// After the source: on a page, the downloads and the embed dialog (behind one
+/// disclosure when `compact`); in an embed, the link to the full view.
+fn tools(
+    place: Place,
+    key: String,
+    title: Signal<String>,
+    downloads: Option<Downloads>,
+    example: Signal<bool>,
+    compact: bool,
+) -> AnyView {
+    match place {
+        Place::Page { embed, embed_title, .. } => {
+            let title = embed_title.map_or(title, Signal::stored);
+            let parts = move || {
+                let files = downloads.clone().map(|d| downloads_view(d, example));
+                let dialog = embed.map(|path| view! { <EmbedDialog key=key.clone() path title/> });
+                (files, dialog)
+            };
+            if compact {
+                // Built when first opened: a report has 16 cards, and their buttons and dialogs
+                // held the app's takeover back. Without JavaScript they could do nothing.
+                let (opened, set_opened) = signal(false);
+                let inside = move || {
+                    if crate::PRERENDERING {
+                        view! { <p class="muted">"Nedladdning och inbäddning behöver JavaScript."</p> }.into_any()
+                    } else {
+                        opened.get().then(&parts).into_any()
+                    }
+                };
+                view! { <details class="downloads figure-tools" on:toggle=move |_| set_opened.set(true)><summary>"Ladda ner eller bädda in"</summary>{inside}</details> }.into_any()
+            } else {
+                view! { <div class="downloads figure-tools"><p class="downloads-title">"Ladda ner det som visas"</p>{parts()}</div> }.into_any()
+            }
+        }
+        Place::Embed { link, link_text, .. } => {
+            view! { <p class="embed-link"><a href=link target="_top">{link_text}</a></p> }.into_any()
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use kfkl_core::document::Document;
+use kfkl_core::document::{Commitment, Document};
 use kfkl_core::plan::{area_options, count_text, tag_options, PlanFilter};
 use kfkl_core::publications::{Kind, Publication};
 use leptos::prelude::*;
@@ -55,7 +55,6 @@ fn PlanPage(plan: &'static Publication) -> impl IntoView {
 #[component]
 fn PlanContent(doc: Arc<Document>, plan: &'static Publication) -> impl IntoView {
     let query = use_query_map();
-    let navigate = use_navigate();
     let path = page(plan);
     let cx = DocContext::new(path, doc.clone());
 
@@ -81,80 +80,17 @@ fn PlanContent(doc: Arc<Document>, plan: &'static Publication) -> impl IntoView 
     }
     // A deep link's target exists only once the data has arrived and rendered.
     Effect::new(move |_| scroll_to_hash_when_rendered());
-
-    let set_filter = move |next: PlanFilter| {
-        let url = format!("{}{}", href(path), next.to_query());
-        navigate(
-            &url,
-            NavigateOptions {
-                scroll: false,
-                ..Default::default()
-            },
-        );
-    };
-
-    let areas = area_options(&doc);
-    let total = doc.commitments().count();
-    let tags_doc = doc.clone();
-    let tag_choices = move || tag_options(&tags_doc, filter.read().area.as_deref());
     // Applied once per filter change; the count and the list both read it.
     let matches = {
         let doc = doc.clone();
         Memo::new(move |_| filter.read().apply(&doc).into_iter().cloned().collect::<Vec<_>>())
     };
-    let list_cx = cx.clone();
-
-    let on_area = {
-        let set_filter = set_filter.clone();
-        move |ev: leptos::ev::Event| {
-            let value = event_target_value(&ev);
-            set_filter(PlanFilter {
-                area: (!value.is_empty()).then_some(value),
-                tag: filter.get_untracked().tag,
-            });
+    let body = {
+        let cx = cx.clone();
+        move || {
+            let active = filter.get().is_active();
+            plan_body(&cx, path, active, if active { matches.get() } else { Vec::new() })
         }
-    };
-    let on_tag = {
-        let set_filter = set_filter.clone();
-        move |ev: leptos::ev::Event| {
-            let value = event_target_value(&ev);
-            set_filter(PlanFilter {
-                area: filter.get_untracked().area,
-                tag: (!value.is_empty()).then_some(value),
-            });
-        }
-    };
-    let area_options_view = areas
-        .iter()
-        .map(|o| {
-            let id = o.id.clone();
-            let selected = move || filter.read().area.as_deref() == Some(id.as_str());
-            view! { <option value=o.id.clone() selected=selected>{format!("{} ({})", o.label, o.count)}</option> }
-        })
-        .collect_view();
-
-    let body_cx = cx.clone();
-    let body = move || {
-        let f = filter.get();
-        if !f.is_active() {
-            return document_body(&body_cx.doc.blocks, &body_cx).into_any();
-        }
-        let matches = matches.get();
-        if matches.is_empty() {
-            return view! {
-                <div class="empty-state">
-                    <h2>"Inga åtaganden matchar"</h2>
-                    <p>"Inget åtagande i planen har den kombinationen av verksamhetsområde och målgrupp. Välj ett annat område eller en annan målgrupp, eller visa hela planen."</p>
-                    <p><a href=href(path)>"Visa hela planen"</a></p>
-                </div>
-            }
-            .into_any();
-        }
-        let items = matches
-            .into_iter()
-            .map(|c| view! { <CommitmentView commitment=c cx=list_cx.clone() crumbs=true/> })
-            .collect_view();
-        view! { <div class="commitment-list"><h2>"Åtaganden som matchar"</h2>{items}</div> }.into_any()
     };
 
     view! {
@@ -167,40 +103,118 @@ fn PlanContent(doc: Arc<Document>, plan: &'static Publication) -> impl IntoView 
                     <summary>"Innehåll"</summary>
                     {toc_view(&doc, &cx, "Innehåll i planen")}
                 </details>
-                <form class="filters" aria-labelledby="filter-rubrik" on:submit=|ev| ev.prevent_default()>
-                    <h2 id="filter-rubrik">"Filtrera åtaganden"</h2>
-                    <noscript><p class="no-js-note">"Filtren behöver JavaScript. Hela planen visas nedan, med innehållsförteckning och länkar till varje avsnitt."</p></noscript>
-                    <fieldset class="filter-fields" disabled=crate::PRERENDERING>
-                        <div>
-                            <label for="filter-omrade">"Verksamhetsområde"</label>
-                            <select id="filter-omrade" on:change=on_area>
-                                <option value="" selected=move || filter.read().area.is_none()>"Alla områden"</option>
-                                {area_options_view}
-                            </select>
-                        </div>
-                        <div>
-                            <label for="filter-malgrupp">"Målgrupp"</label>
-                            <select id="filter-malgrupp" on:change=on_tag>
-                                <option value="" selected=move || filter.read().tag.is_none()>"Alla målgrupper"</option>
-                                {move || tag_choices().into_iter().map(|o| {
-                                    let selected = filter.read().tag.as_deref() == Some(o.id.as_str());
-                                    view! { <option value=o.id selected=selected>{format!("{} ({})", o.label, o.count)}</option> }
-                                }).collect_view()}
-                            </select>
-                        </div>
-                    </fieldset>
-                    <p class="filter-count" role="status">
-                        {move || count_text(matches.read().len(), total)}
-                        {move || filter.read().is_active().then(|| view! { " · " <a href=href(path)>"Visa hela planen"</a> })}
-                    </p>
-                    <Show when=move || rewritten.get()>
-                        <p class="quiet-notice">"Adressen innehöll filterval som inte finns. De har tagits bort."</p>
-                    </Show>
-                </form>
+                <PlanFilters doc=doc.clone() path filter matches rewritten/>
                 {body}
                 <MendsNote doc=doc.clone()/>
             </div>
         </div>
+    }
+}
+
+/// The whole plan, or the commitments the filter matches, or what to do when none does.
+fn plan_body(cx: &DocContext, path: &'static str, active: bool, matches: Vec<Commitment>) -> AnyView {
+    if !active {
+        return document_body(&cx.doc.blocks, cx).into_any();
+    }
+    if matches.is_empty() {
+        return view! {
+            <div class="empty-state">
+                <h2>"Inga åtaganden matchar"</h2>
+                <p>"Inget åtagande i planen har den kombinationen av verksamhetsområde och målgrupp. Välj ett annat område eller en annan målgrupp, eller visa hela planen."</p>
+                <p><a href=href(path)>"Visa hela planen"</a></p>
+            </div>
+        }
+        .into_any();
+    }
+    let items = matches
+        .into_iter()
+        .map(|c| view! { <CommitmentView commitment=c cx=cx.clone() crumbs=true/> })
+        .collect_view();
+    view! { <div class="commitment-list"><h2>"Åtaganden som matchar"</h2>{items}</div> }.into_any()
+}
+
+/// The commitments' filters, by area and by target group (the groups of the
+/// chosen area), with the count; each choice is a new address.
+#[component]
+fn PlanFilters(
+    doc: Arc<Document>,
+    path: &'static str,
+    filter: Memo<PlanFilter>,
+    matches: Memo<Vec<Commitment>>,
+    rewritten: ReadSignal<bool>,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    let set_filter = move |next: PlanFilter| {
+        let url = format!("{}{}", href(path), next.to_query());
+        navigate(
+            &url,
+            NavigateOptions {
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+    let total = doc.commitments().count();
+    let tag_choices = {
+        let doc = doc.clone();
+        move || tag_options(&doc, filter.read().area.as_deref())
+    };
+    let on_area = {
+        let set_filter = set_filter.clone();
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            set_filter(PlanFilter {
+                area: (!value.is_empty()).then_some(value),
+                tag: filter.get_untracked().tag,
+            });
+        }
+    };
+    let on_tag = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        set_filter(PlanFilter {
+            area: filter.get_untracked().area,
+            tag: (!value.is_empty()).then_some(value),
+        });
+    };
+    let area_options_view = area_options(&doc)
+        .into_iter()
+        .map(|o| {
+            let id = o.id.clone();
+            let selected = move || filter.read().area.as_deref() == Some(id.as_str());
+            view! { <option value=o.id.clone() selected=selected>{format!("{} ({})", o.label, o.count)}</option> }
+        })
+        .collect_view();
+    view! {
+        <form class="filters" aria-labelledby="filter-rubrik" on:submit=|ev| ev.prevent_default()>
+            <h2 id="filter-rubrik">"Filtrera åtaganden"</h2>
+            <noscript><p class="no-js-note">"Filtren behöver JavaScript. Hela planen visas nedan, med innehållsförteckning och länkar till varje avsnitt."</p></noscript>
+            <fieldset class="filter-fields" disabled=crate::PRERENDERING>
+                <div>
+                    <label for="filter-omrade">"Verksamhetsområde"</label>
+                    <select id="filter-omrade" on:change=on_area>
+                        <option value="" selected=move || filter.read().area.is_none()>"Alla områden"</option>
+                        {area_options_view}
+                    </select>
+                </div>
+                <div>
+                    <label for="filter-malgrupp">"Målgrupp"</label>
+                    <select id="filter-malgrupp" on:change=on_tag>
+                        <option value="" selected=move || filter.read().tag.is_none()>"Alla målgrupper"</option>
+                        {move || tag_choices().into_iter().map(|o| {
+                            let selected = filter.read().tag.as_deref() == Some(o.id.as_str());
+                            view! { <option value=o.id selected=selected>{format!("{} ({})", o.label, o.count)}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+            </fieldset>
+            <p class="filter-count" role="status">
+                {move || count_text(matches.read().len(), total)}
+                {move || filter.read().is_active().then(|| view! { " · " <a href=href(path)>"Visa hela planen"</a> })}
+            </p>
+            <Show when=move || rewritten.get()>
+                <p class="quiet-notice">"Adressen innehöll filterval som inte finns. De har tagits bort."</p>
+            </Show>
+        </form>
     }
 }
 
