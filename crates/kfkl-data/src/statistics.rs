@@ -162,59 +162,7 @@ fn indicator(
 ) -> (Indicator, (Vec<String>, usize)) {
     let at = spanned.span().start;
     let i = spanned.into_inner();
-    if i.id.is_empty()
-        || !i
-            .id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-    {
-        errors.push(file.error(at, format!("indicator id '{}' may hold only a–z, 0–9 and '_'", i.id)));
-    }
-    if !ids.insert(i.id.clone()) {
-        errors.push(file.error(at, format!("indicator id '{}' is used twice", i.id)));
-    }
-    for (field, value) in [
-        ("label", &i.label),
-        ("theme", &i.theme),
-        ("definition", &i.definition),
-        ("source", &i.source),
-    ] {
-        if value.trim().is_empty() {
-            errors.push(file.error(at, format!("indicator '{}': {field} is empty", i.id)));
-        }
-    }
-    if i.answers.len() == 1 {
-        errors.push(file.error(
-            at,
-            format!("indicator '{}': a distribution needs at least two answers", i.id),
-        ));
-    }
-    match (from_figures, i.figures.is_empty()) {
-        (true, true) => errors.push(file.error(
-            at,
-            format!(
-                "indicator '{}': figures is empty, but the survey's data are key figures",
-                i.id
-            ),
-        )),
-        (false, false) => errors.push(file.error(
-            at,
-            format!(
-                "indicator '{}': figures is only for a survey whose data are key figures",
-                i.id
-            ),
-        )),
-        _ => {}
-    }
-    if i.breaks
-        .iter()
-        .any(|b| b.why.trim().is_empty() || !(2000..=2100).contains(&b.year))
-    {
-        errors.push(file.error(
-            at,
-            format!("indicator '{}': a break needs its year (2000–2100) and why", i.id),
-        ));
-    }
+    check_indicator(&i, from_figures, ids, &mut |reason| errors.push(file.error(at, reason)));
     let figures = (i.figures, file.line_of(at));
     let indicator = Indicator {
         id: i.id,
@@ -235,6 +183,58 @@ fn indicator(
             .collect(),
     };
     (indicator, figures)
+}
+
+/// An indicator's id is fit for a URL and unique, its texts are given, and its answers,
+/// key figures and breaks are as the survey needs them.
+fn check_indicator(i: &RawIndicator, from_figures: bool, ids: &mut HashSet<String>, report: &mut dyn FnMut(String)) {
+    if i.id.is_empty()
+        || !i
+            .id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    {
+        report(format!("indicator id '{}' may hold only a–z, 0–9 and '_'", i.id));
+    }
+    if !ids.insert(i.id.clone()) {
+        report(format!("indicator id '{}' is used twice", i.id));
+    }
+    for (field, value) in [
+        ("label", &i.label),
+        ("theme", &i.theme),
+        ("definition", &i.definition),
+        ("source", &i.source),
+    ] {
+        if value.trim().is_empty() {
+            report(format!("indicator '{}': {field} is empty", i.id));
+        }
+    }
+    if i.answers.len() == 1 {
+        report(format!(
+            "indicator '{}': a distribution needs at least two answers",
+            i.id
+        ));
+    }
+    match (from_figures, i.figures.is_empty()) {
+        (true, true) => report(format!(
+            "indicator '{}': figures is empty, but the survey's data are key figures",
+            i.id
+        )),
+        (false, false) => report(format!(
+            "indicator '{}': figures is only for a survey whose data are key figures",
+            i.id
+        )),
+        _ => {}
+    }
+    if i.breaks
+        .iter()
+        .any(|b| b.why.trim().is_empty() || !(2000..=2100).contains(&b.year))
+    {
+        report(format!(
+            "indicator '{}': a break needs its year (2000–2100) and why",
+            i.id
+        ));
+    }
 }
 
 /// Checks what the catalogue says besides its indicators: grades, data formats, absent areas.
