@@ -86,8 +86,44 @@ pub fn load(
     let mut errors = Vec::new();
 
     check_id(&file, &raw.dataset.id, &mut errors);
+    let docs = source_texts(&file, &raw.sources, read_doc, &mut errors);
+    let figures = figures(&file, raw.figures, &raw.sources, &docs, documents, &mut errors);
+    let charts = charts(&file, raw.charts, &figures, &mut errors);
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Dataset {
+        schema_version: SCHEMA_VERSION,
+        id: raw.dataset.id.into_inner(),
+        title: raw.dataset.title,
+        status: raw.dataset.status,
+        sources: raw
+            .sources
+            .into_iter()
+            .map(|s| {
+                let s = s.into_inner();
+                SourceDoc {
+                    id: s.id,
+                    title: s.title,
+                    publisher: s.publisher,
+                }
+            })
+            .collect(),
+        figures,
+        charts,
+    })
+}
+
+/// Each source document's text, normalised as quotes are compared, by the source's id.
+fn source_texts(
+    file: &SourceFile,
+    sources: &[Spanned<RawSource>],
+    read_doc: &dyn Fn(&str) -> Result<String, String>,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<(String, String)> {
     let mut docs = Vec::new();
-    for source in &raw.sources {
+    for source in sources {
         let s = source.get_ref();
         match read_doc(&s.file) {
             Ok(body) => docs.push((s.id.clone(), normalize(&body))),
@@ -97,12 +133,23 @@ pub fn load(
             )),
         }
     }
+    docs
+}
 
+/// Checks each figure: its id, value, year, and its quote against its source's text.
+fn figures(
+    file: &SourceFile,
+    raw_figures: Vec<Spanned<RawFigure>>,
+    sources: &[Spanned<RawSource>],
+    docs: &[(String, String)],
+    documents: &[Document],
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<KeyFigure> {
     let mut seen = HashSet::new();
     let mut figures = Vec::new();
-    for spanned in raw.figures {
+    for spanned in raw_figures {
         let f = spanned.into_inner();
-        check_id(&file, &f.id, &mut errors);
+        check_id(file, &f.id, errors);
         if !seen.insert(f.id.get_ref().clone()) {
             errors.push(file.error(
                 f.id.span().start,
@@ -131,16 +178,16 @@ pub fn load(
             ));
         }
         match docs.iter().find(|(id, _)| id == f.source.get_ref()) {
-            None if raw.sources.iter().all(|s| &s.get_ref().id != f.source.get_ref()) => {
+            None if sources.iter().all(|s| &s.get_ref().id != f.source.get_ref()) => {
                 errors.push(file.error(
                     f.source.span().start,
                     format!("unknown source '{}'", f.source.get_ref()),
                 ));
             }
             None => {} // the document itself failed to load, reported above
-            Some((_, doc)) => check_quote(&file, &f, doc, &mut errors),
+            Some((_, doc)) => check_quote(file, &f, doc, errors),
         }
-        let anchor = anchor_in(&file, &f, documents, &mut errors);
+        let anchor = anchor_in(file, &f, documents, errors);
         figures.push(KeyFigure {
             id: f.id.into_inner(),
             label: f.label,
@@ -157,13 +204,22 @@ pub fn load(
             },
         });
     }
+    figures
+}
 
+/// Checks each chart: its id, its two bars and that they show figures of one unit.
+fn charts(
+    file: &SourceFile,
+    raw_charts: Vec<Spanned<RawChart>>,
+    figures: &[KeyFigure],
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<ChartDef> {
     let mut chart_ids = HashSet::new();
     let mut charts = Vec::new();
-    for spanned in raw.charts {
+    for spanned in raw_charts {
         let at = spanned.span().start;
         let c = spanned.into_inner();
-        check_id(&file, &c.id, &mut errors);
+        check_id(file, &c.id, errors);
         if !chart_ids.insert(c.id.get_ref().clone()) {
             errors.push(file.error(
                 c.id.span().start,
@@ -203,30 +259,7 @@ pub fn load(
             bars: c.bars,
         });
     }
-
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(Dataset {
-        schema_version: SCHEMA_VERSION,
-        id: raw.dataset.id.into_inner(),
-        title: raw.dataset.title,
-        status: raw.dataset.status,
-        sources: raw
-            .sources
-            .into_iter()
-            .map(|s| {
-                let s = s.into_inner();
-                SourceDoc {
-                    id: s.id,
-                    title: s.title,
-                    publisher: s.publisher,
-                }
-            })
-            .collect(),
-        figures,
-        charts,
-    })
+    charts
 }
 
 /// Ids end up in URLs and HTML ids: lower-case ASCII, digits, `-` and `_`.

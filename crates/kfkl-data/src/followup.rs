@@ -70,75 +70,32 @@ pub fn load(
             file.error(0, format!("unknown document '{}' or '{}'", pair.rapport, pair.plan))
         ]);
     };
-    let what = format!("löften och resultat {report_year} bredvid planen för {plan_year}");
-    let mut errors = Vec::new();
+    let builder = TopicBuilder {
+        file,
+        documents,
+        datasets,
+        report: ri,
+        plan: pi,
+        report_year,
+        plan_year,
+        newest,
+        what: format!("löften och resultat {report_year} bredvid planen för {plan_year}"),
+    };
+    let mut gathered = Gathered::default();
     let mut topics = Vec::new();
     let mut ids = HashSet::new();
-    let mut links: Vec<(usize, SeeAlso)> = Vec::new();
     for spanned in &raw.topics {
-        let at = spanned.span().start;
-        let t = spanned.get_ref();
-        if !ids.insert(t.id.clone()) {
-            errors.push(file.error(at, format!("topic id '{}' is used twice", t.id)));
+        let id = &spanned.get_ref().id;
+        if !ids.insert(id.clone()) {
+            let reason = format!("topic id '{id}' is used twice");
+            gathered.errors.push(builder.file.error(spanned.span().start, reason));
         }
-        let mut part_of = |doc_index: usize, anchors: &[String], with_results: bool| -> (Vec<Part>, Vec<Vec<Block>>) {
-            let doc = &documents[doc_index];
-            let mut parts = Vec::new();
-            let mut results = Vec::new();
-            for anchor in anchors {
-                let Some(section) = section(doc, anchor) else {
-                    errors.push(file.error(at, format!("topic '{}': no heading '{anchor}' in {}", t.id, doc.id)));
-                    continue;
-                };
-                let (part, result) = cut(section, with_results);
-                if part.promises.is_empty() {
-                    errors.push(file.error(
-                        at,
-                        format!("topic '{}': section '{anchor}' of {} has no commitments", t.id, doc.id),
-                    ));
-                }
-                links.push((
-                    doc_index,
-                    SeeAlso {
-                        heading: anchor.clone(),
-                        topic: t.id.clone(),
-                        title: t.title.clone(),
-                        path: topic_path(report_year, newest, &t.id),
-                        what: what.clone(),
-                    },
-                ));
-                parts.push(part);
-                results.push(result);
-            }
-            (parts, results)
-        };
-        let (report, results) = part_of(ri, &t.report, true);
-        let (plan, _) = part_of(pi, &t.plan, false);
-        let mut figures = topic_figures(t, &report, &documents[ri], datasets, &mut |reason| {
-            errors.push(file.error(at, reason))
-        });
-        // Its embed id (`/embed/<id>`): an older pair's topics name their report's year.
-        if !newest {
-            figures.id = format!("uppfoljning-{report_year}-{}", t.id);
-        }
-        topics.push(Topic {
-            schema_version: SCHEMA_VERSION,
-            id: t.id.clone(),
-            title: t.title.clone(),
-            report_source: documents[ri].source.clone(),
-            plan_source: documents[pi].source.clone(),
-            report_year,
-            plan_year,
-            report,
-            results,
-            plan,
-            figures,
-        });
+        topics.push(builder.topic(spanned, &mut gathered));
     }
-    if !errors.is_empty() {
-        return Err(errors);
+    if !gathered.errors.is_empty() {
+        return Err(gathered.errors);
     }
-    for (doc_index, link) in links {
+    for (doc_index, link) in gathered.links {
         documents[doc_index].see_also.push(link);
     }
     let summary = PairSummary {
@@ -158,6 +115,102 @@ pub fn load(
             .collect(),
     };
     Ok(FollowUp { summary, topics })
+}
+
+/// What each topic of one pair is built from.
+struct TopicBuilder<'a> {
+    file: SourceFile<'a>,
+    documents: &'a [Document],
+    datasets: &'a [Dataset],
+    /// The report's and the plan's index in `documents`.
+    report: usize,
+    plan: usize,
+    report_year: u16,
+    plan_year: u16,
+    newest: bool,
+    /// What a `see_also` link says its topic shows.
+    what: String,
+}
+
+/// What the topics add up to besides themselves: their problems, and the links their
+/// documents get once every topic is valid.
+#[derive(Default)]
+struct Gathered {
+    errors: Vec<Diagnostic>,
+    links: Vec<(usize, SeeAlso)>,
+}
+
+impl TopicBuilder<'_> {
+    fn topic(&self, spanned: &Spanned<RawTopic>, gathered: &mut Gathered) -> Topic {
+        let at = spanned.span().start;
+        let t = spanned.get_ref();
+        let (report, results) = self.parts(self.report, &t.report, true, spanned, gathered);
+        let (plan, _) = self.parts(self.plan, &t.plan, false, spanned, gathered);
+        let report_doc = &self.documents[self.report];
+        let mut figures = topic_figures(t, &report, report_doc, self.datasets, &mut |reason| {
+            gathered.errors.push(self.file.error(at, reason))
+        });
+        // Its embed id (`/embed/<id>`): an older pair's topics name their report's year.
+        if !self.newest {
+            figures.id = format!("uppfoljning-{}-{}", self.report_year, t.id);
+        }
+        Topic {
+            schema_version: SCHEMA_VERSION,
+            id: t.id.clone(),
+            title: t.title.clone(),
+            report_source: report_doc.source.clone(),
+            plan_source: self.documents[self.plan].source.clone(),
+            report_year: self.report_year,
+            plan_year: self.plan_year,
+            report,
+            results,
+            plan,
+            figures,
+        }
+    }
+
+    /// The sections of one document a topic names, cut into promises (and, `with_results`,
+    /// results); each section links back to the topic.
+    fn parts(
+        &self,
+        doc_index: usize,
+        anchors: &[String],
+        with_results: bool,
+        spanned: &Spanned<RawTopic>,
+        gathered: &mut Gathered,
+    ) -> (Vec<Part>, Vec<Vec<Block>>) {
+        let (at, t) = (spanned.span().start, spanned.get_ref());
+        let doc = &self.documents[doc_index];
+        let mut parts = Vec::new();
+        let mut results = Vec::new();
+        for anchor in anchors {
+            let Some(section) = section(doc, anchor) else {
+                let reason = format!("topic '{}': no heading '{anchor}' in {}", t.id, doc.id);
+                gathered.errors.push(self.file.error(at, reason));
+                continue;
+            };
+            let (part, result) = cut(section, with_results);
+            if part.promises.is_empty() {
+                gathered.errors.push(self.file.error(
+                    at,
+                    format!("topic '{}': section '{anchor}' of {} has no commitments", t.id, doc.id),
+                ));
+            }
+            gathered.links.push((
+                doc_index,
+                SeeAlso {
+                    heading: anchor.clone(),
+                    topic: t.id.clone(),
+                    title: t.title.clone(),
+                    path: topic_path(self.report_year, self.newest, &t.id),
+                    what: self.what.clone(),
+                },
+            ));
+            parts.push(part);
+            results.push(result);
+        }
+        (parts, results)
+    }
 }
 
 /// The heading and every block up to the next heading of the same or a higher level.

@@ -47,74 +47,98 @@ pub fn load(path: &Path, text: &str) -> Result<(Index, Vec<usize>), Vec<Diagnost
     let mut lines = Vec::new();
     let mut ids = HashSet::new();
     for entry in &raw.dokument {
-        let at = entry.span().start;
-        let mut err = |reason: String| errors.push(file.error(at, reason));
-        for key in entry.get_ref().keys().filter(|k| !DOC_KEYS.contains(&k.as_str())) {
-            err(format!("unknown key '{key}' (known: {})", DOC_KEYS.join(", ")));
+        if let Some(doc) = publication(&file, entry, &mut ids, &mut errors) {
+            docs.push(doc);
+            lines.push(entry.span().start);
         }
-        let doc: Publication = match toml::Value::Table(entry.get_ref().clone()).try_into() {
-            Ok(d) => d,
-            Err(e) => {
-                err(e.message().trim().to_string());
-                continue;
-            }
-        };
-        match doc.kind() {
-            None => err(format!("typ = '{}': write \"plan\" or \"rapport\"", doc.typ)),
-            Some(_) if doc.id != format!("{}-{}", doc.typ, doc.ar) => err(format!(
-                "id = '{}': a {} of {} has the id '{}-{}'",
-                doc.id, doc.typ, doc.ar, doc.typ, doc.ar
-            )),
-            Some(kind) => {
-                let misplaced = match kind {
-                    Kind::Plan => doc.nyckeltal.is_some().then_some("nyckeltal"),
-                    Kind::Rapport => [
-                        (doc.budget.is_some(), "budget"),
-                        (doc.personal.is_some(), "personal"),
-                        (doc.inbaddningar.is_some(), "inbaddningar"),
-                    ]
-                    .into_iter()
-                    .find(|(set, _)| *set)
-                    .map(|(_, k)| k),
-                };
-                if let Some(key) = misplaced {
-                    err(format!("{}: '{key}' belongs to the other kind of document", doc.id));
-                }
-            }
-        }
-        if ![CURRENT, EARLIER, DRAFT].contains(&doc.status.as_str()) {
-            err(format!(
-                "{}: status = '{}': write \"{CURRENT}\", \"{EARLIER}\" or \"{DRAFT}\"",
-                doc.id, doc.status
-            ));
-        }
-        if let Some(d) = &doc.datum {
-            let ok = d.len() == 10
-                && d.char_indices()
-                    .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
-            if !ok {
-                err(format!("{}: datum = '{d}': write ÅÅÅÅ-MM-DD", doc.id));
-            }
-        }
-        for (old, name) in doc.inbaddningar.iter().flatten() {
-            if !BUDGET_CHARTS.contains(&name.as_str()) {
-                err(format!(
-                    "{}: inbaddningar: '{old}' = '{name}': the charts are {}",
-                    doc.id,
-                    BUDGET_CHARTS.join(", ")
-                ));
-            }
-        }
-        if !ids.insert(doc.id.clone()) {
-            err(format!("'{}' is listed twice", doc.id));
-        }
-        docs.push(doc);
-        lines.push(at);
     }
     let index = Index {
         dokument: docs,
         uppfoljning: Some(raw.uppfoljning.iter().map(|p| p.get_ref().clone()).collect()),
     };
+    check_current(&file, &index, &mut errors);
+    check_pairs(&file, &raw.uppfoljning, &index, &mut errors);
+    let positions = lines.iter().map(|&at| file.line_of(at)).collect();
+    if errors.is_empty() {
+        Ok((index, positions))
+    } else {
+        Err(errors)
+    }
+}
+
+/// Reads and checks one `[[dokument]]`; `None` when it is not a document at all.
+fn publication(
+    file: &SourceFile,
+    entry: &Spanned<toml::Table>,
+    ids: &mut HashSet<String>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Publication> {
+    let at = entry.span().start;
+    let mut err = |reason: String| errors.push(file.error(at, reason));
+    for key in entry.get_ref().keys().filter(|k| !DOC_KEYS.contains(&k.as_str())) {
+        err(format!("unknown key '{key}' (known: {})", DOC_KEYS.join(", ")));
+    }
+    let doc: Publication = match toml::Value::Table(entry.get_ref().clone()).try_into() {
+        Ok(d) => d,
+        Err(e) => {
+            err(e.message().trim().to_string());
+            return None;
+        }
+    };
+    match doc.kind() {
+        None => err(format!("typ = '{}': write \"plan\" or \"rapport\"", doc.typ)),
+        Some(_) if doc.id != format!("{}-{}", doc.typ, doc.ar) => err(format!(
+            "id = '{}': a {} of {} has the id '{}-{}'",
+            doc.id, doc.typ, doc.ar, doc.typ, doc.ar
+        )),
+        Some(kind) => {
+            let misplaced = match kind {
+                Kind::Plan => doc.nyckeltal.is_some().then_some("nyckeltal"),
+                Kind::Rapport => [
+                    (doc.budget.is_some(), "budget"),
+                    (doc.personal.is_some(), "personal"),
+                    (doc.inbaddningar.is_some(), "inbaddningar"),
+                ]
+                .into_iter()
+                .find(|(set, _)| *set)
+                .map(|(_, k)| k),
+            };
+            if let Some(key) = misplaced {
+                err(format!("{}: '{key}' belongs to the other kind of document", doc.id));
+            }
+        }
+    }
+    if ![CURRENT, EARLIER, DRAFT].contains(&doc.status.as_str()) {
+        err(format!(
+            "{}: status = '{}': write \"{CURRENT}\", \"{EARLIER}\" or \"{DRAFT}\"",
+            doc.id, doc.status
+        ));
+    }
+    if let Some(d) = &doc.datum {
+        let ok = d.len() == 10
+            && d.char_indices()
+                .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+        if !ok {
+            err(format!("{}: datum = '{d}': write ÅÅÅÅ-MM-DD", doc.id));
+        }
+    }
+    for (old, name) in doc.inbaddningar.iter().flatten() {
+        if !BUDGET_CHARTS.contains(&name.as_str()) {
+            err(format!(
+                "{}: inbaddningar: '{old}' = '{name}': the charts are {}",
+                doc.id,
+                BUDGET_CHARTS.join(", ")
+            ));
+        }
+    }
+    if !ids.insert(doc.id.clone()) {
+        err(format!("'{}' is listed twice", doc.id));
+    }
+    Some(doc)
+}
+
+/// Each kind has one current document, and it is the newest.
+fn check_current(file: &SourceFile, index: &Index, errors: &mut Vec<Diagnostic>) {
     for kind in Kind::ALL {
         let current: Vec<&Publication> = index
             .dokument
@@ -141,7 +165,11 @@ pub fn load(path: &Path, text: &str) -> Result<(Index, Vec<usize>), Vec<Diagnost
             _ => {}
         }
     }
-    for pair in &raw.uppfoljning {
+}
+
+/// Each follow-up pairs a report and a plan of the index.
+fn check_pairs(file: &SourceFile, pairs: &[Spanned<Pair>], index: &Index, errors: &mut Vec<Diagnostic>) {
+    for pair in pairs {
         let p = pair.get_ref();
         let kind_of = |id: &str| index.dokument.iter().find(|d| d.id == id).and_then(Publication::kind);
         if kind_of(&p.rapport) != Some(Kind::Rapport) || kind_of(&p.plan) != Some(Kind::Plan) {
@@ -153,12 +181,6 @@ pub fn load(path: &Path, text: &str) -> Result<(Index, Vec<usize>), Vec<Diagnost
                 ),
             ));
         }
-    }
-    let positions = lines.iter().map(|&at| file.line_of(at)).collect();
-    if errors.is_empty() {
-        Ok((index, positions))
-    } else {
-        Err(errors)
     }
 }
 

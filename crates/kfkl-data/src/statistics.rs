@@ -104,6 +104,7 @@ struct RawBreak {
     why: String,
 }
 
+/// Reads and checks one survey's catalogue.
 pub fn load(path: &Path, text: &str) -> Result<SurveyFile, Vec<Diagnostic>> {
     let file = SourceFile { path, text };
     let raw: RawFile = toml::from_str(text)
@@ -114,108 +115,12 @@ pub fn load(path: &Path, text: &str) -> Result<SurveyFile, Vec<Diagnostic>> {
     let mut figures = Vec::new();
     let from_figures = raw.data.iter().any(|d| d.format == "key-figures");
     for spanned in raw.indicators {
-        let at = spanned.span().start;
-        let i = spanned.into_inner();
-        if i.id.is_empty()
-            || !i
-                .id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        {
-            errors.push(file.error(at, format!("indicator id '{}' may hold only a–z, 0–9 and '_'", i.id)));
-        }
-        if !ids.insert(i.id.clone()) {
-            errors.push(file.error(at, format!("indicator id '{}' is used twice", i.id)));
-        }
-        for (field, value) in [
-            ("label", &i.label),
-            ("theme", &i.theme),
-            ("definition", &i.definition),
-            ("source", &i.source),
-        ] {
-            if value.trim().is_empty() {
-                errors.push(file.error(at, format!("indicator '{}': {field} is empty", i.id)));
-            }
-        }
-        if i.answers.len() == 1 {
-            errors.push(file.error(
-                at,
-                format!("indicator '{}': a distribution needs at least two answers", i.id),
-            ));
-        }
-        match (from_figures, i.figures.is_empty()) {
-            (true, true) => errors.push(file.error(
-                at,
-                format!(
-                    "indicator '{}': figures is empty, but the survey's data are key figures",
-                    i.id
-                ),
-            )),
-            (false, false) => errors.push(file.error(
-                at,
-                format!(
-                    "indicator '{}': figures is only for a survey whose data are key figures",
-                    i.id
-                ),
-            )),
-            _ => {}
-        }
-        if i.breaks
-            .iter()
-            .any(|b| b.why.trim().is_empty() || !(2000..=2100).contains(&b.year))
-        {
-            errors.push(file.error(
-                at,
-                format!("indicator '{}': a break needs its year (2000–2100) and why", i.id),
-            ));
-        }
-        figures.push((i.figures, file.line_of(at)));
-        indicators.push(Indicator {
-            id: i.id,
-            label: i.label,
-            theme: i.theme,
-            unit: i.unit,
-            question: i.question,
-            answers: i.answers,
-            definition: i.definition,
-            source: i.source,
-            breaks: i
-                .breaks
-                .into_iter()
-                .map(|b| kfkl_core::stats::Break {
-                    year: b.year,
-                    why: b.why,
-                })
-                .collect(),
-        });
+        let (indicator, its_figures) = indicator(&file, spanned, from_figures, &mut ids, &mut errors);
+        figures.push(its_figures);
+        indicators.push(indicator);
     }
+    check_survey(&file, &raw.survey, &raw.data, &raw.absent, &mut errors);
     let s = raw.survey;
-    if let Some(g) = s
-        .grades
-        .iter()
-        .find(|g| !kfkl_core::stats::GRADES.contains(&g.as_str()))
-    {
-        errors.push(file.error(0, format!("grade '{g}' is not one of {:?}", kfkl_core::stats::GRADES)));
-    }
-    if let Some(d) = raw.data.iter().find(|d| !FORMATS.contains(&d.format.as_str())) {
-        errors.push(file.error(
-            0,
-            format!(
-                "data file {}: format '{}' is not one of {}",
-                d.file,
-                d.format,
-                FORMATS.join(", ")
-            ),
-        ));
-    }
-    for a in &raw.absent {
-        if a.area.len() != 4 || !a.area.chars().all(|c| c.is_ascii_digit()) {
-            errors.push(file.error(0, format!("[[absent]] area '{}' is not a municipality code", a.area)));
-        }
-        if a.sentence.trim().is_empty() || a.source.trim().is_empty() {
-            errors.push(file.error(0, format!("[[absent]] {}: give the sentence and its source", a.area)));
-        }
-    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -245,4 +150,125 @@ pub fn load(path: &Path, text: &str) -> Result<SurveyFile, Vec<Diagnostic>> {
         data: raw.data,
         figures,
     })
+}
+
+/// Checks one indicator; returns it with its key figures and its line.
+fn indicator(
+    file: &SourceFile,
+    spanned: Spanned<RawIndicator>,
+    from_figures: bool,
+    ids: &mut HashSet<String>,
+    errors: &mut Vec<Diagnostic>,
+) -> (Indicator, (Vec<String>, usize)) {
+    let at = spanned.span().start;
+    let i = spanned.into_inner();
+    check_indicator(&i, from_figures, ids, &mut |reason| errors.push(file.error(at, reason)));
+    let figures = (i.figures, file.line_of(at));
+    let indicator = Indicator {
+        id: i.id,
+        label: i.label,
+        theme: i.theme,
+        unit: i.unit,
+        question: i.question,
+        answers: i.answers,
+        definition: i.definition,
+        source: i.source,
+        breaks: i
+            .breaks
+            .into_iter()
+            .map(|b| kfkl_core::stats::Break {
+                year: b.year,
+                why: b.why,
+            })
+            .collect(),
+    };
+    (indicator, figures)
+}
+
+/// An indicator's id is fit for a URL and unique, its texts are given, and its answers,
+/// key figures and breaks are as the survey needs them.
+fn check_indicator(i: &RawIndicator, from_figures: bool, ids: &mut HashSet<String>, report: &mut dyn FnMut(String)) {
+    if i.id.is_empty()
+        || !i
+            .id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    {
+        report(format!("indicator id '{}' may hold only a–z, 0–9 and '_'", i.id));
+    }
+    if !ids.insert(i.id.clone()) {
+        report(format!("indicator id '{}' is used twice", i.id));
+    }
+    for (field, value) in [
+        ("label", &i.label),
+        ("theme", &i.theme),
+        ("definition", &i.definition),
+        ("source", &i.source),
+    ] {
+        if value.trim().is_empty() {
+            report(format!("indicator '{}': {field} is empty", i.id));
+        }
+    }
+    if i.answers.len() == 1 {
+        report(format!(
+            "indicator '{}': a distribution needs at least two answers",
+            i.id
+        ));
+    }
+    match (from_figures, i.figures.is_empty()) {
+        (true, true) => report(format!(
+            "indicator '{}': figures is empty, but the survey's data are key figures",
+            i.id
+        )),
+        (false, false) => report(format!(
+            "indicator '{}': figures is only for a survey whose data are key figures",
+            i.id
+        )),
+        _ => {}
+    }
+    if i.breaks
+        .iter()
+        .any(|b| b.why.trim().is_empty() || !(2000..=2100).contains(&b.year))
+    {
+        report(format!(
+            "indicator '{}': a break needs its year (2000–2100) and why",
+            i.id
+        ));
+    }
+}
+
+/// Checks what the catalogue says besides its indicators: grades, data formats, absent areas.
+fn check_survey(
+    file: &SourceFile,
+    survey: &RawSurvey,
+    data: &[DataFile],
+    absent: &[RawAbsent],
+    errors: &mut Vec<Diagnostic>,
+) {
+    if let Some(g) = survey
+        .grades
+        .iter()
+        .find(|g| !kfkl_core::stats::GRADES.contains(&g.as_str()))
+    {
+        errors.push(file.error(0, format!("grade '{g}' is not one of {:?}", kfkl_core::stats::GRADES)));
+    }
+    if let Some(d) = data.iter().find(|d| !FORMATS.contains(&d.format.as_str())) {
+        errors.push(file.error(
+            0,
+            format!(
+                "data file {}: format '{}' is not one of {}",
+                d.file,
+                d.format,
+                FORMATS.join(", ")
+            ),
+        ));
+    }
+    for a in absent {
+        if a.area.len() != 4 || !a.area.chars().all(|c| c.is_ascii_digit()) {
+            errors.push(file.error(0, format!("[[absent]] area '{}' is not a municipality code", a.area)));
+        }
+        if a.sentence.trim().is_empty() || a.source.trim().is_empty() {
+            errors.push(file.error(0, format!("[[absent]] {}: give the sentence and its source", a.area)));
+        }
+    }
 }

@@ -40,10 +40,42 @@ pub struct Counted {
 /// Counts every respondent row of `grid` by the codebook.
 pub fn count(grid: &Grid, book: &Codebook, areas: &Areas, survey: &kfkl_core::stats::Survey) -> Counted {
     let mut out = Counted::default();
+    let Some(columns) = columns(grid, book, &mut out.errors) else {
+        return out;
+    };
+    let counter = Counter {
+        book,
+        survey,
+        columns,
+        municipalities: municipality_keys(book, areas),
+    };
+    for (row, cells) in &grid.rows {
+        if let Some(group) = counter.group(*row, cells, &mut out) {
+            *out.respondents
+                .entry((group.year, group.grade, group.code.clone(), group.sex))
+                .or_default() += 1;
+            counter.count_answers(*row, cells, &group, &mut out);
+        }
+    }
+    out
+}
+
+/// Where the codebook's columns are in the file.
+struct Columns {
+    municipality: usize,
+    grade: usize,
+    sex: usize,
+    round: Option<usize>,
+    /// One a question of the codebook, in its order.
+    questions: Vec<usize>,
+}
+
+/// Finds every column the codebook names; `None` when one is missing, each such an error.
+fn columns(grid: &Grid, book: &Codebook, errors: &mut Vec<String>) -> Option<Columns> {
     let mut column = |name: &str| {
         let found = grid.column(name);
         if found.is_none() {
-            out.errors.push(format!(
+            errors.push(format!(
                 "1:{name}: the codebook names the column '{name}', which the file does not have"
             ));
         }
@@ -56,13 +88,25 @@ pub fn count(grid: &Grid, book: &Codebook, areas: &Areas, survey: &kfkl_core::st
     );
     let y_col = book.round_column.as_deref().map(&mut column);
     let q_cols: Vec<Option<usize>> = book.questions.iter().map(|q| column(&q.column)).collect();
-    let (Some(m_col), Some(g_col), Some(s_col)) = (m_col, g_col, s_col) else {
-        return out;
+    let (Some(municipality), Some(grade), Some(sex)) = (m_col, g_col, s_col) else {
+        return None;
     };
-    if y_col.is_some_and(|c| c.is_none()) || q_cols.iter().any(Option::is_none) {
-        return out;
+    if y_col.is_some_and(|c| c.is_none()) {
+        return None;
     }
-    let municipalities: Vec<(String, &str)> = areas
+    Some(Columns {
+        municipality,
+        grade,
+        sex,
+        round: y_col.flatten(),
+        questions: q_cols.into_iter().collect::<Option<Vec<usize>>>()?,
+    })
+}
+
+/// Each municipality of the county as the municipality column names it (`municipality_key`),
+/// with its code.
+fn municipality_keys<'a>(book: &Codebook, areas: &'a Areas) -> Vec<(String, &'a str)> {
+    areas
         .municipalities
         .iter()
         .map(|m| {
@@ -78,40 +122,43 @@ pub fn count(grid: &Grid, book: &Codebook, areas: &Areas, survey: &kfkl_core::st
                 m.code.as_str(),
             )
         })
-        .collect();
-    let cell_at = |cells: &[String], i: usize| cells.get(i).map(String::as_str).unwrap_or_default().to_string();
-    for (row, cells) in &grid.rows {
-        let mut bad = |col: &str, reason: String| out.errors.push(format!("{row}:{col}: {reason}"));
-        let place = cell_at(cells, m_col);
-        if place.trim().is_empty() {
-            out.without_municipality.push(*row);
-            continue;
-        }
-        let key = municipality_key(book.municipality_by, &place);
-        let code = match municipalities.iter().find(|(k, _)| *k == key) {
-            Some((_, code)) => code.to_string(),
-            None if book.outside.contains(&key) => {
-                // As SCB writes it, whether the file held "0686" or, from SPSS, 686.
-                let shown = if book.municipality_by == MunicipalityBy::Code {
-                    format!("{key:0>4}")
-                } else {
-                    place.trim().to_string()
-                };
-                *out.outside.entry(shown).or_default() += 1;
-                continue;
-            }
-            None => {
-                bad(
-                    &book.municipality_column,
-                    format!(
-                        "'{}' is not a municipality of the county, nor listed in kommun.utanfor_lanet",
-                        place.trim()
-                    ),
-                );
-                continue;
-            }
-        };
-        let year = match (book.year, y_col.flatten()) {
+        .collect()
+}
+
+fn cell_at(cells: &[String], i: usize) -> String {
+    cells.get(i).map(String::as_str).unwrap_or_default().to_string()
+}
+
+/// The groups a respondent is counted in: round, grade, municipality and sex.
+struct Group {
+    year: u16,
+    grade: usize,
+    /// The municipality's code.
+    code: String,
+    sex: Sex,
+}
+
+/// What every row is counted by.
+struct Counter<'a> {
+    book: &'a Codebook,
+    survey: &'a kfkl_core::stats::Survey,
+    columns: Columns,
+    municipalities: Vec<(String, &'a str)>,
+}
+
+impl Counted {
+    fn bad(&mut self, row: usize, col: &str, reason: String) {
+        self.errors.push(format!("{row}:{col}: {reason}"));
+    }
+}
+
+impl Counter<'_> {
+    /// A row's groups; `None` when the row is not counted: one without a municipality or from
+    /// outside the county is tallied for the dry run, a cell that is no code is an error.
+    fn group(&self, row: usize, cells: &[String], out: &mut Counted) -> Option<Group> {
+        let book = self.book;
+        let code = self.municipality(row, cells, out)?;
+        let year = match (book.year, self.columns.round) {
             (Some(y), _) => y,
             (None, Some(c)) => match normal(&cell_at(cells, c))
                 .parse::<u16>()
@@ -120,45 +167,87 @@ pub fn count(grid: &Grid, book: &Codebook, areas: &Areas, survey: &kfkl_core::st
             {
                 Some(y) => y,
                 None => {
-                    bad(
+                    out.bad(
+                        row,
                         book.round_column.as_deref().unwrap_or_default(),
                         format!("'{}' is not a year", cell_at(cells, c).trim()),
                     );
-                    continue;
+                    return None;
                 }
             },
             (None, None) => unreachable!("the codebook gives the round"),
         };
-        let grade_code = normal(&cell_at(cells, g_col));
+        let grade_code = normal(&cell_at(cells, self.columns.grade));
         let Some(&(_, grade)) = book.grades.iter().find(|(c, _)| *c == grade_code) else {
-            bad(
+            out.bad(
+                row,
                 &book.grade_column,
                 format!("'{grade_code}' is not a grade code of the codebook (arskurs)"),
             );
-            continue;
+            return None;
         };
-        let sex_code = normal(&cell_at(cells, s_col));
+        let sex_code = normal(&cell_at(cells, self.columns.sex));
         let sex = match book.sexes.iter().find(|(c, _)| *c == sex_code) {
             Some(&(_, sex)) => sex,
             // No answer to the sex question: counted in alla only.
             None if sex_code.is_empty() => Sex::Other,
             None => {
-                bad(
+                out.bad(
+                    row,
                     &book.sex_column,
                     format!("'{sex_code}' is not a code of kon (flicka, pojke, ovriga)"),
                 );
-                continue;
+                return None;
             }
         };
-        *out.respondents.entry((year, grade, code.clone(), sex)).or_default() += 1;
-        let genders: &[usize] = match sex {
+        Some(Group { year, grade, code, sex })
+    }
+
+    /// The code of the row's municipality, if it is one of the county's.
+    fn municipality(&self, row: usize, cells: &[String], out: &mut Counted) -> Option<String> {
+        let book = self.book;
+        let place = cell_at(cells, self.columns.municipality);
+        if place.trim().is_empty() {
+            out.without_municipality.push(row);
+            return None;
+        }
+        let key = municipality_key(book.municipality_by, &place);
+        match self.municipalities.iter().find(|(k, _)| *k == key) {
+            Some((_, code)) => Some(code.to_string()),
+            None if book.outside.contains(&key) => {
+                // As SCB writes it, whether the file held "0686" or, from SPSS, 686.
+                let shown = if book.municipality_by == MunicipalityBy::Code {
+                    format!("{key:0>4}")
+                } else {
+                    place.trim().to_string()
+                };
+                *out.outside.entry(shown).or_default() += 1;
+                None
+            }
+            None => {
+                out.bad(
+                    row,
+                    &book.municipality_column,
+                    format!(
+                        "'{}' is not a municipality of the county, nor listed in kommun.utanfor_lanet",
+                        place.trim()
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// Counts the row's answers in its municipality and the county, for each gender it counts in.
+    fn count_answers(&self, row: usize, cells: &[String], group: &Group, out: &mut Counted) {
+        let genders: &[usize] = match group.sex {
             Sex::Girl => &[0, 1],
             Sex::Boy => &[0, 2],
-            Sex::Other if book.others_in_all => &[0],
+            Sex::Other if self.book.others_in_all => &[0],
             Sex::Other => &[],
         };
-        for (q, col) in book.questions.iter().zip(&q_cols) {
-            let answer = normal(&cell_at(cells, col.expect("checked above")));
+        for (q, &col) in self.book.questions.iter().zip(&self.columns.questions) {
+            let answer = normal(&cell_at(cells, col));
             if answer.is_empty() || q.no_answer.contains(&answer) {
                 continue;
             }
@@ -170,11 +259,12 @@ pub fn count(grid: &Grid, book: &Codebook, areas: &Areas, survey: &kfkl_core::st
                     codes.iter().position(|c| *c == answer).into_iter().collect()
                 }
                 _ => {
-                    bad(
+                    out.bad(
+                        row,
                         &q.column,
                         format!(
                             "'{answer}' is not a code of {} (codebook line {})",
-                            survey.indicators[q.indicator].id, q.line
+                            self.survey.indicators[q.indicator].id, q.line
                         ),
                     );
                     continue;
@@ -184,11 +274,11 @@ pub fn count(grid: &Grid, book: &Codebook, areas: &Areas, survey: &kfkl_core::st
                 Measure::Share { .. } => 1,
                 Measure::Distribution(codes) => codes.len(),
             };
-            for area in [code.as_str(), COUNTY] {
+            for area in [group.code.as_str(), COUNTY] {
                 for &gender in genders {
                     let cell = out
                         .cells
-                        .entry((year, grade, area.to_string(), gender, q.indicator))
+                        .entry((group.year, group.grade, area.to_string(), gender, q.indicator))
                         .or_insert_with(|| Cell {
                             n: 0,
                             counts: vec![0; width],
@@ -201,7 +291,6 @@ pub fn count(grid: &Grid, book: &Codebook, areas: &Areas, survey: &kfkl_core::st
             }
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -4,32 +4,15 @@
 //! codes of each question make up an indicator's share or distribution.
 //! Checked against the survey's catalogue; errors are `file:line: reason`.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
-use kfkl_core::stats::{Survey, GRADES};
-use serde::Deserialize;
+use kfkl_core::stats::{Indicator, Survey, GRADES};
 use toml::Spanned;
 
 use crate::diag::{Diagnostic, SourceFile};
 
-/// A code as the codebook writes it: `1` or `"1"` (or `"Kalmar"`), compared
-/// with a file's cells after `normal` (so `1`, `1.0` and ` 1` are one code).
-#[derive(Deserialize, Clone, Debug)]
-#[serde(untagged)]
-enum RawCode {
-    Number(i64),
-    Text(String),
-}
-
-impl RawCode {
-    fn normal(&self) -> String {
-        match self {
-            RawCode::Number(n) => n.to_string(),
-            RawCode::Text(t) => normal(t),
-        }
-    }
-}
+mod raw;
+use raw::{codes, Raw, RawQuestion};
 
 /// A cell or a code as compared: trimmed, and a whole number written as a
 /// float by a spreadsheet ("2.0") read as the number ("2").
@@ -42,80 +25,6 @@ pub fn normal(cell: &str) -> String {
         Some(whole) => whole.to_string(),
         None => t.to_string(),
     }
-}
-
-fn codes(raw: &[RawCode]) -> Vec<String> {
-    raw.iter().map(RawCode::normal).collect()
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Raw {
-    enkat: String,
-    kalla: String,
-    ar: Option<u16>,
-    kolumner: RawColumns,
-    kommun: RawMunicipality,
-    arskurs: BTreeMap<String, Vec<RawCode>>,
-    kon: RawSex,
-    #[serde(default)]
-    ej_svar: Vec<RawCode>,
-    #[serde(rename = "fraga")]
-    questions: Vec<Spanned<RawQuestion>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawColumns {
-    kommun: String,
-    arskurs: String,
-    kon: String,
-    ar: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawMunicipality {
-    /// "kod" (SCB's code, "0880" or "880") or "namn" ("Kalmar").
-    varden: String,
-    /// Municipalities that answer with the county but are not in it (Eksjö in LUPP):
-    /// their pupils are kept out of every result, the county's too.
-    #[serde(default)]
-    utanfor_lanet: Vec<RawCode>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSex {
-    flicka: Vec<RawCode>,
-    pojke: Vec<RawCode>,
-    /// Other answers ("annat", "vill inte svara"): counted in `alla` only …
-    #[serde(default)]
-    ovriga: Vec<RawCode>,
-    /// … unless this is false: then in no group, and `alla` is girls and boys
-    /// (so that few others never hide the genders; IMPORT.md weighs the two).
-    #[serde(default = "yes")]
-    ovriga_i_alla: bool,
-}
-
-fn yes() -> bool {
-    true
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawQuestion {
-    kolumn: String,
-    indikator: String,
-    /// A share: the answer codes that count ("ganska eller mycket trygg": [1, 2]) …
-    andel: Option<Vec<RawCode>>,
-    /// … among all the valid answer codes of the question.
-    koder: Option<Vec<RawCode>>,
-    /// A distribution: the answer codes in the catalogue's order of answers.
-    fordelning: Option<Vec<RawCode>>,
-    /// No-answer codes of this question, besides the codebook's `ej_svar`.
-    #[serde(default)]
-    ej_svar: Vec<RawCode>,
 }
 
 /// How the municipality column names a municipality.
@@ -199,153 +108,14 @@ pub fn load(path: &Path, text: &str, survey: &Survey) -> Result<Codebook, Vec<Di
     let raw: Raw = toml::from_str(text)
         .map_err(|e| vec![file.error(e.span().map_or(0, |s| s.start), e.message().trim().to_string())])?;
     let mut errors = Vec::new();
-    let at_top = |reason: String| file.error(0, reason);
-    if raw.enkat != survey.id {
-        errors.push(at_top(format!(
-            "enkat = '{}', but the catalogue is '{}'",
-            raw.enkat, survey.id
-        )));
-    }
-    if raw.kalla.trim().is_empty() {
-        errors.push(at_top("kalla (the source written on every row) is empty".into()));
-    }
-    match (raw.ar, &raw.kolumner.ar) {
-        (Some(_), Some(_)) => errors.push(at_top("give the round either as ar or as kolumner.ar, not both".into())),
-        (None, None) => errors.push(at_top(
-            "the round is missing: give ar = 2024, or the column that holds it as kolumner.ar".into(),
-        )),
-        (Some(y), None) if !(2000..=2100).contains(&y) => {
-            errors.push(at_top(format!("ar = {y} is not a year 2000–2100")))
-        }
-        _ => {}
-    }
-    let municipality_by = match raw.kommun.varden.as_str() {
-        "kod" => MunicipalityBy::Code,
-        "namn" => MunicipalityBy::Name,
-        other => {
-            errors.push(at_top(format!("kommun.varden = '{other}': write \"kod\" or \"namn\"")));
-            MunicipalityBy::Code
-        }
-    };
-    let mut grades = Vec::new();
-    for (grade, raw_codes) in &raw.arskurs {
-        if !survey.grades.contains(grade) {
-            errors.push(at_top(format!(
-                "arskurs.{grade}: not a grade of {} ({})",
-                survey.id,
-                survey.grades.join(", ")
-            )));
-            continue;
-        }
-        let index = GRADES
-            .iter()
-            .position(|g| g == grade)
-            .expect("survey grades are GRADES");
-        grades.extend(codes(raw_codes).into_iter().map(|c| (c, index)));
-    }
-    let sexes: Vec<(String, Sex)> = [
-        (&raw.kon.flicka, Sex::Girl),
-        (&raw.kon.pojke, Sex::Boy),
-        (&raw.kon.ovriga, Sex::Other),
-    ]
-    .into_iter()
-    .flat_map(|(raw_codes, sex)| codes(raw_codes).into_iter().map(move |c| (c, sex)))
-    .collect();
-    for (what, list) in [
-        ("arskurs", grades.iter().map(|g| &g.0).collect::<Vec<_>>()),
-        ("kon", sexes.iter().map(|s| &s.0).collect()),
-    ] {
-        if let Some(twice) = list
-            .iter()
-            .enumerate()
-            .find(|(i, c)| list[..*i].contains(c))
-            .map(|(_, c)| c)
-        {
-            errors.push(at_top(format!("{what}: the code '{twice}' means two things")));
-        }
-    }
+    let municipality_by = check_header(&file, &raw, survey, &mut errors);
+    let (grades, sexes) = groups(&file, &raw, survey, &mut errors);
     let no_answer = codes(&raw.ej_svar);
-    let mut questions = Vec::new();
-    for spanned in &raw.questions {
-        let line = file.line_of(spanned.span().start);
-        let q = spanned.get_ref();
-        let mut report = |reason: String| {
-            errors.push(Diagnostic {
-                file: path.to_path_buf(),
-                line,
-                reason,
-            })
-        };
-        let Some(indicator) = survey.indicators.iter().position(|i| i.id == q.indikator) else {
-            report(format!(
-                "fraga {}: unknown indicator '{}' (not in the {} catalogue)",
-                q.kolumn, q.indikator, survey.id
-            ));
-            continue;
-        };
-        let ind = &survey.indicators[indicator];
-        let measure = match (&q.andel, &q.koder, &q.fordelning) {
-            (Some(yes), Some(valid), None) if ind.answers.is_empty() => {
-                let (yes, valid) = (codes(yes), codes(valid));
-                if let Some(c) = yes.iter().find(|c| !valid.contains(c)) {
-                    report(format!(
-                        "fraga {}: the code '{c}' of andel is not among koder",
-                        q.kolumn
-                    ));
-                }
-                if yes.is_empty() || yes.len() == valid.len() {
-                    report(format!(
-                        "fraga {}: andel must be some of koder, not none or all",
-                        q.kolumn
-                    ));
-                }
-                Measure::Share { yes, valid }
-            }
-            (None, None, Some(order)) if !ind.answers.is_empty() => {
-                if order.len() != ind.answers.len() {
-                    report(format!(
-                        "fraga {}: fordelning has {} codes, '{}' has {} answers",
-                        q.kolumn,
-                        order.len(),
-                        ind.id,
-                        ind.answers.len()
-                    ));
-                }
-                Measure::Distribution(codes(order))
-            }
-            _ if ind.answers.is_empty() => {
-                report(format!(
-                    "fraga {}: '{}' is a share: give andel and koder",
-                    q.kolumn, ind.id
-                ));
-                continue;
-            }
-            _ => {
-                report(format!(
-                    "fraga {}: '{}' is a distribution of {} answers: give fordelning",
-                    q.kolumn,
-                    ind.id,
-                    ind.answers.len()
-                ));
-                continue;
-            }
-        };
-        let mut question_no_answer = no_answer.clone();
-        question_no_answer.extend(codes(&q.ej_svar));
-        if let Some(c) = question_no_answer.iter().find(|c| measure.is_valid(c)) {
-            report(format!(
-                "fraga {}: the code '{c}' is both an answer and no answer",
-                q.kolumn
-            ));
-        }
-        questions.push(Question {
-            column: q.kolumn.clone(),
-            indicator,
-            measure,
-            no_answer: question_no_answer,
-            line,
-        });
-    }
+    let questions: Vec<Question> = raw
+        .questions
+        .iter()
+        .filter_map(|spanned| question(&file, spanned, survey, &no_answer, &mut errors))
+        .collect();
     // One indicator from two questions would count its pupils twice.
     for (i, q) in questions.iter().enumerate() {
         if questions[..i].iter().any(|p| p.indicator == q.indicator) {
@@ -360,7 +130,7 @@ pub fn load(path: &Path, text: &str, survey: &Survey) -> Result<Codebook, Vec<Di
         }
     }
     if questions.is_empty() && errors.is_empty() {
-        errors.push(at_top("no [[fraga]]: the codebook names no question".into()));
+        errors.push(file.error(0, "no [[fraga]]: the codebook names no question"));
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -387,120 +157,180 @@ pub fn load(path: &Path, text: &str, survey: &Survey) -> Result<Codebook, Vec<Di
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::respondents::tests::{catalogue, CODEBOOK};
-
-    #[test]
-    fn cells_and_codes_compare_as_written_or_as_a_spreadsheet_writes_them() {
-        for (cell, want) in [
-            ("1", "1"),
-            (" 1 ", "1"),
-            ("1.0", "1"),
-            ("-1.0", "-1"),
-            ("1.5", "1.5"),
-            ("Kalmar", "Kalmar"),
-            (".0", ".0"),
-        ] {
-            assert_eq!(normal(cell), want, "{cell:?}");
+/// Checks what the codebook says about the whole file (survey, source, round) and returns how
+/// it names a municipality.
+fn check_header(file: &SourceFile, raw: &Raw, survey: &Survey, errors: &mut Vec<Diagnostic>) -> MunicipalityBy {
+    let at_top = |reason: String| file.error(0, reason);
+    if raw.enkat != survey.id {
+        errors.push(at_top(format!(
+            "enkat = '{}', but the catalogue is '{}'",
+            raw.enkat, survey.id
+        )));
+    }
+    if raw.kalla.trim().is_empty() {
+        errors.push(at_top("kalla (the source written on every row) is empty".into()));
+    }
+    match (raw.ar, &raw.kolumner.ar) {
+        (Some(_), Some(_)) => errors.push(at_top("give the round either as ar or as kolumner.ar, not both".into())),
+        (None, None) => errors.push(at_top(
+            "the round is missing: give ar = 2024, or the column that holds it as kolumner.ar".into(),
+        )),
+        (Some(y), None) if !(2000..=2100).contains(&y) => {
+            errors.push(at_top(format!("ar = {y} is not a year 2000–2100")))
         }
-        assert_eq!(
-            municipality_key(MunicipalityBy::Code, "0880"),
-            municipality_key(MunicipalityBy::Code, "880")
-        );
-        assert_eq!(municipality_key(MunicipalityBy::Name, " Mörbylånga"), "mörbylånga");
+        _ => {}
     }
-
-    #[test]
-    fn a_good_codebook_reads() {
-        let book = load(Path::new("k.toml"), CODEBOOK, &catalogue()).expect("valid");
-        assert_eq!((book.year, book.questions.len()), (Some(2024), 2));
-        assert_eq!(
-            book.questions[0].measure,
-            Measure::Share {
-                yes: vec!["1".into(), "2".into()],
-                valid: (1..=4).map(|c| c.to_string()).collect()
-            }
-        );
-        assert_eq!(book.questions[1].no_answer, ["9", "8"]);
-        assert_eq!(book.outside, ["686"]);
-    }
-
-    #[test]
-    fn errors_name_their_line_and_what_to_do() {
-        // (change to the good codebook, the error)
-        let cases = [
-            (
-                "enkat = \"lupp\"",
-                "enkat = \"andts\"",
-                "k.toml:1: enkat = 'andts', but the catalogue is 'lupp'",
-            ),
-            (
-                "ar = 2024",
-                "",
-                "k.toml:1: the round is missing: give ar = 2024, or the column that holds it as kolumner.ar",
-            ),
-            (
-                "varden = \"kod\"",
-                "varden = \"nummer\"",
-                "k.toml:1: kommun.varden = 'nummer': write \"kod\" or \"namn\"",
-            ),
-            (
-                "gy2 = [2]",
-                "gy2 = [2]\nak9 = [3]",
-                "k.toml:1: arskurs.ak9: not a grade of lupp (ak8, gy2)",
-            ),
-            (
-                "pojke = [2]",
-                "pojke = [1]",
-                "k.toml:1: kon: the code '1' means two things",
-            ),
-            (
-                "indikator = \"trygg\"",
-                "indikator = \"trygghet\"",
-                "k.toml:15: fraga f1: unknown indicator 'trygghet' (not in the lupp catalogue)",
-            ),
-            (
-                "andel = [1, 2]",
-                "andel = [1, 5]",
-                "k.toml:15: fraga f1: the code '5' of andel is not among koder",
-            ),
-            (
-                "andel = [1, 2]",
-                "andel = [1, 2, 3, 4]",
-                "k.toml:15: fraga f1: andel must be some of koder, not none or all",
-            ),
-            (
-                "fordelning = [1, 2, 3]",
-                "fordelning = [1, 2]",
-                "k.toml:20: fraga f2: fordelning has 2 codes, 'fritid' has 3 answers",
-            ),
-            (
-                "fordelning = [1, 2, 3]",
-                "andel = [1]\nkoder = [1, 2]",
-                "k.toml:20: fraga f2: 'fritid' is a distribution of 3 answers: give fordelning",
-            ),
-            (
-                "ej_svar = [8]",
-                "ej_svar = [3]",
-                "k.toml:20: fraga f2: the code '3' is both an answer and no answer",
-            ),
-            (
-                "indikator = \"fritid\"",
-                "indikator = \"trygg\"",
-                "k.toml:20: fraga f2: 'trygg' is a share: give andel and koder",
-            ),
-        ];
-        for (from, to, want) in cases {
-            assert!(CODEBOOK.contains(from), "{from}");
-            let text = CODEBOOK.replacen(from, to, 1);
-            let errors = load(Path::new("k.toml"), &text, &catalogue()).expect_err(want);
-            assert!(
-                errors.iter().any(|e| e.to_string() == want),
-                "{want}\n got: {:?}",
-                errors.iter().map(ToString::to_string).collect::<Vec<_>>()
-            );
+    match raw.kommun.varden.as_str() {
+        "kod" => MunicipalityBy::Code,
+        "namn" => MunicipalityBy::Name,
+        other => {
+            errors.push(at_top(format!("kommun.varden = '{other}': write \"kod\" or \"namn\"")));
+            MunicipalityBy::Code
         }
     }
 }
+
+/// The grade and sex codes, each code meaning one thing only.
+fn groups(
+    file: &SourceFile,
+    raw: &Raw,
+    survey: &Survey,
+    errors: &mut Vec<Diagnostic>,
+) -> (Vec<(String, usize)>, Vec<(String, Sex)>) {
+    let mut grades = Vec::new();
+    for (grade, raw_codes) in &raw.arskurs {
+        if !survey.grades.contains(grade) {
+            errors.push(file.error(
+                0,
+                format!(
+                    "arskurs.{grade}: not a grade of {} ({})",
+                    survey.id,
+                    survey.grades.join(", ")
+                ),
+            ));
+            continue;
+        }
+        let index = GRADES
+            .iter()
+            .position(|g| g == grade)
+            .expect("survey grades are GRADES");
+        grades.extend(codes(raw_codes).into_iter().map(|c| (c, index)));
+    }
+    let sexes: Vec<(String, Sex)> = [
+        (&raw.kon.flicka, Sex::Girl),
+        (&raw.kon.pojke, Sex::Boy),
+        (&raw.kon.ovriga, Sex::Other),
+    ]
+    .into_iter()
+    .flat_map(|(raw_codes, sex)| codes(raw_codes).into_iter().map(move |c| (c, sex)))
+    .collect();
+    for (what, list) in [
+        ("arskurs", grades.iter().map(|g| &g.0).collect::<Vec<_>>()),
+        ("kon", sexes.iter().map(|s| &s.0).collect()),
+    ] {
+        if let Some(twice) = list
+            .iter()
+            .enumerate()
+            .find(|(i, c)| list[..*i].contains(c))
+            .map(|(_, c)| c)
+        {
+            errors.push(file.error(0, format!("{what}: the code '{twice}' means two things")));
+        }
+    }
+    (grades, sexes)
+}
+
+/// One `[[fraga]]` checked against its indicator; `None` when it cannot be counted at all.
+fn question(
+    file: &SourceFile,
+    spanned: &Spanned<RawQuestion>,
+    survey: &Survey,
+    no_answer: &[String],
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Question> {
+    let line = file.line_of(spanned.span().start);
+    let q = spanned.get_ref();
+    let mut report = |reason: String| {
+        errors.push(Diagnostic {
+            file: file.path.to_path_buf(),
+            line,
+            reason,
+        })
+    };
+    let Some(indicator) = survey.indicators.iter().position(|i| i.id == q.indikator) else {
+        report(format!(
+            "fraga {}: unknown indicator '{}' (not in the {} catalogue)",
+            q.kolumn, q.indikator, survey.id
+        ));
+        return None;
+    };
+    let measure = measure(q, &survey.indicators[indicator], &mut report)?;
+    let mut question_no_answer = no_answer.to_vec();
+    question_no_answer.extend(codes(&q.ej_svar));
+    if let Some(c) = question_no_answer.iter().find(|c| measure.is_valid(c)) {
+        report(format!(
+            "fraga {}: the code '{c}' is both an answer and no answer",
+            q.kolumn
+        ));
+    }
+    Some(Question {
+        column: q.kolumn.clone(),
+        indicator,
+        measure,
+        no_answer: question_no_answer,
+        line,
+    })
+}
+
+/// A share needs `andel` and `koder`, a distribution `fordelning`, as the catalogue's indicator is.
+fn measure(q: &RawQuestion, ind: &Indicator, report: &mut impl FnMut(String)) -> Option<Measure> {
+    match (&q.andel, &q.koder, &q.fordelning) {
+        (Some(yes), Some(valid), None) if ind.answers.is_empty() => {
+            let (yes, valid) = (codes(yes), codes(valid));
+            if let Some(c) = yes.iter().find(|c| !valid.contains(c)) {
+                report(format!(
+                    "fraga {}: the code '{c}' of andel is not among koder",
+                    q.kolumn
+                ));
+            }
+            if yes.is_empty() || yes.len() == valid.len() {
+                report(format!(
+                    "fraga {}: andel must be some of koder, not none or all",
+                    q.kolumn
+                ));
+            }
+            Some(Measure::Share { yes, valid })
+        }
+        (None, None, Some(order)) if !ind.answers.is_empty() => {
+            if order.len() != ind.answers.len() {
+                report(format!(
+                    "fraga {}: fordelning has {} codes, '{}' has {} answers",
+                    q.kolumn,
+                    order.len(),
+                    ind.id,
+                    ind.answers.len()
+                ));
+            }
+            Some(Measure::Distribution(codes(order)))
+        }
+        _ if ind.answers.is_empty() => {
+            report(format!(
+                "fraga {}: '{}' is a share: give andel and koder",
+                q.kolumn, ind.id
+            ));
+            None
+        }
+        _ => {
+            report(format!(
+                "fraga {}: '{}' is a distribution of {} answers: give fordelning",
+                q.kolumn,
+                ind.id,
+                ind.answers.len()
+            ));
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
