@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use kfkl_core::chart::{render_download, render_svg, to_csv, BarChart};
+use kfkl_core::bar::{render_download, render_svg, to_csv, BarChart};
 use leptos::prelude::*;
 
 use crate::components::figure::{part_id, svg_drawing, Downloads, Figure, Place};

@@ -1,11 +1,11 @@
-//! The county map: plotters' drawing (`kfkl_core::mapchart`), and over it a
+//! The county map: plotters' drawing (`kfkl_core::map::chart`), and over it a
 //! layer of links, one per municipality in the same outline, reachable by
 //! keyboard and named by the municipality's name. Also the explorer's map view.
 
 use std::sync::Arc;
 
+use kfkl_core::map::chart::{explorer_map, outline_points, render_svg, Fill, MapChart, HEIGHT, WIDTH};
 use kfkl_core::map::CountyMap;
-use kfkl_core::mapchart::{explorer_map, outline_points, render_svg, Fill, MapChart, HEIGHT, WIDTH};
 use kfkl_core::stats::{Observation, StatTable};
 use leptos::prelude::*;
 

@@ -10,7 +10,7 @@ use kfkl_core::explorer::{
     against_county, county_rows, file_name, format_value, gender_label, key_notes, select, sort_rows, source_line,
     summary, to_csv, ExplorerState, Parsed, SortKey,
 };
-use kfkl_core::statchart::{build, render_svg, Frame, StatChart};
+use kfkl_core::stat::{build, render_svg, Frame, StatChart};
 use kfkl_core::stats::{Observation, StatTable};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;

@@ -2,7 +2,7 @@
 //! yearly measures, `statistik-av-play.json`), then the goal-and-outcome chart
 //! and the key figures that are not one yearly value of a measure, as cards.
 
-use kfkl_core::chart::bar_chart;
+use kfkl_core::bar::bar_chart;
 use kfkl_core::embed::key_figure_path;
 use kfkl_core::model::{ChartKind, Dataset};
 use leptos::prelude::*;

@@ -16,7 +16,7 @@
 
 use std::sync::Arc;
 
-use kfkl_core::chart::bar_chart;
+use kfkl_core::bar::bar_chart;
 use kfkl_core::embed::{key_figure_chart, Display};
 use kfkl_core::kommunrapport::Kommunrapport;
 use kfkl_core::model::Dataset;

@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use kfkl_core::chart::bar_chart;
+use kfkl_core::bar::bar_chart;
 use kfkl_core::document::Document;
 use kfkl_core::embed::key_figure_path;
 use kfkl_core::followup::{pair_path, topic_file, FollowUpIndex as Pairs, Part, Topic};

@@ -7,8 +7,8 @@
 use std::sync::Arc;
 
 use kfkl_core::kommunrapport::Kommunrapport;
+use kfkl_core::map::chart::Fill;
 use kfkl_core::map::CountyMap;
-use kfkl_core::mapchart::Fill;
 use kfkl_core::model::{Areas, Municipality};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

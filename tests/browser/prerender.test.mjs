@@ -83,7 +83,7 @@ async function axeWithoutScripts(route) {
   return violations;
 }
 
-test('without JavaScript every prerendered route has its content, one h1 and one main, and no axe violations in light or dark', async () => {
+test('without JavaScript every prerendered route has its content, one h1 and one main, headings in order, and no axe violations in light or dark', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   await each(ROUTES, 2, async route => {
     const page = await context.newPage();
@@ -93,6 +93,10 @@ test('without JavaScript every prerendered route has its content, one h1 and one
     assert.equal(await page.locator('main').count(), 1, `${route}: one main`);
     assert.equal(await page.locator('.loading, [role="alert"]').count(), 0, `${route}: no loading state or error`);
     assert.ok(normalise(await page.locator('main').innerText()).length > 40, `${route}: main has text`);
+    // Headings in order, none skipped (Lighthouse's heading-order): a screen reader's outline.
+    const levels = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll(hs => hs.map(h => Number(h.tagName[1])));
+    const skips = levels.filter((level, i) => level > (levels[i - 1] ?? 0) + 1);
+    assert.deepEqual(skips, [], `${route}: headings ${levels.join(' ')} skip a level`);
     for (const [, selector, text] of CONTENT.filter(([r]) => r === route)) {
       const texts = (await page.locator(selector).allInnerTexts()).concat(await page.locator(selector).allTextContents());
       assert.ok(texts.some(t => t?.includes(text)), `${route}: ${selector} shows "${text}"`);

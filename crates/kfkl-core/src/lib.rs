@@ -44,11 +44,6 @@ pub mod charts {
     pub mod stat;
     pub mod svgframe;
     pub mod trend;
-
-    // The modules' earlier names, which the site and the data build still use.
-    pub use bar as chart;
-    pub use map::chart as mapchart;
-    pub use stat as statchart;
 }
 
 /// What leaves the site: CSV downloads, embed snippets, URL queries.
@@ -59,7 +54,7 @@ pub mod export {
 }
 
 // The modules' short paths, which the site and the data build use.
-pub use charts::{budget, chart, map, mapchart, statchart, svgframe, trend};
+pub use charts::{bar, budget, map, stat, svgframe, trend};
 pub use documents::{accessibility, document, followup, plan, publications, search};
 pub use export::{csv, embed, query};
 pub use statistics::{compare, explorer, kommunrapport, stats};

@@ -90,7 +90,7 @@ fn series(name: &str, values: Vec<f64>) -> Series {
 /// Income and costs of each verksamhetsområde. Where a table states no cost
 /// total (Miljö och livsmedel), its two cost rows are added, and a note says so.
 /// The budget page's charts, in its order; each is embeddable as `/embed/<id>`
-/// ("budget-<år>-<namn>", `publications::BUDGET_CHARTS`).
+/// (`budget-<år>-<namn>`, `publications::BUDGET_CHARTS`).
 pub fn charts(b: Budget, staff_figures: &Dataset) -> Vec<BarChart> {
     [
         area_split(b),

@@ -4,7 +4,7 @@
 use super::*;
 use crate::format::{and_list, format_fixed, format_number};
 use crate::model::Approx;
-use crate::statchart::{StatChart, View};
+use crate::stat::{StatChart, View};
 use crate::stats::{Observation, StatTable, StatUnit};
 
 /// "Källa: a; b." – each source of the rows shown, once, in order; the publisher where none is shown.

@@ -165,7 +165,7 @@ fn the_banner_says_which_areas_of_the_view_are_example_data() {
 /// Each note by its opening words: (query, the chart's kind, the notes under it).
 #[test]
 fn the_key_says_in_words_what_the_chart_draws() {
-    use crate::statchart::View;
+    use crate::stat::View;
     let mut t = table();
     t.survey.indicators[0].breaks = vec![crate::stats::Break {
         year: 2023,
@@ -203,7 +203,7 @@ fn the_key_says_in_words_what_the_chart_draws() {
     for (q, view, want) in cases {
         let s = ExplorerState::parse(&pairs(q), &t).state;
         let rows = select(&t, &s);
-        let chart = crate::statchart::build(&t, &s, &rows);
+        let chart = crate::stat::build(&t, &s, &rows);
         let notes = key_notes(&t, &s, &chart, &rows);
         assert_eq!(chart.view, *view, "{q}");
         assert_eq!(notes.len(), want.len(), "{q}: {notes:?}");
@@ -219,6 +219,6 @@ fn the_key_says_in_words_what_the_chart_draws() {
     }];
     let s = ExplorerState::parse(&pairs("?omrade=0880&fran=2021"), &t).state;
     let rows = select(&t, &s);
-    let notes = key_notes(&t, &s, &crate::statchart::build(&t, &s, &rows), &rows);
+    let notes = key_notes(&t, &s, &crate::stat::build(&t, &s, &rows), &rows);
     assert_eq!(notes[1], "Kalmar deltar inte.");
 }
