@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { serve, launch, live, ROOT } from '../tests/browser/lib.mjs';
+import { serve, launch, live, prerendered, ROOT } from '../tests/browser/lib.mjs';
 
 const kb = n => (n / 1024).toFixed(1);
 const brotli = buf => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
@@ -96,6 +96,27 @@ if (!only || only === 'lighthouse') {
       if (failed.length) console.log(`  ${id}: ${failed.map(r => r.id).join(', ')}`);
     }
   }
+  await chrome.kill();
+}
+
+// Lighthouse's accessibility category on every prerendered route, once each
+// (only with BENCH_ONLY=a11y: about ten minutes): each route under 100 with the audits it failed.
+if (only === 'a11y') {
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  const routes = prerendered().sort();
+  const below = [];
+  for (const route of routes) {
+    const { lhr } = await lighthouse(site.origin + route, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['accessibility'] });
+    const score = Math.round(lhr.categories.accessibility.score * 100);
+    const failed = lhr.categories.accessibility.auditRefs.filter(r => r.weight > 0 && lhr.audits[r.id].score !== null && lhr.audits[r.id].score < 1);
+    if (score < 100) below.push(`${route}: ${score} (${failed.map(r => r.id).join(', ')})`);
+  }
+  console.log(`\nLighthouse accessibility on ${routes.length} routes: ${below.length ? below.length + ' under 100' : 'all 100'}`);
+  for (const line of below) console.log(`  ${line}`);
   await chrome.kill();
 }
 
