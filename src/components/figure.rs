@@ -86,6 +86,29 @@ pub fn part_id(key: &str, part: &str) -> String {
     format!("{key}-{part}")
 }
 
+/// A drawing for the screen: a screen narrower than 640 px gets the one drawn
+/// `narrow` units wide, so that its text stays legible when scaled to a phone's
+/// column; a wider one gets `wide` (the same where they are equal). The app draws the one its screen needs. A
+/// prerendered page cannot know the screen, so it carries both and style.css
+/// shows one by the same breakpoint: the drawing keeps its size when the app takes over.
+pub fn for_screen(draw: impl Fn(u32) -> String, wide: u32, narrow: u32) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let px = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1024.0);
+        draw(if px < 640.0 { narrow } else { wide })
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    if wide == narrow {
+        draw(wide)
+    } else {
+        format!(
+            "<div class=\"svg-wide\">{}</div><div class=\"svg-narrow\">{}</div>",
+            draw(wide),
+            draw(narrow)
+        )
+    }
+}
+
 /// A drawing of plotters' SVG, read as one image by its title and summary.
 /// plotters escapes every text it writes into the SVG (tested in kfkl-core),
 /// so its output is safe to insert as markup.

@@ -17,7 +17,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::base::href;
 use crate::components::countymap::StatMap;
-use crate::components::figure::{svg_drawing, Downloads, Figure, Place};
+use crate::components::figure::{for_screen, svg_drawing, Downloads, Figure, Place};
 
 /// The explorer's state from the current URL's query (the page and its embed).
 pub fn parsed_state(table: Arc<StatTable>) -> Memo<Parsed> {
@@ -40,34 +40,12 @@ pub fn ExampleBanner(#[prop(into)] scope: Signal<String>) -> impl IntoView {
     }
 }
 
-/// Drawing widths in SVG units: the page scales the drawing to its column;
-/// a screen narrower than 640 px gets the narrow drawing, so that its text
-/// stays legible. The app draws the one its screen needs. A prerendered page
-/// cannot know the screen, so it carries both and style.css shows one by the
-/// same breakpoint: the drawing does not change size when the app takes over.
+/// Drawing widths in SVG units: the page scales the drawing to its column (`figure::for_screen`).
 const WIDE: u32 = 640;
 const NARROW: u32 = 380;
 
-#[cfg(target_arch = "wasm32")]
 fn drawing(chart: &StatChart) -> String {
-    let px = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1024.0);
-    render_svg(
-        chart,
-        &Frame {
-            width: if px < 640.0 { NARROW } else { WIDE },
-            caption: None,
-        },
-    )
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn drawing(chart: &StatChart) -> String {
-    let svg = |width| render_svg(chart, &Frame { width, caption: None });
-    format!(
-        "<div class=\"svg-wide\">{}</div><div class=\"svg-narrow\">{}</div>",
-        svg(WIDE),
-        svg(NARROW)
-    )
+    for_screen(|width| render_svg(chart, &Frame { width, caption: None }), WIDE, NARROW)
 }
 
 /// Everything the figure shows, derived from the state in one step: one

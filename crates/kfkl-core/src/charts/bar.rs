@@ -192,7 +192,11 @@ where
     DB::ErrorType: 'static,
 {
     let n = chart.categories.len().max(1);
-    let mut ctx = axes(chart, root, n)?;
+    // The plot's width is known once the axes are drawn, but their head room depends on
+    // whether labels take two lines: the same margins give the same width beforehand.
+    let plot_width = f64::from(root.dim_in_pixel().0) - f64::from(Y_LABEL_AREA + 2 * MARGIN);
+    let lines = label_lines_needed(chart, Slots::of(plot_width, n, chart.series.len()).segment);
+    let mut ctx = axes(chart, root, n, lines)?;
     let slots = Slots::of(ctx.plotting_area().dim_in_pixel().0 as f64, n, chart.series.len());
     for (j, series) in chart.series.iter().enumerate() {
         bars(&mut ctx, chart, &slots, j, series)?;
@@ -201,14 +205,65 @@ where
     Ok(())
 }
 
+const MARGIN: u32 = 12;
+const Y_LABEL_AREA: u32 = 84;
+/// The value labels' font size, and the height of one of their lines.
+const LABEL_PX: u32 = 19;
+const LINE: i32 = 22;
+
+/// About how wide a label is drawn, in pixels (digits and spaces are narrow).
+fn label_width(text: &str) -> f64 {
+    text.chars().count() as f64 * f64::from(LABEL_PX) * 0.55
+}
+
+/// A value label as lines: one where it fits its category, else the value over
+/// its parenthesis ("8 988" over "(32,2 %)"), so that it runs over no neighbour.
+fn label_lines(text: &str, segment: f64) -> Vec<String> {
+    match text.split_once(" (") {
+        Some((value, rest)) if label_width(text) > segment => vec![value.to_string(), format!("({rest}")],
+        _ => vec![text.to_string()],
+    }
+}
+
+/// Whether the chart reads when drawn `width` units wide: one series (a
+/// second one's labels, a row further out, may meet the first's between
+/// categories), and no two neighbouring category names run into each other.
+/// Value labels wrap to fit (`label_lines`), and sit at their bars' heights.
+pub fn fits(chart: &BarChart, width: u32) -> bool {
+    let n = chart.categories.len().max(1);
+    let segment = (f64::from(width) - f64::from(Y_LABEL_AREA + 2 * MARGIN)) / n as f64;
+    // As drawn: plotters sets its text at about 0.8 of the size asked for.
+    let widths: Vec<f64> = chart
+        .axis_labels
+        .iter()
+        .map(|l| l.chars().count() as f64 * 21.0 * 0.8 * 0.55)
+        .collect();
+    chart.series.len() == 1 && widths.windows(2).all(|w| (w[0] + w[1]) / 2.0 + 4.0 <= segment)
+}
+
+/// The most lines any value label takes.
+fn label_lines_needed(chart: &BarChart, segment: f64) -> usize {
+    chart
+        .series
+        .iter()
+        .flat_map(|s| s.displays.iter())
+        .map(|t| label_lines(t, segment).len())
+        .max()
+        .unwrap_or(1)
+}
+
 /// The value axis' ends: zero and beyond the values, with head room for the
-/// value labels beyond the bars (two rows when staggered).
-fn value_range(chart: &BarChart) -> (f64, f64) {
+/// value labels beyond the bars (two rows when staggered or wrapped).
+fn value_range(chart: &BarChart, lines: usize) -> (f64, f64) {
     let values = chart.series.iter().flat_map(|s| s.values.iter().copied());
     let (lo, hi) = values.fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let span = if hi - lo > 0.0 { hi - lo } else { 1.0 };
     // Below the zero line the labels hang under the bars, above the category names: more room there.
-    let room = if chart.series.len() > 1 { 0.26 } else { 0.16 };
+    let room = if chart.series.len() > 1 {
+        0.26
+    } else {
+        0.16 * lines as f64
+    };
     let below = if chart.series.len() > 1 { 0.36 } else { 0.2 };
     (
         if lo < 0.0 { lo - span * below } else { 0.0 },
@@ -226,16 +281,17 @@ fn axes<'a, DB: DrawingBackend>(
     chart: &BarChart,
     root: &'a DrawingArea<DB, plotters::coord::Shift>,
     n: usize,
+    lines: usize,
 ) -> Result<Ctx<'a, DB>, Box<dyn std::error::Error>>
 where
     DB::ErrorType: 'static,
 {
-    let (bottom, top) = value_range(chart);
+    let (bottom, top) = value_range(chart, lines);
     let ink = rgb(INK);
     let mut ctx = ChartBuilder::on(root)
-        .margin(12)
+        .margin(MARGIN)
         .x_label_area_size(40)
-        .y_label_area_size(84)
+        .y_label_area_size(Y_LABEL_AREA)
         .build_cartesian_2d((0..n - 1).into_segmented(), bottom..top)?;
     let unit = chart.unit;
     let labels: Vec<&str> = chart.axis_labels.iter().map(String::as_str).collect();
@@ -325,8 +381,8 @@ where
 }
 
 /// Series `j`'s values as the source states them. A label sits beyond its
-/// bar's end, centred on it; each further series one line further out, so
-/// that neighbouring labels never collide.
+/// bar's end, centred on it, on two lines where it is wider than its category;
+/// each further series one line further out, so that neighbouring labels never collide.
 fn value_labels<DB: DrawingBackend>(
     ctx: &mut Ctx<DB>,
     slots: &Slots,
@@ -338,34 +394,36 @@ where
 {
     let (segment, n) = (slots.segment, slots.n);
     let centre_offset = (slots.left(j) + slots.bar / 2.0 - segment / 2.0) as i32;
-    let stagger = 22 * j as i32;
-    let label_style = font(19);
-    ctx.draw_series(
-        series
-            .values
-            .iter()
-            .zip(&series.displays)
-            .enumerate()
-            .map(|(i, (&v, text))| {
-                let (dy, vpos) = if v < 0.0 {
-                    (4 + stagger, VPos::Top)
-                } else {
-                    (-4 - stagger, VPos::Bottom)
-                };
-                // A label wider than its category stays inside the plot: the first one starts at
-                // the plot's left edge, the last one ends at its right, rather than run over the axis.
-                let half = text.chars().count() as f64 * 19.0 * 0.55 / 2.0;
-                let (dx, hpos) = match i {
-                    0 if half > segment / 2.0 + f64::from(centre_offset) => ((-segment / 2.0) as i32 + 2, HPos::Left),
-                    last if last + 1 == n && half > segment / 2.0 - f64::from(centre_offset) => {
-                        ((segment / 2.0) as i32 - 2, HPos::Right)
-                    }
-                    _ => (centre_offset, HPos::Center),
-                };
+    let stagger = LINE * j as i32;
+    let label_style = font(LABEL_PX);
+    let mut texts = Vec::new();
+    for (i, (&v, text)) in series.values.iter().zip(&series.displays).enumerate() {
+        let lines = label_lines(text, segment);
+        let count = lines.len() as i32;
+        for (k, line) in lines.into_iter().enumerate() {
+            // Above a bar the last line is nearest it; below one, the first.
+            let (dy, vpos) = if v < 0.0 {
+                (4 + stagger + LINE * k as i32, VPos::Top)
+            } else {
+                (-4 - stagger - LINE * (count - 1 - k as i32), VPos::Bottom)
+            };
+            // A label wider than its category stays inside the plot: the first one starts at
+            // the plot's left edge, the last one ends at its right, rather than run over the axis.
+            let half = label_width(&line) / 2.0;
+            let (dx, hpos) = match i {
+                0 if half > segment / 2.0 + f64::from(centre_offset) => ((-segment / 2.0) as i32 + 2, HPos::Left),
+                last if last + 1 == n && half > segment / 2.0 - f64::from(centre_offset) => {
+                    ((segment / 2.0) as i32 - 2, HPos::Right)
+                }
+                _ => (centre_offset, HPos::Center),
+            };
+            texts.push(
                 EmptyElement::at((SegmentValue::CenterOf(i), v))
-                    + Text::new(text.clone(), (dx, dy), label_style.clone().pos(Pos::new(hpos, vpos)))
-            }),
-    )?;
+                    + Text::new(line, (dx, dy), label_style.clone().pos(Pos::new(hpos, vpos))),
+            );
+        }
+    }
+    ctx.draw_series(texts)?;
     Ok(())
 }
 

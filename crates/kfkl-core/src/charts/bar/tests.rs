@@ -186,3 +186,91 @@ fn downloads_carry_title_source_and_the_values_as_stated() {
     );
     assert!(svg.contains("Källa: KFKL") && !svg.contains("<b>") && !svg.contains("<2023>"));
 }
+
+/// A value label wider than its category goes on two lines, the value over its
+/// parenthesis; one that fits, or has nothing to split at, stays one line.
+#[test]
+fn a_label_wider_than_its_category_takes_two_lines() {
+    let cases: &[(&str, f64, &[&str])] = &[
+        ("8\u{a0}988 (32,2\u{a0}%)", 300.0, &["8\u{a0}988 (32,2\u{a0}%)"]),
+        ("8\u{a0}988 (32,2\u{a0}%)", 78.0, &["8\u{a0}988", "(32,2\u{a0}%)"]),
+        ("drygt 16\u{a0}000", 40.0, &["drygt 16\u{a0}000"]),
+        ("", 10.0, &[""]),
+    ];
+    for (text, segment, lines) in cases {
+        assert_eq!(super::label_lines(text, *segment), *lines, "{text} in {segment} px");
+    }
+}
+
+/// A phone's narrow drawing only where nothing runs into its neighbour.
+#[test]
+fn a_narrow_drawing_only_where_names_and_values_fit() {
+    let ds = dataset(
+        vec![figure("a", 1.0, None), figure("b", 2.0, None)],
+        ChartKind::Change,
+        ["a", "b"],
+    );
+    let chart = |names: &[&str], displays: &[&str], series: usize| BarChart {
+        axis_labels: names.iter().map(|n| n.to_string()).collect(),
+        categories: names.iter().map(|n| n.to_string()).collect(),
+        series: (0..series)
+            .map(|_| Series {
+                name: String::new(),
+                values: vec![1.0; names.len()],
+                displays: displays.iter().map(|d| d.to_string()).collect(),
+            })
+            .collect(),
+        ..bar_chart(&ds, &ds.charts[0])
+    };
+    let cases = [
+        (
+            chart(
+                &["Kansli", "Unga", "Vård", "Miljö"],
+                &[
+                    "8\u{a0}988 (32,2\u{a0}%)",
+                    "13\u{a0}590 (48,6\u{a0}%)",
+                    "4\u{a0}056 (14,5\u{a0}%)",
+                    "1\u{a0}310 (4,7\u{a0}%)",
+                ],
+                1,
+            ),
+            320,
+            true,
+        ),
+        (
+            chart(
+                &["Intäkter", "Övriga kostn.", "Personal"],
+                &["29\u{a0}443", "−10\u{a0}706", "−17\u{a0}417"],
+                2,
+            ),
+            320,
+            false,
+        ),
+        (
+            chart(
+                &["Intäkter", "Övriga kostn.", "Personal"],
+                &["29\u{a0}443", "−10\u{a0}706", "−17\u{a0}417"],
+                1,
+            ),
+            320,
+            false,
+        ),
+        (
+            chart(
+                &["Intäkter", "Övriga kostn.", "Personal"],
+                &["29\u{a0}443", "−10\u{a0}706", "−17\u{a0}417"],
+                1,
+            ),
+            420,
+            true,
+        ),
+        (
+            chart(&["Avtalade", "Övriga"], &["21\u{a0}701", "13\u{a0}245"], 1),
+            320,
+            true,
+        ),
+    ];
+    for (chart, width, fits) in cases {
+        assert_eq!(super::fits(&chart, width), fits, "{:?} at {width}", chart.axis_labels);
+    }
+}
