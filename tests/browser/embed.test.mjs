@@ -204,8 +204,12 @@ async function embedsOn(page, route) {
     // A report's card keeps its tools behind a disclosure; a dialog is built when first opened.
     if (await figure.locator('details.figure-tools').count()) await figure.locator('details.figure-tools > summary').click();
     await figure.getByRole('button', { name: 'Bädda in diagrammet' }).click();
+    // The dialog opens a frame after it is built: Escape before then would close nothing.
+    const open = figure.locator('.embed-dialog[open]');
+    await open.waitFor();
     const code = await figure.locator('.embed-dialog textarea').inputValue();
     await page.keyboard.press('Escape');
+    await open.waitFor({ state: 'detached' });
     found.push({
       src: code.match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&'),
       title: (await figure.locator(':scope > .figure-title > :is(h2, h3)').textContent()).trim(),

@@ -36,6 +36,9 @@ async function takeOver(route, width) {
       if (document.querySelector('.loading')) globalThis.__loadingSeen = true;
     }).observe(document, { childList: true, subtree: true });
   });
+  // Painted first: until its first frame the browser has not decided which cards off
+  // screen to skip (content-visibility), and innerText leaves out every skipped one.
+  await painted(page);
   const prerenderedText = normalise(await page.locator('main').innerText());
   const inFlight = new Set();
   page.on('request', r => inFlight.add(r));
