@@ -5,11 +5,19 @@
 
 use wasm_bindgen::JsCast;
 
+/// The panel's id: there is one panel, and once it is shown the app is dead.
+pub const ID: &str = "fel-panel";
+
+/// Whether a panic has stopped the app (its panel is shown).
+pub fn shown() -> bool {
+    leptos::prelude::document().get_element_by_id(ID).is_some()
+}
+
 /// Shows the panel once, over the page, and makes the dead page inert.
 pub fn show(error: &str) {
     let Some(window) = web_sys::window() else { return };
     let Some(document) = window.document() else { return };
-    if document.get_element_by_id("fel-panel").is_some() {
+    if document.get_element_by_id(ID).is_some() {
         return;
     }
     let address = window.location().href().unwrap_or_default();
@@ -19,7 +27,7 @@ pub fn show(error: &str) {
         Some(e)
     };
     let Some(panel) = element("div", "") else { return };
-    panel.set_id("fel-panel");
+    panel.set_id(ID);
     let _ = panel.set_attribute("class", "panic-panel");
     let _ = panel.set_attribute("role", "alert");
     let _ = panel.set_attribute("tabindex", "-1");

@@ -168,6 +168,11 @@ const PATIENCE_MS: f64 = 10_000.0;
 /// Checked once a frame, so the swap lands between two paints.
 fn swap_when_ready(old: Element, live: HtmlElement, started: f64) {
     request_animation_frame(move || {
+        // A panic before the swap stopped the app: the prerendered page, made inert
+        // under the panel, stays, rather than a dead app that looks alive.
+        if crate::panic_panel::shown() {
+            return;
+        }
         // After the load event too: a reload's scroll position is restored by then,
         // on the prerendered page, and the swap holds it (`held_chapter`).
         let ready = WAITING.load(Ordering::Relaxed) == 0 && document().ready_state() == "complete";
