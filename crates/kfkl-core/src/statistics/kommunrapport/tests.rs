@@ -16,27 +16,8 @@ fn an_embed_query_names_a_card_or_falls_back_to_the_first() {
     k.grade = "åk 9".into();
     let mut other = k.clone();
     other.grade = "gy 2".into();
-    let part = SurveyPart {
-        id: "andts".into(),
-        title: "ANDTS".into(),
-        route: "/statistik/andts".into(),
-        threshold: 10,
-        rounds: String::new(),
-        has_nation: true,
-        indicators: vec![k.clone(), other],
-        sources: vec!["CAN".into()],
-        absent: None,
-    };
-    let r = Kommunrapport {
-        schema_version: 1,
-        code: "0880".into(),
-        name: "Kalmar".into(),
-        slug: "kalmar".into(),
-        status: Status::Exempeldata,
-        surveys: vec![part],
-        passages: vec![],
-        county_wide: vec![],
-    };
+    let part = part("ANDTS", true, vec![k.clone(), other], "CAN");
+    let r = kalmar(part);
     let pairs = |q: &str| {
         q.trim_start_matches('?')
             .split('&')
@@ -213,17 +194,7 @@ fn a_card_says_its_values_verdicts_and_notes_in_words() {
     ];
     for (rows, has_nation, headline, vs_county, vs_nation, change, summary, notes) in cases {
         let k = key_indicator(&table(rows), 0, 1, 0);
-        let part = SurveyPart {
-            id: "andts".into(),
-            title: "ANDTS".into(),
-            route: "/statistik/andts".into(),
-            threshold: 10,
-            rounds: String::new(),
-            has_nation: *has_nation,
-            indicators: vec![k.clone()],
-            sources: vec!["S".into()],
-            absent: None,
-        };
+        let part = part("ANDTS", *has_nation, vec![k.clone()], "S");
         let c = card_text("Kalmar", &part, &k);
         assert_eq!(c.headline, *headline, "{summary}");
         assert_eq!(c.vs_county, *vs_county, "{summary}");
@@ -290,27 +261,8 @@ fn the_report_says_which_values_are_real() {
             t.rows.example[i] = !real;
         }
         let k = key_indicator(&t, 0, 1, 0);
-        let part = SurveyPart {
-            id: "andts".into(),
-            title: "ANDTS 2023".into(),
-            route: "/statistik/andts".into(),
-            threshold: 10,
-            rounds: String::new(),
-            has_nation: true,
-            indicators: vec![k.clone()],
-            sources: vec!["S".into()],
-            absent: None,
-        };
-        let r = Kommunrapport {
-            schema_version: 1,
-            code: "0880".into(),
-            name: "Kalmar".into(),
-            slug: "kalmar".into(),
-            status: Status::Exempeldata,
-            surveys: vec![part.clone()],
-            passages: Vec::new(),
-            county_wide: Vec::new(),
-        };
+        let part = part("ANDTS 2023", true, vec![k.clone()], "S");
+        let r = kalmar(part.clone());
         assert_eq!(r.real_sentence().as_deref(), *banner);
         assert_eq!(overview_notes(&part), *notes);
         let star = if *nation_real { "19\u{a0}%*" } else { "19\u{a0}%" };
@@ -320,5 +272,34 @@ fn the_report_says_which_values_are_real() {
             "..",
             "a hidden value is never starred"
         );
+    }
+}
+
+/// An ANDTS part with these indicators, for the tests above.
+fn part(title: &str, has_nation: bool, indicators: Vec<KeyIndicator>, source: &str) -> SurveyPart {
+    SurveyPart {
+        id: "andts".into(),
+        title: title.into(),
+        route: "/statistik/andts".into(),
+        threshold: 10,
+        rounds: String::new(),
+        has_nation,
+        indicators,
+        sources: vec![source.into()],
+        absent: None,
+    }
+}
+
+/// Kalmar's report with one part.
+fn kalmar(part: SurveyPart) -> Kommunrapport {
+    Kommunrapport {
+        schema_version: 1,
+        code: "0880".into(),
+        name: "Kalmar".into(),
+        slug: "kalmar".into(),
+        status: Status::Exempeldata,
+        surveys: vec![part],
+        passages: Vec::new(),
+        county_wide: Vec::new(),
     }
 }
