@@ -13,7 +13,8 @@ after(async () => { await browser?.close(); site?.close(); });
 for (const path of ['/statistik/lupp?testpanik=1', '/embed/budget-intakter?testpanik=1']) {
   test(`a panic on ${path.split('?')[0]} shows the error panel with a reload link and what to report`, async () => {
     const page = await openPage(browser);
-    await page.goto(site.origin + path);
+    // Not waiting for the app: a panic before the takeover leaves the prerendered page, inert.
+    await page.goto(site.origin + path, { live: false });
     const panel = page.getByRole('alert').filter({ hasText: 'Något gick fel' });
     await panel.waitFor();
     assert.equal(await page.evaluate(() => document.activeElement.id), 'fel-panel', 'focus moves to the panel');
