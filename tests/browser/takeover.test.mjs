@@ -28,9 +28,17 @@ const painted = page => page.evaluate(() => new Promise(done => requestAnimation
 async function takeOver(route, width) {
   const { page, release } = await withHeldWasm(route, { width, height: 800 }, () => {
     globalThis.__cls = 0;
+    globalThis.__shifted = [];
     globalThis.__loadingSeen = false;
+    // What moved, for the failure's message: a shift that shows only on a busy machine is found by its sources.
+    const name = n => n ? `${n.nodeName.toLowerCase()}${n.id ? '#' + n.id : ''}${typeof n.className === 'string' && n.className ? '.' + n.className.split(' ')[0] : ''}` : '(removed)';
+    const rect = r => `${Math.round(r.y)}+${Math.round(r.height)}`;
     new PerformanceObserver(list => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) globalThis.__cls += e.value;
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput) continue;
+        globalThis.__cls += e.value;
+        globalThis.__shifted.push(`${e.value.toFixed(4)} at ${Math.round(e.startTime)} ms: ${e.sources.map(s => `${name(s.node)} ${rect(s.previousRect)} → ${rect(s.currentRect)}`).join(', ')}`);
+      }
     }).observe({ type: 'layout-shift', buffered: true });
     new MutationObserver(() => {
       if (document.querySelector('.loading')) globalThis.__loadingSeen = true;
@@ -49,21 +57,21 @@ async function takeOver(route, width) {
   // unanswered, then two painted frames (networkidle would add 500 ms to every load).
   while (inFlight.size > 0) await new Promise(done => page.once('requestfinished', done).once('requestfailed', done));
   await painted(page);
-  const [cls, loadingSeen] = await page.evaluate(() => [globalThis.__cls, globalThis.__loadingSeen]);
-  return { page, prerenderedText, cls, loadingSeen };
+  const [cls, shifted, loadingSeen] = await page.evaluate(() => [globalThis.__cls, globalThis.__shifted, globalThis.__loadingSeen]);
+  return { page, prerenderedText, cls, shifted, loadingSeen };
 }
 
 test('one renderer: the app takes over each route with the same text, no loading state, no shift, one h1 and one main', async () => {
   const shifts = [];
   await each(ROUTES.flatMap(route => [[route, 1280], [route, 360]]), 2, async ([route, width]) => {
-    const { page, prerenderedText: before, cls, loadingSeen } = await takeOver(route, width);
+    const { page, prerenderedText: before, cls, shifted, loadingSeen } = await takeOver(route, width);
     // innerText leaves out what is not rendered: a long document's chapters off screen
     // are skipped in the app (content-visibility) until they near the view, so render them all.
     await page.evaluate(() => document.querySelectorAll('.doc-section').forEach(s => { s.style.contentVisibility = 'visible'; }));
     const after = normalise(await page.locator('main').innerText());
     assert.equal(after, before, `${route} at ${width} px: the app shows the prerendered text`);
     assert.equal(loadingSeen, false, `${route} at ${width} px: no loading state`);
-    assert.ok(cls <= 0.02, `${route} at ${width} px: cumulative layout shift ${cls.toFixed(4)} > 0.02`);
+    assert.ok(cls <= 0.02, `${route} at ${width} px: cumulative layout shift ${cls.toFixed(4)} > 0.02 (y+height before → after: ${shifted.join('; ')})`);
     assert.equal(await page.locator('h1').count(), 1, `${route}: one h1 after takeover`);
     assert.equal(await page.locator('main').count(), 1, `${route}: one main after takeover`);
     assert.deepEqual(page.errors, [], route);

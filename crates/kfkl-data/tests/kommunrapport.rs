@@ -2,18 +2,16 @@
 //! indicators for every grade, the passages that name the municipality (and
 //! not the county), and a selection file whose mistakes stop the build.
 
+mod common;
+
 use std::path::Path;
 
 use kfkl_core::kommunrapport::Comparison;
 use kfkl_data::kommunrapport::{load, names};
 
-fn data_dir() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data"))
-}
-
 #[test]
 fn every_municipality_has_its_report() {
-    let build = kfkl_data::build(data_dir()).unwrap();
+    let build = common::built();
     assert_eq!(build.reports.len(), 12);
     for r in &build.reports {
         assert_eq!(
@@ -70,7 +68,7 @@ fn every_municipality_has_its_report() {
 
 #[test]
 fn kalmars_passages_name_the_municipality_not_the_county() {
-    let build = kfkl_data::build(data_dir()).unwrap();
+    let build = common::built();
     let kalmar = build.reports.iter().find(|r| r.slug == "kalmar").unwrap();
     let county_mentions: usize = build
         .documents
@@ -110,7 +108,7 @@ fn kalmars_passages_name_the_municipality_not_the_county() {
 
 #[test]
 fn a_selection_that_cannot_be_shown_stops_the_build() {
-    let build = kfkl_data::build(data_dir()).unwrap();
+    let build = common::built();
     let cases = [
         ("[[survey]]\nid = \"andts\"\nindicators = [\"rokning\", \"finns_inte\"]\n", "k.toml:1: andts: no indicator 'finns_inte'"),
         ("[[survey]]\nid = \"lupp\"\nindicators = [\"livet_nojd\"]\n", "k.toml:1: lupp: 'livet_nojd' is a distribution of answers, not a share that can be compared"),
@@ -136,7 +134,7 @@ fn a_selection_that_cannot_be_shown_stops_the_build() {
 fn every_card_cites_exactly_the_sources_of_the_values_it_shows() {
     // Each card of all 12 reports: every value it states or draws (the municipality's and the
     // county's rounds, the nation's years) has its source cited, and nothing else is cited.
-    let build = kfkl_data::build(data_dir()).unwrap();
+    let build = common::built();
     for r in &build.reports {
         for part in &r.surveys {
             let table = build.tables.iter().find(|t| t.survey.id == part.id).unwrap();

@@ -1,22 +1,20 @@
 //! The county map's outlines: the real file passes, and each kind of bad
 //! outline stops the build with the file and what is wrong.
 
+mod common;
+
 use std::path::Path;
 
 use kfkl_data::map::{load, FILE};
 
-fn data_dir() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data"))
-}
-
-fn areas() -> kfkl_core::model::Areas {
-    kfkl_data::build(data_dir()).unwrap().areas
+fn areas() -> &'static kfkl_core::model::Areas {
+    &common::built().areas
 }
 
 /// The real file with its text changed by `edit`; the problems found, as "file:line: reason".
 fn problems(edit: impl Fn(String) -> String) -> Vec<String> {
-    let text = edit(std::fs::read_to_string(data_dir().join(FILE)).unwrap());
-    match load(Path::new("karta.geojson"), &text, &areas()) {
+    let text = edit(std::fs::read_to_string(common::data_dir().join(FILE)).unwrap());
+    match load(Path::new("karta.geojson"), &text, areas()) {
         Ok(_) => Vec::new(),
         Err(e) => e.iter().map(|d| d.to_string()).collect(),
     }
@@ -24,7 +22,7 @@ fn problems(edit: impl Fn(String) -> String) -> Vec<String> {
 
 #[test]
 fn the_real_outlines_are_twelve_closed_polygons_under_the_official_codes() {
-    let map = kfkl_data::build(data_dir()).unwrap().map.unwrap();
+    let map = common::built().map.as_ref().unwrap();
     assert_eq!(map.shapes.len(), 12);
     let codes: Vec<&str> = map.shapes.iter().map(|s| s.code.as_str()).collect();
     assert_eq!(

@@ -1,26 +1,22 @@
 //! The plan 2025 as published: every heading, paragraph and bullet of the
 //! source, every budget figure, and the commitments with their tags.
 
-use std::path::Path;
+mod common;
 
 use kfkl_core::document::{Block, Document};
 use kfkl_data::document::counts;
 
-fn data_dir() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data"))
-}
-
 fn plan() -> Document {
-    let build = kfkl_data::build(data_dir()).unwrap_or_else(|e| panic!("{e:#?}"));
-    build
+    common::built()
         .documents
-        .into_iter()
+        .iter()
         .find(|d| d.id == "plan-2025")
         .expect("plan-2025")
+        .clone()
 }
 
 fn source() -> String {
-    std::fs::read_to_string(data_dir().join("sources/verksamhetsplan-budget-2025.txt")).unwrap()
+    std::fs::read_to_string(common::data_dir().join("sources/verksamhetsplan-budget-2025.txt")).unwrap()
 }
 
 #[test]

@@ -1,22 +1,18 @@
 //! The repository's own data: it builds, deterministically, and holds the
 //! AV-Media figures of Verksamhetsberättelse 2023 exactly as the report states them.
 
-use std::path::Path;
+mod common;
 
 use kfkl_core::format::format_figure;
 use kfkl_core::model::{Dataset, Status};
 
-fn data_dir() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data"))
-}
-
 fn av_media() -> Dataset {
-    let build = kfkl_data::build(data_dir()).unwrap_or_else(|e| panic!("{e:?}"));
-    build
+    common::built()
         .datasets
-        .into_iter()
+        .iter()
         .find(|d| d.id == "av-media-2023")
         .expect("av-media-2023")
+        .clone()
 }
 
 #[test]
@@ -72,7 +68,7 @@ fn published_json_reads_back_as_the_model() {
 /// come back unchanged through the browser's decoders.
 #[test]
 fn every_published_file_reads_back_through_the_browsers_decoder() {
-    let build = kfkl_data::build(data_dir()).unwrap();
+    let build = common::built();
     for ds in &build.datasets {
         let (_, json) = kfkl_data::publish::render(ds);
         assert_eq!(
@@ -120,18 +116,18 @@ fn a_dataset_whose_id_clashes_with_a_document_fails_the_build() {
     for sub in ["figures", "documents", "sources"] {
         std::fs::create_dir_all(dir.join(sub)).unwrap();
     }
-    for entry in std::fs::read_dir(data_dir().join("sources")).unwrap() {
+    for entry in std::fs::read_dir(common::data_dir().join("sources")).unwrap() {
         let entry = entry.unwrap();
         std::fs::copy(entry.path(), dir.join("sources").join(entry.file_name())).unwrap();
     }
     std::fs::copy(
-        data_dir().join("documents/plan-2025.md"),
+        common::data_dir().join("documents/plan-2025.md"),
         dir.join("documents/plan-2025.md"),
     )
     .unwrap();
     let index = "[[dokument]]\nid = \"plan-2025\"\ntyp = \"plan\"\nar = 2025\ntitel = \"P\"\nfil = \"documents/plan-2025.md\"\nstatus = \"gällande\"\n";
     std::fs::write(dir.join("dokument.toml"), index).unwrap();
-    let figures = std::fs::read_to_string(data_dir().join("figures/plan-2025-personal.toml")).unwrap();
+    let figures = std::fs::read_to_string(common::data_dir().join("figures/plan-2025-personal.toml")).unwrap();
     std::fs::write(
         dir.join("figures/clash.toml"),
         figures.replace("id = \"plan-2025-personal\"", "id = \"plan-2025\""),

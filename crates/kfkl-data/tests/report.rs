@@ -2,6 +2,8 @@
 //! every key figure as the text states it, the follow-up topics cut from both
 //! documents, and the search index over them.
 
+mod common;
+
 use std::path::Path;
 
 use kfkl_core::document::Document;
@@ -9,12 +11,8 @@ use kfkl_core::format::format_figure;
 use kfkl_data::document::counts;
 use kfkl_data::Build;
 
-fn data_dir() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data"))
-}
-
-fn build() -> Build {
-    kfkl_data::build(data_dir()).unwrap_or_else(|e| panic!("{e:#?}"))
+fn build() -> &'static Build {
+    common::built()
 }
 
 fn report(build: &Build) -> &Document {
@@ -27,14 +25,14 @@ fn report(build: &Build) -> &Document {
 
 #[test]
 fn counts_of_bullets_and_fokusomraden_match_the_source() {
-    let source = std::fs::read_to_string(data_dir().join("sources/verksamhetsberattelse-2023.txt")).unwrap();
+    let source = std::fs::read_to_string(common::data_dir().join("sources/verksamhetsberattelse-2023.txt")).unwrap();
     let body: Vec<&str> = source.lines().skip(91).collect();
     let bullets = body
         .iter()
         .filter(|l| l.trim_start().starts_with('•') || l.starts_with("- "))
         .count();
     let build = build();
-    let report = report(&build);
+    let report = report(build);
     let (headings, paragraphs, doc_bullets) = counts(report);
     assert_eq!((bullets, doc_bullets), (112, 112));
     // 2 + 11 + 3 fokusområden, each with a Resultat section (and one for Miljö och livsmedel).
@@ -204,10 +202,10 @@ fn a_catalogue_with_a_duplicate_or_incomplete_indicator_fails_with_its_line() {
 #[test]
 fn a_figure_whose_section_names_another_place_fails_with_its_line() {
     let build = build();
-    let text = std::fs::read_to_string(data_dir().join("figures/rapport-2023-nyckeltal.toml")).unwrap();
+    let text = std::fs::read_to_string(common::data_dir().join("figures/rapport-2023-nyckeltal.toml")).unwrap();
     let right = "section = \"Hälsa, vård och omsorg › Fokusområde 1: En hållbar socialtjänst › Resultat\"";
     let bad = text.replacen(right, "section = \"Hälsa, vård och omsorg › Fokusområde 4: Äldre\"", 1);
-    let read_doc = |rel: &str| std::fs::read_to_string(data_dir().join(rel)).map_err(|e| e.to_string());
+    let read_doc = |rel: &str| std::fs::read_to_string(common::data_dir().join(rel)).map_err(|e| e.to_string());
     let errors = kfkl_data::figures::load(Path::new("f.toml"), &bad, &read_doc, &build.documents).expect_err("fails");
     let line = 1 + text[..text.find("quote = \"Underlaget visade").unwrap()]
         .matches('\n')

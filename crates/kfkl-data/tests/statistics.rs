@@ -2,6 +2,8 @@
 //! with file:line: reason), suppression under the threshold, the real CAN
 //! figures, and the example data being exactly the generator's output.
 
+mod common;
+
 use std::path::Path;
 
 use kfkl_core::model::{Approx, Status};
@@ -9,15 +11,11 @@ use kfkl_core::stats::StatTable;
 use kfkl_data::results::{areas, table};
 use kfkl_data::statistics::{self, DataFile, SurveyFile};
 
-fn data_dir() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data"))
-}
-
 const HEADER: &str = "indikator,ar,omrade,arskurs,kon,svar,varde,n,kalla\n";
 
 /// The LUPP catalogue with one import file holding `rows`, and a threshold.
 fn lupp_with(rows: &str, threshold: u32) -> Result<StatTable, Vec<String>> {
-    let text = std::fs::read_to_string(data_dir().join("statistik/lupp.toml")).unwrap();
+    let text = std::fs::read_to_string(common::data_dir().join("statistik/lupp.toml")).unwrap();
     let mut sf: SurveyFile = statistics::load(Path::new("lupp.toml"), &text)
         .map_err(|e| e.iter().map(|d| d.to_string()).collect::<Vec<_>>())?;
     sf.threshold = threshold;
@@ -26,7 +24,7 @@ fn lupp_with(rows: &str, threshold: u32) -> Result<StatTable, Vec<String>> {
         format: "import".into(),
         status: Status::Official,
     }];
-    let build = kfkl_data::build(data_dir()).unwrap();
+    let build = common::built();
     let all = areas(&build.areas);
     let body = format!("{HEADER}{rows}");
     let read = move |_: &str| Ok(body.clone());
@@ -68,14 +66,14 @@ fn bad_rows_stop_the_build_with_file_line_and_reason() {
 
 #[test]
 fn a_municipality_that_does_not_take_part_has_no_results() {
-    let text = std::fs::read_to_string(data_dir().join("statistik/andts.toml")).unwrap();
+    let text = std::fs::read_to_string(common::data_dir().join("statistik/andts.toml")).unwrap();
     let mut sf: SurveyFile = statistics::load(Path::new("andts.toml"), &text).unwrap();
     sf.data = vec![DataFile {
         file: "x.csv".into(),
         format: "import".into(),
         status: Status::Official,
     }];
-    let build = kfkl_data::build(data_dir()).unwrap();
+    let build = common::built();
     let body = format!("{HEADER}rokning,2023,0880,ak9,alla,,20,100,K\nrokning,2023,0884,ak9,alla,,20,100,K\n");
     let read = move |_: &str| Ok(body.clone());
     let errors: Vec<String> = table(&sf, &build.areas, &areas(&build.areas), Path::new(""), &read, &[], None)
@@ -111,9 +109,9 @@ fn groups_under_the_threshold_never_reach_the_published_values() {
 
 #[test]
 fn every_published_can_figure_is_loaded_as_official() {
-    let build = kfkl_data::build(data_dir()).unwrap();
+    let build = common::built();
     let andts = build.tables.iter().find(|t| t.survey.id == "andts").unwrap();
-    let source = std::fs::read_to_string(data_dir().join("sources/andts-public-figures.csv")).unwrap();
+    let source = std::fs::read_to_string(common::data_dir().join("sources/andts-public-figures.csv")).unwrap();
     let figures = source
         .lines()
         .filter(|l| !l.starts_with('#') && !l.starts_with("scope,"))
@@ -200,7 +198,7 @@ fn every_published_can_figure_is_loaded_as_official() {
 
 #[test]
 fn av_play_is_the_reports_key_figures_for_the_county_with_hedge_words_and_quotes() {
-    let build = kfkl_data::build(data_dir()).unwrap();
+    let build = common::built();
     let t = build.tables.iter().find(|t| t.survey.id == "av-play").unwrap();
     assert_eq!(t.status, Status::Official);
     assert!(!t.by_grade() && !t.by_gender() && !t.has_respondents());
@@ -245,14 +243,14 @@ fn av_play_with(indicator: &str) -> Vec<String> {
         Ok(sf) => sf,
         Err(e) => return e.iter().map(|d| d.to_string()).collect(),
     };
-    let build = kfkl_data::build(data_dir()).unwrap();
+    let build = common::built();
     let dataset = build.datasets.iter().find(|d| d.id == "av-media-2023").unwrap().clone();
     let read = |_: &str| Err("unused".to_string());
     match table(
         &sf,
         &build.areas,
         &areas(&build.areas),
-        data_dir(),
+        common::data_dir(),
         &read,
         &[("figures/av-media-2023.toml".into(), dataset)],
         None,
@@ -297,16 +295,16 @@ fn a_key_figure_indicator_must_name_single_values_in_its_unit() {
 
 #[test]
 fn the_example_data_is_the_generators_output() {
-    let build = kfkl_data::build(data_dir()).unwrap();
+    let build = common::built();
     let lupp = &build.tables.iter().find(|t| t.survey.id == "lupp").unwrap().survey;
-    let can = std::fs::read_to_string(data_dir().join("sources/andts-public-figures.csv")).unwrap();
-    let press = std::fs::read_to_string(data_dir().join("statistik/andts-press.csv")).unwrap();
+    let can = std::fs::read_to_string(common::data_dir().join("sources/andts-public-figures.csv")).unwrap();
+    let press = std::fs::read_to_string(common::data_dir().join("statistik/andts-press.csv")).unwrap();
     let (respondents, codebook) = kfkl_data::exempel::lupp_respondents(lupp);
     for (file, text) in [
         ("exempel-andts.csv", kfkl_data::exempel::andts(&can, &press)),
         ("kodbocker/exempel-lupp.toml", codebook),
     ] {
-        let committed = std::fs::read_to_string(data_dir().join("statistik").join(file)).unwrap();
+        let committed = std::fs::read_to_string(common::data_dir().join("statistik").join(file)).unwrap();
         assert!(
             committed == text,
             "{file} differs from the generator: run cargo run -p kfkl-data --bin exempeldata"
@@ -326,7 +324,7 @@ fn the_example_data_is_the_generators_output() {
 fn no_respondent_level_value_reaches_what_is_published() {
     // The synthetic respondent file is imported on every build; its pupils' ids
     // and rows must be nowhere in the published files.
-    let build = kfkl_data::build(data_dir()).unwrap();
+    let build = common::built();
     let lupp = &build.tables.iter().find(|t| t.survey.id == "lupp").unwrap().survey;
     let (respondents, _) = kfkl_data::exempel::lupp_respondents(lupp);
     let some_row = respondents
@@ -338,13 +336,13 @@ fn no_respondent_level_value_reaches_what_is_published() {
         .1
         .to_string();
     assert!(respondents.lines().count() > 10_000);
-    for (name, bytes) in kfkl_data::publish::files(&build) {
+    for (name, bytes) in kfkl_data::publish::files(build) {
         let text = String::from_utf8_lossy(&bytes);
         assert!(!text.contains("EXEMPELELEV"), "{name} holds a respondent id");
         assert!(!text.contains(&some_row), "{name} holds a respondent's row");
     }
     // Nor does the repository: only the codebook is a file.
-    for entry in std::fs::read_dir(data_dir().join("statistik")).unwrap() {
+    for entry in std::fs::read_dir(common::data_dir().join("statistik")).unwrap() {
         let text = std::fs::read(entry.unwrap().path()).unwrap_or_default();
         assert!(!String::from_utf8_lossy(&text).contains("EXEMPELELEV"));
     }
@@ -352,7 +350,7 @@ fn no_respondent_level_value_reaches_what_is_published() {
 
 #[test]
 fn published_tables_read_back_through_the_browsers_decoder() {
-    let build = kfkl_data::build(data_dir()).unwrap();
+    let build = common::built();
     for t in &build.tables {
         let json = serde_json::to_string(t).unwrap();
         assert_eq!(
