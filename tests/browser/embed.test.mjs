@@ -157,7 +157,9 @@ test('the embed dialog: keyboard, live options, copy with a confirmation or a se
   assert.equal(await page.evaluate(() => window.copied), await code());
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Bädda in diagrammet', 'focus returns to the button');
+  // Focus goes back in the dialog's close event, a task after the dialog is hidden.
+  await page.waitForFunction(() => document.activeElement.textContent === 'Bädda in diagrammet', null, { timeout: 5000 })
+    .catch(() => assert.fail('focus returns to the button'));
   // Without the clipboard: the code is selected for Ctrl+C, and the dialog says so.
   await page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new Error('nej')); });
   await opener.click();
@@ -208,6 +210,9 @@ async function embedsOn(page, route) {
     const open = figure.locator('.embed-dialog[open]');
     await open.waitFor();
     const code = await figure.locator('.embed-dialog textarea').inputValue();
+    // Closed once its preview has started, as a reader looks at it: a frame removed while it
+    // fetches the app logs a failed fetch ("Fetch API cannot load"), which CI once caught.
+    await figure.frameLocator('.embed-preview').locator('html[data-app="live"]').waitFor();
     await page.keyboard.press('Escape');
     await open.waitFor({ state: 'detached' });
     found.push({
