@@ -17,7 +17,7 @@ pub fn shown() -> bool {
 pub fn show(error: &str) {
     let Some(window) = web_sys::window() else { return };
     let Some(document) = window.document() else { return };
-    if document.get_element_by_id(ID).is_some() {
+    if shown() {
         return;
     }
     let address = window.location().href().unwrap_or_default();

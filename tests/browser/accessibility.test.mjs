@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openPage, prerendered, live, ROOT } from './lib.mjs';
+import { serve, launch, openPage, prerendered, live, focusBackOn, ROOT } from './lib.mjs';
 
 const statement = JSON.parse(await readFile(join(ROOT, 'dist/data/tillganglighet.json'), 'utf8'));
 let site, browser;
@@ -106,9 +106,6 @@ test('a dialog holds focus while it is open and gives it back when it closes', a
     assert.ok(inside, `Tab ${i + 1} stayed in the dialog`);
   }
   await page.keyboard.press('Escape');
-  // Focus goes back in the dialog's close event, which comes a task after Escape.
-  await page.waitForFunction(() => !document.querySelector('dialog[open]'));
-  await page.waitForFunction(() => document.activeElement.textContent === 'Bädda in diagrammet', null, { timeout: 5000 })
-    .catch(async () => assert.fail(`focus went to ${await page.evaluate(() => document.activeElement.outerHTML.slice(0, 80))}, not the opener`));
+  await focusBackOn(page, 'Bädda in diagrammet');
   await page.close();
 });

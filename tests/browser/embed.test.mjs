@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openPage, axeViolations, live, ROOT } from './lib.mjs';
+import { serve, launch, openPage, axeViolations, live, focusBackOn, ROOT } from './lib.mjs';
 
 let site, browser, host;
 const pages = new Map();
@@ -157,9 +157,7 @@ test('the embed dialog: keyboard, live options, copy with a confirmation or a se
   assert.equal(await page.evaluate(() => window.copied), await code());
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
-  // Focus goes back in the dialog's close event, a task after the dialog is hidden.
-  await page.waitForFunction(() => document.activeElement.textContent === 'Bädda in diagrammet', null, { timeout: 5000 })
-    .catch(() => assert.fail('focus returns to the button'));
+  await focusBackOn(page, 'Bädda in diagrammet');
   // Without the clipboard: the code is selected for Ctrl+C, and the dialog says so.
   await page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new Error('nej')); });
   await opener.click();

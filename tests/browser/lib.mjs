@@ -7,6 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
@@ -117,6 +118,15 @@ export async function launch() {
 
 /** Resolves once the app has taken over the prerendered page (src/takeover.rs marks it). */
 export const live = page => page.locator('html[data-app="live"]').waitFor();
+
+/**
+ * Resolves once focus is back on the element whose text is `text`, as a dialog
+ * gives it back in its close event (a task after it is hidden); fails after 5 s.
+ */
+export async function focusBackOn(page, text) {
+  await page.waitForFunction(t => document.activeElement.textContent === t, text, { timeout: 5000 })
+    .catch(async () => assert.fail(`focus went to ${await page.evaluate(() => document.activeElement.outerHTML.slice(0, 80))}, not "${text}"`));
+}
 
 /**
  * A page that records console errors and uncaught exceptions (a Rust panic
