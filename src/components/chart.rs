@@ -4,14 +4,15 @@
 
 use std::sync::Arc;
 
-use kfkl_core::bar::{fits, render_download, render_svg, to_csv, BarChart};
+use kfkl_core::bar::{fits, render_download, render_rows_svg, render_svg, to_csv, BarChart};
 use leptos::prelude::*;
 
 use crate::components::figure::{for_screen, part_id, svg_drawing, Downloads, Figure, Place};
 
 /// Drawing size in SVG units; CSS scales the drawing to the column width. On a
 /// phone (`figure::for_screen`) the narrow drawing: at a 290 px column its labels
-/// render at about 14 px, where the wide one's would be under 11.
+/// render at about 14 px, where the wide one's would be under 11. One whose names
+/// or values would meet upright is drawn on its side (`bar::render_rows_svg`).
 const WIDTH: u32 = 420;
 const NARROW: u32 = 320;
 const HEIGHT: u32 = 300;
@@ -19,9 +20,16 @@ const HEIGHT: u32 = 300;
 #[component]
 pub fn ChartFigure(chart: BarChart, place: Place) -> impl IntoView {
     let key = format!("diagram-{}", chart.id);
-    // Narrow only where its names fit side by side; else the one drawing for every screen.
-    let narrow = if fits(&chart, NARROW) { NARROW } else { WIDTH };
-    let svg = for_screen(|width| render_svg(&chart, width, HEIGHT), WIDTH, narrow);
+    // On a phone upright where its names and values fit side by side, else on its side.
+    let upright = fits(&chart, NARROW);
+    let svg = for_screen(
+        |width| match width {
+            NARROW if !upright => render_rows_svg(&chart, NARROW),
+            _ => render_svg(&chart, width, HEIGHT),
+        },
+        WIDTH,
+        NARROW,
+    );
     let single = chart.series.len() == 1;
     let heads = chart
         .series

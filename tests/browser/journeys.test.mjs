@@ -2,8 +2,9 @@
 // paper, through labels and roles: the municipal official (home → their
 // municipality → a card with the county and the nation drawn → LUPP → the
 // workbook → print), the citizen reading the plan (the menu, sharing a
-// section, back to the contents, the budget's answer) and the explorer on a
-// phone (the chart on the first screen, legible text). Also: no
+// section, back to the contents, the budget's answer, its drawings legible on
+// a phone) and the explorer on a phone (the chart on the first screen, legible
+// text). Also: no
 // public text names one of the site's source files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,6 +17,19 @@ const NBSP = '\u00a0';
 const clean = t => t.replaceAll(NBSP, ' ').replace(/\s+/g, ' ').trim();
 const WIDTHS = [360, 1280];
 const SHOTS = join(SCREENSHOTS, 'journeys');
+
+/** The text in a drawing, as rendered: no label under 12 px, none cut at either edge. */
+async function legible(chart, what) {
+  const sizes = await chart.evaluate(svg => {
+    const [box, scale] = [svg.getBoundingClientRect(), svg.getBoundingClientRect().width / svg.viewBox.baseVal.width];
+    return [...svg.querySelectorAll('text')].map(t => [Number(t.getAttribute('font-size')) * scale, Math.max(t.getBoundingClientRect().right - box.right, box.left - t.getBoundingClientRect().left), t.textContent.trim()]);
+  });
+  assert.ok(sizes.length > 0, `${what}: a drawing with text`);
+  for (const [size, beyond, text] of sizes) {
+    assert.ok(size >= 12, `${what}: "${text}" at ${size.toFixed(1)} px`);
+    assert.ok(beyond <= 1, `${what}: "${text}" runs ${beyond.toFixed(0)} px past the drawing`);
+  }
+}
 
 let site, browser;
 before(async () => { site = await serve('dist'); browser = await launch(); await mkdir(SHOTS, { recursive: true }); });
@@ -102,6 +116,13 @@ for (const width of WIDTHS) {
     const answer = page.locator('.budget-answer');
     assert.match(clean(await answer.textContent()), /^Förbundets budget 2025 är 34 946 tkr\. Av dem är 7 000 tkr transfereringar/);
     assert.ok((await answer.boundingBox()).y < 780 * 1.5, 'the answer is near the top');
+    // On a phone too every drawing reads: the two years' comparison is drawn on its side there.
+    if (width === 360) {
+      const charts = page.locator('html[data-app="live"] .chart-svg svg');
+      await charts.first().waitFor();
+      assert.equal(await charts.count(), 4, 'the budget\'s drawings, one each');
+      for (const chart of await charts.all()) await legible(chart, `budget: ${await chart.evaluate(svg => svg.closest('figure').querySelector('h2').textContent)}`);
+    }
     await page.screenshot({ path: join(SHOTS, `budget-${width}.png`), fullPage: true });
     assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(page.errors, []);
@@ -118,15 +139,7 @@ test('360 px: in the explorer the chart is on the first screen, its choices one 
     const box = await chart.boundingBox();
     // On the first screen, and enough of it to see that it is a chart (its legend or first values).
     assert.ok(box.y < 780 - 80, `${survey}: the chart starts ${box.y} px down`);
-    // The text in the drawing, as rendered: no label under 12 px, none cut at the edge.
-    const sizes = await chart.evaluate(svg => {
-      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-      return [...svg.querySelectorAll('text')].map(t => [Number(t.getAttribute('font-size')) * scale, t.getBoundingClientRect().right - svg.getBoundingClientRect().right, t.textContent]);
-    });
-    for (const [size, beyond, text] of sizes) {
-      assert.ok(size >= 12, `${survey}: "${text}" at ${size.toFixed(1)} px`);
-      assert.ok(beyond <= 1, `${survey}: "${text}" runs ${beyond.toFixed(0)} px past the drawing`);
-    }
+    await legible(chart, survey);
     if (survey === 'lupp') await page.screenshot({ path: join(SHOTS, 'lupp-360.png') });
   }
   // The choices in force as one line; "Ändra urval" opens the controls, and a change shows in the line.

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openPage, axeViolations, screenshot, h1, statRows, SCREENSHOTS, ROOT } from './lib.mjs';
+import { serve, launch, openPage, axeViolations, screenshot, h1, statRows, printedPages, SCREENSHOTS, ROOT } from './lib.mjs';
 
 const NBSP = '\u00a0';
 const clean = t => t.replaceAll(NBSP, ' ').replaceAll('\u00ad', '').replace(/\s+/g, ' ').trim();
@@ -185,19 +185,12 @@ test('the kommunrapport prints as 2–4 A4 pages with name, key figures and sour
     assert.ok(text.includes('Exempeldata – inte verkliga resultat'), `${m.slug}: the banner`);
     assert.ok(!text.includes('Skriv ut / spara som PDF'), `${m.slug}: no print button on paper`);
     // Nothing printed under 7 pt: the height of every word's box, as pdftotext measures it.
-    const words = [...execFileSync('pdftotext', ['-bbox', pdf, '-']).toString().matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)];
-    const small = words.filter(w => Number(w[4]) - Number(w[2]) < 7).map(w => `${w[5]} (${(Number(w[4]) - Number(w[2])).toFixed(1)} pt)`);
-    smallest[m.slug] = Math.min(...words.map(w => Number(w[4]) - Number(w[2]))).toFixed(1);
+    const printed = printedPages(pdf), words = printed.flatMap(p => p.words);
+    const small = words.filter(w => w.pt < 7).map(w => `${w.text} (${w.pt.toFixed(1)} pt)`);
+    smallest[m.slug] = Math.min(...words.map(w => w.pt)).toFixed(1);
     assert.deepEqual(small, [], `${m.slug}: words under 7 pt`);
-    // No page holds a remnant: every page's text (the page number in the margin aside)
-    // fills at least a fifth of its height.
-    const pageBoxes = execFileSync('pdftotext', ['-bbox', pdf, '-']).toString().split('<page ').slice(1);
-    pageBoxes.forEach((p, i) => {
-      const height = Number(p.match(/height="([\d.]+)"/)[1]);
-      const ys = [...p.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map(m => [Number(m[1]), Number(m[2])]).filter(([top]) => top < height - 51).flat();
-      const filled = (Math.max(...ys) - Math.min(...ys)) / height;
-      assert.ok(filled >= 0.2, `${m.slug}: page ${i + 1} holds only ${(filled * 100).toFixed(0)} % of a page`);
-    });
+    // No page holds a remnant: every page's text fills at least a fifth of its height.
+    printed.forEach(({ filled }, i) => assert.ok(filled >= 0.2, `${m.slug}: page ${i + 1} holds only ${(filled * 100).toFixed(0)} % of a page`));
     if (['kalmar', 'vimmerby', 'torsas'].includes(m.slug)) execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(dir, m.slug)]);
   }
   console.log('printed pages:', JSON.stringify(pagesOf), 'smallest word box (pt):', JSON.stringify(smallest));

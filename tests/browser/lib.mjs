@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
@@ -174,6 +175,21 @@ export async function axeViolations(page) {
     return result.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`);
   });
   return violations;
+}
+
+/**
+ * A printed PDF as pdftotext measures it: each page's words with their heights in pt, and
+ * the share of the page's height that its text fills (the page number in the margin aside).
+ */
+export function printedPages(pdf) {
+  const xml = execFileSync('pdftotext', ['-bbox', pdf, '-'], { maxBuffer: 64 << 20 }).toString();
+  return xml.split('<page ').slice(1).map(p => {
+    const height = Number(p.match(/height="([\d.]+)"/)[1]);
+    const words = [...p.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+      .map(([, top, bottom, text]) => ({ top: Number(top), bottom: Number(bottom), text }));
+    const body = words.filter(w => w.top < height - 51).flatMap(w => [w.top, w.bottom]);
+    return { words: words.map(w => ({ text: w.text, pt: w.bottom - w.top })), filled: (Math.max(...body) - Math.min(...body)) / height };
+  });
 }
 
 export async function screenshot(page, name) {

@@ -4,7 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, openPage, axeViolations, ROOT } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, openPage, axeViolations, printedPages, ROOT } from './lib.mjs';
 
 const NBSP = '\u00a0';
 const plan = JSON.parse(readFileSync(join(ROOT, 'dist/data/plan-2025.json'), 'utf8'));
@@ -136,6 +137,36 @@ test('the plan prints without navigation and with its deep links', async () => {
   assert.equal(printed, `"${site.origin}/plan/2025#aldre"`);
   mkdirSync(join(ROOT, 'target/screenshots'), { recursive: true });
   await page.pdf({ path: join(ROOT, 'target/screenshots/plan-2025.pdf'), format: 'A4' });
+  await page.close();
+});
+
+test('the budget prints on 4 A4 pages: each drawing beside its whole table, no table cut off, no remnant page', async () => {
+  // The width of A4 inside the page's margins (210 − 2 × 16 mm), as the printed layout has it.
+  const page = await openPage(browser, { width: 673, height: 1000 });
+  await page.goto(`${site.origin}/plan/2025/budget`);
+  await page.locator('html[data-app="live"] .chart-svg svg').first().waitFor();
+  await page.emulateMedia({ media: 'print' });
+  const figures = await page.locator('.charts > .chart').evaluateAll(fs => fs.map(f => {
+    const [drawing, table] = [f.querySelector('.chart-svg'), f.querySelector('.table-wrap')].map(e => e.getBoundingClientRect());
+    return { title: f.querySelector('h2').textContent, beside: table.left >= drawing.right && table.top < drawing.bottom };
+  }));
+  assert.equal(figures.length, 4);
+  for (const { title, beside } of figures) assert.ok(beside, `${title}: the table stands beside the drawing`);
+  const cut = await page.locator('.table-wrap').evaluateAll(ws => ws.filter(w => {
+    const [wrap, table] = [w, w.querySelector('table')].map(e => e.getBoundingClientRect());
+    return table.right > wrap.right + 1 || wrap.right > document.querySelector('main').getBoundingClientRect().right + 1;
+  }).map(w => w.querySelector('caption').textContent));
+  assert.deepEqual(cut, [], 'tables wider than their place on paper');
+  const pdf = join(ROOT, 'target/screenshots/budget-2025.pdf');
+  mkdirSync(join(ROOT, 'target/screenshots'), { recursive: true });
+  await page.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true });
+  const printed = printedPages(pdf);
+  assert.equal(printed.length, 4, 'pages');
+  printed.forEach(({ filled }, i) => assert.ok(filled >= 0.2, `page ${i + 1} holds only ${(filled * 100).toFixed(0)} % of a page`));
+  const text = execFileSync('pdftotext', [pdf, '-']).toString().replace(/\s+/g, ' ');
+  for (const figure of ['Så fördelas budgeten', 'Budget exklusive transfereringar, 2024', 'Intäkternas fördelning', 'Årsarbetare per', 'Budget Miljö och Livsmedel 2024']) {
+    assert.ok(text.includes(figure), `printed: ${figure}`);
+  }
   await page.close();
 });
 

@@ -14,8 +14,10 @@ use crate::model::{ChartDef, ChartKind, Dataset, KeyFigure, Unit};
 use crate::palette::{INK, SERIES};
 
 mod labels;
+mod rows;
 pub use labels::fits;
 use labels::{label_lines, label_lines_needed, label_width, LABEL_PX, LINE, MARGIN, Y_LABEL_AREA};
+pub use rows::{render_rows_svg, rows_height};
 
 /// A chart ready to draw and to read: every string is final Swedish text.
 #[derive(Clone, Debug, PartialEq)]

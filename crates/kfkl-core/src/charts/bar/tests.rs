@@ -274,3 +274,101 @@ fn a_narrow_drawing_only_where_names_and_values_fit() {
         assert_eq!(super::fits(&chart, width), fits, "{:?} at {width}", chart.axis_labels);
     }
 }
+
+/// The budget's comparison as a phone draws it: names on lines of their own,
+/// values at the bars' ends, left of zero where negative, the second year hollow.
+#[test]
+fn a_chart_on_its_side_names_each_group_and_labels_each_bar() {
+    let ds = dataset(
+        vec![figure("a", 1.0, None), figure("b", 2.0, None)],
+        ChartKind::Change,
+        ["a", "b"],
+    );
+    let series = |name: &str, values: [f64; 3], displays: [&str; 3]| Series {
+        name: name.into(),
+        values: values.to_vec(),
+        displays: displays.iter().map(|d| d.to_string()).collect(),
+    };
+    let chart = BarChart {
+        categories: vec!["Intäkter".into(), "Övriga kostnader".into(), "<b>Personal</b>".into()],
+        axis_labels: vec!["Intäkter".into(), "Övriga kostn.".into(), "Personal".into()],
+        series: vec![
+            series(
+                "2024",
+                [29_443.0, -10_706.0, -17_417.0],
+                ["29\u{a0}443", "−10\u{a0}706", "−17\u{a0}417"],
+            ),
+            series(
+                "2025",
+                [27_946.0, -9_758.0, -18_188.0],
+                ["27\u{a0}946", "−9\u{a0}758", "−18\u{a0}188"],
+            ),
+        ],
+        ..bar_chart(&ds, &ds.charts[0])
+    };
+    assert_eq!(rows_height(&chart), 2 * 12 + 3 * (28 + 2 * 26 + 12) - 12);
+    let svg = render_rows_svg(&chart, 320);
+    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"), "{svg}");
+    assert!(svg.contains("height=\"288\""), "as tall as rows_height: {svg}");
+    // The table's names, not the axis' shorter ones, and escaped.
+    assert!(
+        svg.contains("\nÖvriga kostnader\n") && !svg.contains("Övriga kostn.\n"),
+        "{svg}"
+    );
+    assert!(
+        svg.contains("&lt;b&gt;Personal&lt;/b&gt;") && !svg.contains("<b>"),
+        "{svg}"
+    );
+    // Every value at its bar: a negative one ends at its bar (text-anchor end), a positive one starts there.
+    let anchored = |value: &str| {
+        let at = svg
+            .find(&format!("\n{value}\n"))
+            .unwrap_or_else(|| panic!("{value} missing in {svg}"));
+        svg[..at]
+            .rsplit("<text")
+            .next()
+            .unwrap()
+            .contains("text-anchor=\"end\"")
+    };
+    for (value, ends) in [
+        ("29\u{a0}443", false),
+        ("27\u{a0}946", false),
+        ("−10\u{a0}706", true),
+        ("−9\u{a0}758", true),
+        ("−17\u{a0}417", true),
+        ("−18\u{a0}188", true),
+    ] {
+        assert_eq!(anchored(value), ends, "{value}");
+    }
+    assert_eq!(
+        svg.matches("fill=\"none\" stroke=\"#1D5B8C\"").count(),
+        3,
+        "the second series hollow: {svg}"
+    );
+    // Nothing drawn outside the drawing: every x within its width.
+    for x in svg
+        .split(" x=\"")
+        .skip(1)
+        .map(|r| r.split('"').next().unwrap().parse::<f64>().unwrap())
+    {
+        assert!((0.0..=320.0).contains(&x), "x {x} outside the drawing");
+    }
+}
+
+#[test]
+fn a_chart_on_its_side_survives_empty_and_zero_charts() {
+    for values in [vec![], vec![0.0, 0.0]] {
+        let figures: Vec<KeyFigure> = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| figure(&i.to_string(), *v, None))
+            .collect();
+        let ds = dataset(figures, ChartKind::Change, ["a", "b"]);
+        let svg = render_rows_svg(&bar_chart(&ds, &ds.charts[0]), 320);
+        assert!(
+            svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"),
+            "{values:?}: {svg}"
+        );
+        assert!(!svg.contains("NaN") && !svg.contains("inf"), "{values:?}: {svg}");
+    }
+}
