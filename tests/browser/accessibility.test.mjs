@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openPage, prerendered, live, focusBackOn, ROOT } from './lib.mjs';
+import { serve, launch, openPage, distinctPages, live, focusBackOn, ROOT } from './lib.mjs';
 
 const statement = JSON.parse(await readFile(join(ROOT, 'dist/data/tillganglighet.json'), 'utf8'));
 let site, browser;
@@ -68,7 +68,8 @@ const focused = () => {
 /** Describes every element that gets focus, as it gets it, into window.focusLog: one round trip per key, not two. */
 const recordFocus = `window.focusLog = []; document.addEventListener('focusin', () => window.focusLog.push((${focused})()));`;
 
-for (const path of [...prerendered(), '/sok?q=LUPP', '/sidan-finns-inte']) {
+// Each page once (a municipality by code is its page by name: lib.mjs distinctPages).
+for (const path of [...distinctPages(), '/sok?q=LUPP', '/sidan-finns-inte']) {
   test(`${path}: Tab reaches every interactive element in order and Shift+Tab goes back, each with a visible focus indicator`, async () => {
     const page = await openPage(browser);
     await page.goto(site.origin + path);

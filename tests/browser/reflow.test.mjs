@@ -6,9 +6,10 @@
 // in the light or the dark theme. (Without JavaScript: prerender.test.mjs.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, axeViolations, live, prerendered } from './lib.mjs';
+import { serve, launch, axeViolations, live, distinctPages } from './lib.mjs';
 
-const ROUTES = [...prerendered(), '/sok?q=ungdomar', '/sidan-finns-inte'];
+// Each page once (a municipality by code is its page by name: lib.mjs distinctPages).
+const ROUTES = [...distinctPages(), '/sok?q=ungdomar', '/sidan-finns-inte'];
 // WCAG 1.4.12: line height 1.5, paragraph spacing 2, letter spacing 0.12 and word spacing 0.16 times the font size.
 const SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
 
