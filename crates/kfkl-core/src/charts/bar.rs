@@ -319,18 +319,9 @@ fn bars<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
-    let colour = rgb(SERIES[0]);
     let left = slots.left(j);
     ctx.draw_series(series.values.iter().enumerate().map(|(i, &v)| {
-        let style = if is_hollow(chart, j, i) {
-            ShapeStyle {
-                color: colour.to_rgba(),
-                filled: false,
-                stroke_width: 3,
-            }
-        } else {
-            colour.filled()
-        };
+        let style = bar_style(chart, j, i);
         let mut rect = Rectangle::new([(SegmentValue::Exact(i), 0.0), (SegmentValue::Exact(i + 1), v)], style);
         let (l, r) = (left + 2.0, slots.segment - left - slots.bar + 2.0);
         rect.set_margin(0, 0, l.max(0.0) as u32, r.max(0.0) as u32);
@@ -387,11 +378,21 @@ where
 }
 
 /// Every second series is drawn hollow; in a single goal/outcome series, the goal.
-fn is_hollow(chart: &BarChart, series: usize, bar: usize) -> bool {
-    if chart.series.len() > 1 {
+fn bar_style(chart: &BarChart, series: usize, bar: usize) -> ShapeStyle {
+    let colour = rgb(SERIES[0]);
+    let hollow = if chart.series.len() > 1 {
         series % 2 == 1
     } else {
         chart.kind == ChartKind::GoalOutcome && bar == 0
+    };
+    if hollow {
+        ShapeStyle {
+            color: colour.to_rgba(),
+            filled: false,
+            stroke_width: 3,
+        }
+    } else {
+        colour.filled()
     }
 }
 

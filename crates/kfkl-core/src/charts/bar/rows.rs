@@ -6,9 +6,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::labels::{label_width, LABEL_PX, MARGIN};
-use super::{font, is_hollow, BarChart};
+use super::{bar_style, font, BarChart};
 use crate::charts::colour::rgb;
-use crate::palette::{INK, SERIES};
+use crate::palette::INK;
 
 /// A category name's line, a bar's row (the bar a little thinner), and the space after a group.
 const NAME: i32 = 28;
@@ -83,7 +83,7 @@ where
     DB::ErrorType: 'static,
 {
     let scale = Scale::of(chart, width);
-    let (ink, colour) = (rgb(INK), rgb(SERIES[0]));
+    let ink = rgb(INK);
     let k = chart.series.len() as i32;
     let mut top = MARGIN as i32;
     // A name has the drawing's width to itself: the table's name, not the axis' shorter one.
@@ -103,16 +103,10 @@ where
                 bars_top + j as i32 * ROW + (ROW + BAR) / 2,
             );
             let (zero, end) = (scale.x(0.0), scale.x(v));
-            let style = if is_hollow(chart, j, i) {
-                ShapeStyle {
-                    color: colour.to_rgba(),
-                    filled: false,
-                    stroke_width: 3,
-                }
-            } else {
-                colour.filled()
-            };
-            root.draw(&Rectangle::new([(zero.min(end), y0), (zero.max(end), y1)], style))?;
+            root.draw(&Rectangle::new(
+                [(zero.min(end), y0), (zero.max(end), y1)],
+                bar_style(chart, j, i),
+            ))?;
             let (x, hpos) = if v < 0.0 {
                 (end - PAD, HPos::Right)
             } else {
