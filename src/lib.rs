@@ -26,6 +26,8 @@ mod panic_panel;
 pub mod prerender;
 pub mod registry;
 #[cfg(target_arch = "wasm32")]
+mod screen;
+#[cfg(target_arch = "wasm32")]
 mod share;
 #[cfg(target_arch = "wasm32")]
 mod takeover;

@@ -22,14 +22,16 @@ pub fn ChartFigure(chart: BarChart, place: Place) -> impl IntoView {
     let key = format!("diagram-{}", chart.id);
     // On a phone upright where its names and values fit side by side, else on its side.
     let upright = fits(&chart, NARROW);
-    let svg = for_screen(
-        |width| match width {
-            NARROW if !upright => render_rows_svg(&chart, NARROW),
-            _ => render_svg(&chart, width, HEIGHT),
-        },
-        WIDTH,
-        NARROW,
-    );
+    let svg = {
+        let chart = chart.clone();
+        Signal::derive(move || {
+            let draw = |width| match width {
+                NARROW if !upright => render_rows_svg(&chart, NARROW),
+                _ => render_svg(&chart, width, HEIGHT),
+            };
+            for_screen(draw, WIDTH, NARROW)
+        })
+    };
     let single = chart.series.len() == 1;
     let heads = chart
         .series
@@ -82,7 +84,7 @@ pub fn ChartFigure(chart: BarChart, place: Place) -> impl IntoView {
             .collect_view()
             .into_any()
     });
-    let drawing = svg_drawing(&key, "", Signal::stored(svg));
+    let drawing = svg_drawing(&key, "", svg);
     let (title, summary, source) = (chart.title.clone(), chart.summary.clone(), chart.source_line.clone());
     let chart = Arc::new(chart);
     let downloads = Downloads {

@@ -88,14 +88,14 @@ pub fn part_id(key: &str, part: &str) -> String {
 
 /// A drawing for the screen: a screen narrower than 640 px gets the one drawn
 /// `narrow` units wide, so that its text stays legible when scaled to a phone's
-/// column; a wider one gets `wide` (the same where they are equal). The app draws the one its screen needs. A
-/// prerendered page cannot know the screen, so it carries both and style.css
-/// shows one by the same breakpoint: the drawing keeps its size when the app takes over.
+/// column; a wider one gets `wide` (the same where they are equal). The app draws the one its screen needs,
+/// and draws again where the screen crosses the breakpoint (`screen::narrow`, read in a
+/// reactive scope). A prerendered page cannot know the screen, so it carries both and
+/// style.css shows one by the same breakpoint: the drawing keeps its size when the app takes over.
 pub fn for_screen(draw: impl Fn(u32) -> String, wide: u32, narrow: u32) -> String {
     #[cfg(target_arch = "wasm32")]
     {
-        let px = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1024.0);
-        draw(if px < 640.0 { narrow } else { wide })
+        draw(if crate::screen::narrow() { narrow } else { wide })
     }
     #[cfg(not(target_arch = "wasm32"))]
     if wide == narrow {

@@ -4,8 +4,8 @@
 // workbook → print), the citizen reading the plan (the menu, sharing a
 // section, back to the contents, the budget's answer, its drawings legible on
 // a phone) and the explorer on a phone (the chart on the first screen, legible
-// text). Also: no
-// public text names one of the site's source files.
+// text), each drawing drawn again when a window is narrowed or widened across
+// the phone's width. Also: no public text names one of the site's source files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir, mkdir, writeFile } from 'node:fs/promises';
@@ -157,6 +157,23 @@ test('360 px: in the explorer the chart is on the first screen, its choices one 
   const before = (await first.boundingBox()).x;
   await page.locator('.stat-figure .table-wrap').evaluate(w => { w.scrollLeft = 200; });
   assert.equal((await first.boundingBox()).x, before, 'the area column stays put');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a window narrowed across the phone\'s width draws again for it, and again when widened: a phone turned, a window resized', async () => {
+  const page = await openPage(browser, { width: 1280, height: 800 });
+  const widths = selector => page.locator(selector).evaluateAll(svgs => svgs.map(svg => svg.viewBox.baseVal.width));
+  for (const [route, selector, wide, narrow] of [['/plan/2025/budget', '.chart-svg svg', 420, 320], ['/statistik/lupp', '.stat-svg svg', 640, 380]]) {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(site.origin + route);
+    assert.ok((await widths(selector)).every(w => w === wide), `${route}: drawn ${wide} wide at 1280 px`);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.waitForFunction(([s, w]) => [...document.querySelectorAll(s)].every(svg => svg.viewBox.baseVal.width === w), [selector, narrow]);
+    for (const chart of await page.locator(selector).all()) await legible(chart, `${route} narrowed to 360 px`);
+    await page.setViewportSize({ width: 1000, height: 740 });
+    await page.waitForFunction(([s, w]) => [...document.querySelectorAll(s)].every(svg => svg.viewBox.baseVal.width === w), [selector, wide]);
+  }
   assert.deepEqual(page.errors, []);
   await page.close();
 });
