@@ -15,7 +15,14 @@ thread_local! {
         let narrow = ArcRwSignal::new(query.as_ref().is_some_and(|q| q.matches()));
         if let Some(query) = &query {
             let (signal, list) = (narrow.clone(), query.clone());
-            let changed = Closure::<dyn Fn()>::new(move || signal.set(list.matches()));
+            // Only a real change: a browser may announce one that is none (Chromium does around
+            // a full-page capture), and each announcement would draw every drawing again.
+            let changed = Closure::<dyn Fn()>::new(move || {
+                let now = list.matches();
+                if signal.get_untracked() != now {
+                    signal.set(now);
+                }
+            });
             query.set_onchange(Some(changed.as_ref().unchecked_ref()));
             changed.forget();
         }

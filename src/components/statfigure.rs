@@ -55,7 +55,6 @@ fn drawing(chart: &StatChart) -> String {
 struct Shown {
     rows: Vec<Observation>,
     chart: StatChart,
-    svg: String,
     sentence: String,
     source_line: String,
 }
@@ -64,7 +63,6 @@ fn shown(table: &StatTable, s: &ExplorerState) -> Shown {
     let rows = select(table, s);
     let chart = build(table, s, &rows);
     Shown {
-        svg: drawing(&chart),
         sentence: summary(table, s, &rows),
         source_line: source_line(table, &rows),
         rows,
@@ -106,7 +104,9 @@ pub fn StatFigure(table: Arc<StatTable>, state: Memo<ExplorerState>, embed: Opti
         {move || if map_view.get() {
             view! { <StatMap table=table.clone() rows=Signal::derive(move || view_of.read().rows.clone())/> }.into_any()
         } else {
-            svg_drawing("statfigur", "stat-svg", Signal::derive(move || view_of.read().svg.clone()))
+            // Drawn here, not in `Shown`: only the chart reads the screen's width (`for_screen`),
+            // so turning a phone in the map view draws nothing.
+            svg_drawing("statfigur", "stat-svg", Signal::derive(move || drawing(&view_of.read().chart)))
         }}
     }
     .into_any();

@@ -148,7 +148,7 @@ fn Method(table: Arc<StatTable>) -> impl IntoView {
             <p class="source">"Källa: " {table.survey.method_source.clone()} "."</p>
             {table.has_respondents().then(|| view! {
                 <p>{format!(
-                    "Värden för grupper med färre än {} svarande visas inte, utan som ”..”, så att ingen enskild elevs svar kan pekas ut. De tas bort redan när webbplatsens data byggs.",
+                    "Värden för grupper med färre än {} svarande visas inte, utan som ”..”, så att ingen enskild elevs svar kan pekas ut. Av samma skäl döljs ett värde som annars kunde räknas fram ur dem som visas, till exempel en kommun ur länet och de andra kommunerna. Värdena tas bort redan när webbplatsens data byggs.",
                     table.threshold
                 )}</p>
             })}

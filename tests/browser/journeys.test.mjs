@@ -174,6 +174,15 @@ test('a window narrowed across the phone\'s width draws again for it, and again 
     await page.setViewportSize({ width: 1000, height: 740 });
     await page.waitForFunction(([s, w]) => [...document.querySelectorAll(s)].every(svg => svg.viewBox.baseVal.width === w), [selector, wide]);
   }
+  // The explorer's map view, turned and turned back, then a chart again: nothing breaks.
+  await page.goto(site.origin + '/statistik/andts?visa=karta');
+  await page.locator('.stat-map svg').waitFor();
+  for (const [width, phone] of [[360, true], [1280, false]]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.waitForFunction(phone => matchMedia('(max-width: 639.98px)').matches === phone, phone);
+  }
+  await page.getByLabel('Flickor och pojkar').check();
+  await page.locator('.stat-svg svg').waitFor();
   assert.deepEqual(page.errors, []);
   await page.close();
 });

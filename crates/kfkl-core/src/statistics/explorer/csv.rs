@@ -33,7 +33,7 @@ pub fn to_csv(table: &StatTable, s: &ExplorerState, rows: &[Observation], flavou
     }
     if table.has_respondents() {
         out.push_str(&format!(
-            " Värden för grupper med färre än {} svarande visas inte (..).",
+            " Värden visas inte (..) för grupper med färre än {} svarande, och inte heller där de kunde räknas fram ur värden som visas.",
             table.threshold
         ));
     }

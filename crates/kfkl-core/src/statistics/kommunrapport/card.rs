@@ -231,6 +231,12 @@ pub fn card_text(name: &str, part: &SurveyPart, k: &KeyIndicator) -> CardText {
     }
 }
 
+/// What ".." means: a small group, or a value that could be worked out from those shown
+/// (the county less the other municipalities, all less one gender: data/statistik/IMPORT.md).
+fn hidden_note(threshold: u32) -> String {
+    format!("..: värdet visas inte: färre än {threshold} svarande, eller så kunde det räknas fram ur värden som visas.")
+}
+
 /// What "..", "–" and example data mean on a card, where it has them.
 fn card_notes(part: &SurveyPart, k: &KeyIndicator, readings: &[(String, &Option<Reading>)]) -> Vec<String> {
     let mut notes = Vec::new();
@@ -238,7 +244,7 @@ fn card_notes(part: &SurveyPart, k: &KeyIndicator, readings: &[(String, &Option<
         .iter()
         .any(|r| r.as_ref().is_some_and(|r| r.value.is_none()));
     if suppressed {
-        notes.push(format!("..: färre än {} svarande, värdet visas inte.", part.threshold));
+        notes.push(hidden_note(part.threshold));
     }
     // Where real figures stand beside example data, the card says which are real.
     let real: Vec<&str> = readings
@@ -350,7 +356,7 @@ pub fn overview_notes(s: &SurveyPart) -> Vec<String> {
         .iter()
         .any(|k| k.latest.as_ref().is_some_and(|x| x.value.is_none()))
     {
-        notes.push(format!("..: färre än {} svarande, värdet visas inte.", s.threshold));
+        notes.push(hidden_note(s.threshold));
     }
     let unit = if s.indicators.iter().all(|k| k.unit == StatUnit::Percent) {
         "i procentenheter"

@@ -179,7 +179,7 @@ fn a_card_says_its_values_verdicts_and_notes_in_words() {
             None,
             None,
             "2023: Kalmar kommun .., Kalmar län 21\u{a0}%.",
-            &["..: färre än 10 svarande, värdet visas inte."],
+            &["..: värdet visas inte: färre än 10 svarande, eller så kunde det räknas fram ur värden som visas."],
         ),
         (
             &[(1, 2023, Some(21.0), Some(3000))],
@@ -239,18 +239,18 @@ fn the_report_says_which_values_are_real() {
         (2, 2023, Some(19.0), None),
     ];
     let cases: &[(bool, bool, Option<&str>, &[&str])] = &[
-        (false, false, None, &["..: färre än 10 svarande, värdet visas inte.", "Förändring: sedan kommunens förra omgång, i procentenheter."]),
+        (false, false, None, &["..: värdet visas inte: färre än 10 svarande, eller så kunde det räknas fram ur värden som visas.", "Förändring: sedan kommunens förra omgång, i procentenheter."]),
         (
             true,
             false,
             Some("Verkliga värden finns i ANDTS för riket: de är märkta med * i översikterna och som verkliga i korten."),
-            &["..: färre än 10 svarande, värdet visas inte.", "Förändring: sedan kommunens förra omgång, i procentenheter.", "*: verklig uppgift; övriga värden är exempeldata."],
+            &["..: värdet visas inte: färre än 10 svarande, eller så kunde det räknas fram ur värden som visas.", "Förändring: sedan kommunens förra omgång, i procentenheter.", "*: verklig uppgift; övriga värden är exempeldata."],
         ),
         (
             true,
             true,
             Some("Verkliga värden finns i ANDTS för riket och länet: de är märkta med * i översikterna och som verkliga i korten."),
-            &["..: färre än 10 svarande, värdet visas inte.", "Förändring: sedan kommunens förra omgång, i procentenheter.", "*: verklig uppgift; övriga värden är exempeldata."],
+            &["..: värdet visas inte: färre än 10 svarande, eller så kunde det räknas fram ur värden som visas.", "Förändring: sedan kommunens förra omgång, i procentenheter.", "*: verklig uppgift; övriga värden är exempeldata."],
         ),
     ];
     for (nation_real, county_real, banner, notes) in cases {
