@@ -168,14 +168,14 @@ fn ShownTable(
                 .into_iter()
                 .map(|o| {
                     let gender = compare.then(|| view! { <td>{gender_label(o.gender)}</td> });
-                    let answer = distribution.then(|| view! { <td>{o.answer.map(|a| ind.answers[a].clone()).unwrap_or_default()}</td> });
+                    let answer = distribution.then(|| view! { <td class="words">{o.answer.map(|a| ind.answers[a].clone()).unwrap_or_default()}</td> });
                     let status = mixed.then(|| view! { <td>{if o.example { "Exempeldata" } else { "Verklig" }}</td> });
                     let value = format_value(o.value, o.approx, ind.unit);
                     let n = respondents.then(|| view! {
                         <td class="num">{o.n.map(|n| kfkl_core::format::format_number(f64::from(n))).unwrap_or_else(|| "–".into())}</td>
                     });
                     let reference = table.is_reference(o.area);
-                    let versus = respondents.then(|| view! { <td>{versus_county(against_county(&table, &o, &county))}</td> });
+                    let versus = respondents.then(|| view! { <td class="words">{versus_county(against_county(&table, &o, &county))}</td> });
                     view! {
                         <tr class:reference=reference>
                             <th scope="row">{table.areas[o.area].name.clone()}</th>
