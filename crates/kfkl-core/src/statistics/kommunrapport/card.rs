@@ -198,11 +198,6 @@ pub fn card_text(name: &str, part: &SurveyPart, k: &KeyIndicator) -> CardText {
     let year = k.latest.as_ref().map(|r| r.year);
     let values: Vec<String> = places.iter().map(|p| format!("{} {}", p.name, p.value)).collect();
     let names: Vec<&str> = places.iter().map(|p| p.name.as_str()).collect();
-    let why_county = if k.latest.as_ref().is_some_and(|r| r.value.is_none()) {
-        "kommunens värde visas inte"
-    } else {
-        "uppgift saknas"
-    };
     let others = if part.has_nation {
         format!("{name}, länet och riket")
     } else {
@@ -212,7 +207,7 @@ pub fn card_text(name: &str, part: &SurveyPart, k: &KeyIndicator) -> CardText {
         named_title: format!("{title}: {name}"),
         headline: value_text(&k.latest, k.unit),
         year,
-        vs_county: verdict(k.vs_county, "länet", why_county),
+        vs_county: verdict(k.vs_county, "länet", why_not_compared(k)),
         // Riket's n is not published, so this is said once for the page (`Så jämförs`), not on every card.
         vs_nation: (k.vs_nation != Comparison::Unknown).then(|| verdict(k.vs_nation, "riket", "")),
         change: change_text(k).map(|c| format!("Förändring: {c}.")),
@@ -228,6 +223,20 @@ pub fn card_text(name: &str, part: &SurveyPart, k: &KeyIndicator) -> CardText {
         explorer_link: format!("{}: {others} i statistikverktyget", k.label),
         title,
         places,
+    }
+}
+
+/// Why the municipality cannot be set against the county, as precisely as the readings tell:
+/// "uppgift saknas" said nothing where the county's number of respondents is simply unknown.
+pub fn why_not_compared(k: &KeyIndicator) -> &'static str {
+    match (&k.latest, &k.county) {
+        (None, _) => "kommunens värde saknas",
+        (Some(r), _) if r.value.is_none() => "kommunens värde visas inte",
+        (_, None) => "länets värde saknas",
+        (_, Some(c)) if c.value.is_none() => "länets värde visas inte",
+        (Some(r), _) if r.n.is_none() => "kommunens antal svarande är inte känt",
+        (_, Some(c)) if c.n.is_none() => "länets antal svarande är inte känt",
+        _ => "uppgift saknas",
     }
 }
 

@@ -185,7 +185,7 @@ fn a_card_says_its_values_verdicts_and_notes_in_words() {
             &[(1, 2023, Some(21.0), Some(3000))],
             true,
             "–",
-            "Kan inte jämföras med länet: uppgift saknas.",
+            "Kan inte jämföras med länet: kommunens värde saknas.",
             None,
             None,
             "Senaste året: Kalmar kommun –, Kalmar län 21\u{a0}%, Riket –.",
@@ -203,6 +203,38 @@ fn a_card_says_its_values_verdicts_and_notes_in_words() {
         assert_eq!(c.summary, *summary);
         assert_eq!(c.notes, *notes, "{summary}");
         assert_eq!(c.places.len(), if *has_nation { 3 } else { 2 });
+    }
+}
+
+/// Why no verdict: what is missing, the municipality's or the county's, value or number of respondents.
+#[test]
+fn a_missing_comparison_says_what_is_missing() {
+    let cases: &[(&[(usize, u16, Option<f64>, Option<u32>)], &str)] = &[
+        (&[(1, 2023, Some(21.0), Some(3000))], "kommunens värde saknas"),
+        (
+            &[(0, 2023, None, Some(8)), (1, 2023, Some(21.0), Some(3000))],
+            "kommunens värde visas inte",
+        ),
+        (&[(0, 2023, Some(18.0), Some(400))], "länets värde saknas"),
+        (
+            &[(0, 2023, Some(18.0), Some(400)), (1, 2023, None, Some(5))],
+            "länets värde visas inte",
+        ),
+        (
+            &[(0, 2023, Some(18.0), None), (1, 2023, Some(6.0), Some(3000))],
+            "kommunens antal svarande är inte känt",
+        ),
+        (
+            &[(0, 2023, Some(18.0), Some(400)), (1, 2023, Some(6.0), None)],
+            "länets antal svarande är inte känt",
+        ),
+    ];
+    for (rows, why) in cases {
+        assert_eq!(
+            why_not_compared(&key_indicator(&table(rows), 0, 1, 0)),
+            *why,
+            "{rows:?}"
+        );
     }
 }
 
