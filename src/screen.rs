@@ -15,8 +15,8 @@ thread_local! {
         let narrow = ArcRwSignal::new(query.as_ref().is_some_and(|q| q.matches()));
         if let Some(query) = &query {
             let (signal, list) = (narrow.clone(), query.clone());
-            // Only a real change: a browser may announce one that is none (Chromium does around
-            // a full-page capture), and each announcement would draw every drawing again.
+            // Only a real change draws again. (Chromium's full-page capture is one: it lays the
+            // page out 1 px wide for a moment, and the drawings follow there and back.)
             let changed = Closure::<dyn Fn()>::new(move || {
                 let now = list.matches();
                 if signal.get_untracked() != now {
