@@ -201,6 +201,22 @@ test('the kommunrapport prints as 2–4 A4 pages with name, key figures and sour
   await page.close();
 });
 
+test('on paper the report\'s small charts have their text at 7 pt or more, as its words do', async () => {
+  // pdftotext does not see the text of a drawing: measured in the page laid out as on A4
+  // (210 − 2 × 16 mm), three cards a row, as the print test's PDFs are.
+  const page = await openPage(browser, { width: 673, height: 1000 });
+  await page.goto(site.origin + '/kommun/torsas');
+  await page.emulateMedia({ media: 'print' });
+  const sizes = await page.locator('.trend-svg svg').evaluateAll(svgs => svgs.flatMap(svg => {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return [...svg.querySelectorAll('text')].map(t => [t.textContent.trim(), Number(t.getAttribute('font-size')) * scale * 0.75]);
+  }));
+  assert.ok(sizes.length > 20, `text in the drawings: ${sizes.length}`);
+  const small = sizes.filter(([, pt]) => pt < 7).map(([text, pt]) => `${text} (${pt.toFixed(2)} pt)`);
+  assert.deepEqual(small, [], 'text in the drawings under 7 pt');
+  await page.close();
+});
+
 test('the report and the map pass axe on screen and in print, and read on a phone', async () => {
   const page = await openPage(browser);
   await page.goto(site.origin + '/kommun/kalmar');

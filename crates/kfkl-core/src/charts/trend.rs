@@ -21,9 +21,9 @@ use crate::stats::StatUnit;
 /// Drawing size in SVG units; the page scales it to the card.
 pub const WIDTH: u32 = 280;
 pub const HEIGHT: u32 = 150;
-const FONT: u32 = 16;
+const FONT: u32 = 17;
 /// The right margin, for the end labels ("21,5 %").
-const RIGHT: u32 = 62;
+const RIGHT: u32 = 64;
 
 /// What a line stands for; it decides the line's look.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
