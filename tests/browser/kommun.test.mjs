@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openPage, axeViolations, screenshot, h1, statRows, printedPages, SCREENSHOTS, ROOT } from './lib.mjs';
+import { serve, launch, openPage, axeViolations, screenshot, h1, statRows, printedPages, clickWhenStill, SCREENSHOTS, ROOT } from './lib.mjs';
 
 const NBSP = '\u00a0';
 const clean = t => t.replaceAll(NBSP, ' ').replaceAll('\u00ad', '').replace(/\s+/g, ' ').trim();
@@ -296,7 +296,7 @@ test('a report links to the map of every municipality, in its canonical form', a
   for (const survey of ['ANDTS', 'LUPP']) {
     await page.goto(site.origin + '/kommun/kalmar');
     await page.locator('.indicator-card').first().waitFor();
-    await page.getByRole('link', { name: new RegExp(`^Länets alla kommuner på karta: .*`) }).nth(survey === 'ANDTS' ? 0 : 1).click();
+    await clickWhenStill(page.getByRole('link', { name: new RegExp(`^Länets alla kommuner på karta: .*`) }).nth(survey === 'ANDTS' ? 0 : 1));
     await page.locator('.stat-map svg').waitFor();
     assert.match(new URL(page.url()).search, /visa=karta/);
     assert.equal(await page.locator('.quiet-notice').count(), 0, `${survey}: the link is canonical`);

@@ -207,6 +207,25 @@ export function printedPages(pdf) {
   });
 }
 
+/**
+ * Clicks `locator` once it stands still in view, as a reader taps what they have scrolled to.
+ * The report's cards are laid out only as they near the view (content-visibility), so what
+ * stands below them moves for a few frames after a scroll; a click in that moment lands elsewhere.
+ */
+export async function clickWhenStill(locator) {
+  await locator.scrollIntoViewIfNeeded();
+  await locator.evaluate(el => new Promise(done => {
+    let [last, still] = [null, 0];
+    const look = () => {
+      const top = el.getBoundingClientRect().top;
+      [last, still] = [top, top === last ? still + 1 : 0];
+      if (still >= 3) done(); else requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  }));
+  await locator.click();
+}
+
 export async function screenshot(page, name) {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
