@@ -19,6 +19,8 @@ const HEIGHT: u32 = 300;
 
 #[component]
 pub fn ChartFigure(chart: BarChart, place: Place) -> impl IntoView {
+    // Shared by the drawing and the downloads, not copied for each.
+    let chart = Arc::new(chart);
     let key = format!("diagram-{}", chart.id);
     // On a phone upright where its names and values fit side by side, else on its side.
     let upright = fits(&chart, NARROW);
@@ -86,7 +88,6 @@ pub fn ChartFigure(chart: BarChart, place: Place) -> impl IntoView {
     });
     let drawing = svg_drawing(&key, "", svg);
     let (title, summary, source) = (chart.title.clone(), chart.summary.clone(), chart.source_line.clone());
-    let chart = Arc::new(chart);
     let downloads = Downloads {
         name: Signal::stored(chart.id.clone()),
         csv: {

@@ -164,15 +164,16 @@ test('360 px: in the explorer the chart is on the first screen, its choices one 
 test('a window narrowed across the phone\'s width draws again for it, and again when widened: a phone turned, a window resized', async () => {
   const page = await openPage(browser, { width: 1280, height: 800 });
   const widths = selector => page.locator(selector).evaluateAll(svgs => svgs.map(svg => svg.viewBox.baseVal.width));
+  const drawnAt = (selector, width) => page.waitForFunction(([s, w]) => [...document.querySelectorAll(s)].every(svg => svg.viewBox.baseVal.width === w), [selector, width]);
   for (const [route, selector, wide, narrow] of [['/plan/2025/budget', '.chart-svg svg', 420, 320], ['/statistik/lupp', '.stat-svg svg', 640, 380]]) {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(site.origin + route);
     assert.ok((await widths(selector)).every(w => w === wide), `${route}: drawn ${wide} wide at 1280 px`);
     await page.setViewportSize({ width: 360, height: 740 });
-    await page.waitForFunction(([s, w]) => [...document.querySelectorAll(s)].every(svg => svg.viewBox.baseVal.width === w), [selector, narrow]);
+    await drawnAt(selector, narrow);
     for (const chart of await page.locator(selector).all()) await legible(chart, `${route} narrowed to 360 px`);
     await page.setViewportSize({ width: 1000, height: 740 });
-    await page.waitForFunction(([s, w]) => [...document.querySelectorAll(s)].every(svg => svg.viewBox.baseVal.width === w), [selector, wide]);
+    await drawnAt(selector, wide);
   }
   // The explorer's map view, turned and turned back, then a chart again: nothing breaks.
   await page.goto(site.origin + '/statistik/andts?visa=karta');

@@ -34,11 +34,12 @@ export function prerendered(dir = join(ROOT, 'dist'), route = '') {
 export function distinctPages(dir = join(ROOT, 'dist')) {
   const seen = new Set();
   const byCode = route => /\/\d+$/.test(route);
-  const keep = prerendered(dir).sort((a, b) => byCode(a) - byCode(b)).filter(route => {
+  const routes = prerendered(dir);
+  const keep = new Set([...routes].sort((a, b) => byCode(a) - byCode(b)).filter(route => {
     const bytes = readFileSync(join(dir, route, 'index.html'), 'latin1');
     return !seen.has(bytes) && seen.add(bytes);
-  });
-  return prerendered(dir).filter(route => keep.includes(route));
+  }));
+  return routes.filter(route => keep.has(route));
 }
 export const SCREENSHOTS = join(ROOT, 'target/screenshots');
 

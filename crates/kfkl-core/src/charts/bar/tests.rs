@@ -293,7 +293,11 @@ fn a_chart_on_its_side_names_each_group_and_labels_each_bar() {
         displays: displays.iter().map(|d| d.to_string()).collect(),
     };
     let chart = BarChart {
-        categories: vec!["Intäkter".into(), "Övriga kostnader".into(), "<b>Personal</b>".into()],
+        categories: vec![
+            "Intäkter".into(),
+            "Övriga kostnader".into(),
+            "<img src=x onerror=alert(1)>".into(),
+        ],
         axis_labels: vec!["Intäkter".into(), "Övriga kostn.".into(), "Personal".into()],
         series: vec![
             series(
@@ -319,7 +323,7 @@ fn a_chart_on_its_side_names_each_group_and_labels_each_bar() {
         "{svg}"
     );
     assert!(
-        svg.contains("&lt;b&gt;Personal&lt;/b&gt;") && !svg.contains("<b>"),
+        svg.contains("&lt;img src=x onerror=alert(1)&gt;") && !svg.contains("<img"),
         "{svg}"
     );
     // Every value at its bar: a negative one ends at its bar (text-anchor end), a positive one starts there.
